@@ -1,0 +1,150 @@
+"""Events and meetings: who hosts, who chairs, who comes, and what was said."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class EventKind(models.TextChoices):
+    NETWORK_MEETING = "network_meeting", "Network meeting"
+    YEAR_GROUP_MEETING = "year_group_meeting", "Year-group meeting"
+    CONFERENCE = "conference", "Conference"
+    CPD = "cpd", "CPD/training"
+    REVIEW_DAY = "review_day", "School review day"
+    MODERATION = "moderation", "Moderation"
+    STAFF_MEETING = "staff_meeting", "Staff meeting"
+    PUPIL_EVENT = "pupil_event", "Pupil event"
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def published(self) -> EventQuerySet:
+        return self.filter(is_published=True)
+
+    def visible_to(self, user) -> EventQuerySet:
+        if user.is_authenticated:
+            return self
+        return self.published()
+
+    def upcoming(self) -> EventQuerySet:
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self) -> EventQuerySet:
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Event(models.Model):
+    kind = models.CharField(max_length=30, choices=EventKind, default=EventKind.NETWORK_MEETING)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    network_group = models.ForeignKey(
+        "partnerships.NetworkGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    host_school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+    )
+    venue = models.CharField(max_length=300, blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    chair = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chaired_events",
+    )
+    minute_taker = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="minuted_events",
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty for no limit."
+    )
+    agenda = models.TextField(blank=True)
+    minutes = models.TextField(blank=True)
+    is_published = models.BooleanField("published", default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["starts_at"], name="event_starts_at_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"pk": self.pk})
+
+
+class EventDocument(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="events/documents/")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        WAITLISTED = "waitlisted", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.CONFIRMED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="registration_one_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.event}"

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from alliance.demo import DEMO_PASSWORD, build_demo_alliance
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the fictional demo alliance. Safe to run again: it changes nothing the second time."
+    )
+
+    def handle(self, *args, **options) -> None:
+        logins, created = build_demo_alliance()
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo alliance built ({created} new rows)."))
+        else:
+            self.stdout.write("Demo alliance already in place; nothing changed.")
+        self.stdout.write(f"Demo logins (password for each: {DEMO_PASSWORD}):")
+        for login in logins:
+            self.stdout.write(f"  {login.email:<26} {login.role}")

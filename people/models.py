@@ -1,0 +1,203 @@
+"""People: staff profiles, the alliance roles they hold, and who may see their contacts."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+class ContactVisibility(models.TextChoices):
+    """Who may see a person's e-mail and telephone. The public never does."""
+
+    ALLIANCE = "alliance", "Everyone signed in to the alliance"
+    SCHOOL = "school", "Only people at my own school"
+    ADMINS = "admins", "Nobody but alliance admins"
+
+
+class RoleType(models.Model):
+    """A vocabulary of alliance roles (SLE, SBM, SENCo...), extended by admins."""
+
+    name = models.CharField(max_length=100, unique=True)
+    abbreviation = models.CharField(max_length=20, blank=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    is_system_leader = models.BooleanField(
+        default=False, help_text="System leaders can be deployed to support other schools."
+    )
+    ordering = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["ordering", "name"]
+
+    def __str__(self) -> str:
+        return self.abbreviation or self.name
+
+
+class Specialism(models.Model):
+    """A vocabulary of areas of expertise (maths, SEND, early years...), extended by admins."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def active(self) -> PersonQuerySet:
+        return self.filter(erased_at__isnull=True)
+
+    def for_directory(self) -> PersonQuerySet:
+        """The people directory's rows with their school and current roles: 3 queries."""
+        today = timezone.localdate()
+        return (
+            self.active()
+            .select_related("school", "organisation")
+            .prefetch_related(
+                models.Prefetch(
+                    "role_assignments",
+                    queryset=RoleAssignment.objects.current(today).select_related(
+                        "role_type", "specialism"
+                    ),
+                    to_attr="current_roles",
+                )
+            )
+        )
+
+
+class Person(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    job_title = models.CharField(max_length=150, blank=True)
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+    organisation = models.ForeignKey(
+        "partnerships.PartnerOrganisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text="For people who work for a partner organisation rather than a school.",
+    )
+    email = models.EmailField("work e-mail", blank=True)
+    telephone = PhoneNumberField("work telephone", blank=True)
+    bio = models.TextField("short bio", blank=True, max_length=2000)
+    expertise = models.TextField("areas of expertise", blank=True, max_length=1000)
+    photo = models.ImageField(upload_to="people/photos/", blank=True)
+    contact_visibility = models.CharField(
+        "who may see my e-mail and telephone",
+        max_length=20,
+        choices=ContactVisibility,
+        default=ContactVisibility.ALLIANCE,
+    )
+    erased_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="Set when personal data was erased."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["last_name", "first_name"], name="person_name_idx")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", kwargs={"pk": self.pk})
+
+    @property
+    def display_name(self) -> str:
+        if self.erased_at:
+            return "Former member of staff"
+        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+
+    @property
+    def workplace(self):
+        return self.school or self.organisation
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def current(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on)).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
+
+    def past(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(ends_on__lt=on)
+
+
+class RoleAssignment(models.Model):
+    """A person holds a role (with an optional specialism, within an optional partnership)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="role_assignments")
+    role_type = models.ForeignKey(RoleType, on_delete=models.PROTECT, related_name="assignments")
+    specialism = models.ForeignKey(
+        Specialism,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role_type__ordering", "-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="role_assignment_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        label = str(self.role_type)
+        if self.specialism_id:
+            label = f"{label} ({self.specialism})"
+        return label
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        started = self.starts_on is None or self.starts_on <= today
+        return started and (self.ends_on is None or self.ends_on >= today)

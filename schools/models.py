@@ -1,0 +1,268 @@
+"""Schools: the public register's facts plus what each school says about itself."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
+
+urn_validator = RegexValidator(r"^\d{6}$", "A URN is the DfE's 6-digit number, e.g. 100000.")
+laestab_validator = RegexValidator(
+    r"^\d{7}$", "LAESTAB is the 3-digit LA code followed by the 4-digit establishment number."
+)
+percent_validators = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Phase(models.TextChoices):
+    """PhaseOfEducation (name), as the public register spells it."""
+
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+    NURSERY = "nursery", "Nursery"
+    PRIMARY = "primary", "Primary"
+    MIDDLE_PRIMARY = "middle_primary", "Middle deemed primary"
+    SECONDARY = "secondary", "Secondary"
+    MIDDLE_SECONDARY = "middle_secondary", "Middle deemed secondary"
+    SIXTEEN_PLUS = "16_plus", "16 plus"
+    ALL_THROUGH = "all_through", "All-through"
+
+
+class EstablishmentType(models.TextChoices):
+    """TypeOfEstablishment (name), as the public register spells it."""
+
+    COMMUNITY = "community", "Community school"
+    VOLUNTARY_AIDED = "voluntary_aided", "Voluntary aided school"
+    VOLUNTARY_CONTROLLED = "voluntary_controlled", "Voluntary controlled school"
+    FOUNDATION = "foundation", "Foundation school"
+    COMMUNITY_SPECIAL = "community_special", "Community special school"
+    FOUNDATION_SPECIAL = "foundation_special", "Foundation special school"
+    NON_MAINTAINED_SPECIAL = "non_maintained_special", "Non-maintained special school"
+    LA_NURSERY = "la_nursery", "LA nursery school"
+    PUPIL_REFERRAL_UNIT = "pupil_referral_unit", "Pupil referral unit"
+    ACADEMY_CONVERTER = "academy_converter", "Academy converter"
+    ACADEMY_SPONSOR_LED = "academy_sponsor_led", "Academy sponsor led"
+    ACADEMY_SPECIAL_CONVERTER = "academy_special_converter", "Academy special converter"
+    ACADEMY_SPECIAL_SPONSOR_LED = "academy_special_sponsor_led", "Academy special sponsor led"
+    ACADEMY_AP_CONVERTER = "academy_ap_converter", "Academy alternative provision converter"
+    ACADEMY_AP_SPONSOR_LED = (
+        "academy_ap_sponsor_led",
+        "Academy alternative provision sponsor led",
+    )
+    ACADEMY_16_19_CONVERTER = "academy_16_19_converter", "Academy 16-19 converter"
+    ACADEMY_16_19_SPONSOR_LED = "academy_16_19_sponsor_led", "Academy 16 to 19 sponsor led"
+    FREE_SCHOOL = "free_school", "Free schools"
+    FREE_SCHOOL_SPECIAL = "free_school_special", "Free schools special"
+    FREE_SCHOOL_AP = "free_school_ap", "Free schools alternative provision"
+    FREE_SCHOOL_16_19 = "free_school_16_19", "Free schools 16 to 19"
+    UNIVERSITY_TECHNICAL_COLLEGE = "utc", "University technical college"
+    STUDIO_SCHOOL = "studio_school", "Studio schools"
+    CITY_TECHNOLOGY_COLLEGE = "ctc", "City technology college"
+    OTHER_INDEPENDENT = "other_independent", "Other independent school"
+    OTHER_INDEPENDENT_SPECIAL = "other_independent_special", "Other independent special school"
+    SIXTH_FORM_CENTRE = "sixth_form_centre", "Sixth form centres"
+    FURTHER_EDUCATION = "further_education", "Further education"
+    OTHER = "other", "Other"
+
+
+class Status(models.TextChoices):
+    """EstablishmentStatus (name)."""
+
+    OPEN = "open", "Open"
+    OPEN_PROPOSED_TO_CLOSE = "open_proposed_to_close", "Open, but proposed to close"
+    PROPOSED_TO_OPEN = "proposed_to_open", "Proposed to open"
+    CLOSED = "closed", "Closed"
+
+
+class OfstedGrade(models.TextChoices):
+    """A single-word grade, as published before September 2024. Never used to rank schools."""
+
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+    NOT_GRADED = "not_graded", "No single-word grade (inspected since September 2024)"
+
+
+class Designation(models.TextChoices):
+    NONE = "", "None"
+    TEACHING_SCHOOL_HUB = "teaching_school_hub", "Teaching school hub"
+    TEACHING_SCHOOL = "teaching_school", "Teaching school (former designation)"
+    NATIONAL_SUPPORT_SCHOOL = "national_support_school", "National support school"
+    RESEARCH_SCHOOL = "research_school", "Research school"
+    MATHS_HUB = "maths_hub", "Maths hub lead school"
+    ENGLISH_HUB = "english_hub", "English hub"
+
+
+class SchoolQuerySet(models.QuerySet["School"]):
+    def published(self) -> SchoolQuerySet:
+        return self.filter(is_published=True)
+
+    def visible_to(self, user) -> SchoolQuerySet:
+        """Signed-in members see every school; the public only published ones."""
+        if user.is_authenticated:
+            return self
+        return self.published()
+
+    def for_directory(self) -> SchoolQuerySet:
+        """The school directory's rows: one query, whatever the number of rows."""
+        return self.only(
+            "id",
+            "name",
+            "slug",
+            "urn",
+            "phase",
+            "establishment_type",
+            "status",
+            "town",
+            "local_authority",
+            "postcode",
+            "ofsted_grade",
+            "ofsted_inspection_date",
+            "designation",
+            "pupils_on_roll",
+        )
+
+
+class School(models.Model):
+    # Identity and the public register's facts.
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    urn = models.CharField(
+        "URN", max_length=6, blank=True, validators=[urn_validator], help_text="6 digits."
+    )
+    laestab = models.CharField(
+        "LAESTAB (DfE number)", max_length=7, blank=True, validators=[laestab_validator]
+    )
+    phase = models.CharField(max_length=20, choices=Phase, default=Phase.PRIMARY)
+    establishment_type = models.CharField(
+        "type of establishment", max_length=40, choices=EstablishmentType, blank=True
+    )
+    status = models.CharField(max_length=30, choices=Status, default=Status.OPEN)
+    address_line1 = models.CharField("street", max_length=200, blank=True)
+    address_line2 = models.CharField("locality", max_length=200, blank=True)
+    address_line3 = models.CharField("address line 3", max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    local_authority = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    telephone = PhoneNumberField(blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField(blank=True)
+    headteacher = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headships",
+    )
+    statutory_low_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(25)]
+    )
+    statutory_high_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(25)]
+    )
+    pupils_on_roll = models.PositiveIntegerField(null=True, blank=True)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+    fsm_percent = models.DecimalField(
+        "pupils eligible for free school meals (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=percent_validators,
+    )
+    eal_percent = models.DecimalField(
+        "pupils with English as an additional language (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=percent_validators,
+    )
+    ofsted_grade = models.CharField(max_length=30, choices=OfstedGrade, blank=True)
+    ofsted_outcome = models.CharField("Ofsted outcome as published", max_length=300, blank=True)
+    ofsted_inspection_date = models.DateField("last inspected", null=True, blank=True)
+    ofsted_report_url = models.URLField("Ofsted report", blank=True)
+    designation = models.CharField(
+        "designation", max_length=40, choices=Designation, blank=True, default=""
+    )
+
+    # The school's own words.
+    ethos = models.TextField(blank=True)
+    alliance_offer = models.TextField("what we offer the alliance", blank=True)
+    logo = models.ImageField(upload_to="schools/logos/", blank=True)
+
+    editors = models.ManyToManyField(
+        "people.Person",
+        blank=True,
+        related_name="edited_schools",
+        help_text="People the school has appointed to keep its profile up to date.",
+    )
+    is_published = models.BooleanField(
+        "published", default=True, help_text="Published schools have a public page."
+    )
+    # Incremented on every save through the edit page, so two editors cannot overwrite each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    history = HistoricalRecords(excluded_fields=["version", "updated_at", "created_at"])
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urn"], condition=~Q(urn=""), name="school_urn_unique_when_given"
+            ),
+            models.CheckConstraint(
+                condition=Q(statutory_low_age__isnull=True)
+                | Q(statutory_high_age__isnull=True)
+                | Q(statutory_low_age__lte=models.F("statutory_high_age")),
+                name="school_age_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(fsm_percent__isnull=True) | Q(fsm_percent__gte=0, fsm_percent__lte=100),
+                name="school_fsm_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(eal_percent__isnull=True) | Q(eal_percent__gte=0, eal_percent__lte=100),
+                name="school_eal_percent_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["phase"], name="school_phase_idx"),
+            models.Index(fields=["town"], name="school_town_idx"),
+            models.Index(fields=["local_authority"], name="school_la_idx"),
+            models.Index(fields=["postcode"], name="school_postcode_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("schools:detail", kwargs={"slug": self.slug})
+
+    @property
+    def age_range(self) -> str:
+        if self.statutory_low_age is None or self.statutory_high_age is None:
+            return ""
+        return f"{self.statutory_low_age}-{self.statutory_high_age}"
+
+    @property
+    def address(self) -> str:
+        parts = [self.address_line1, self.address_line2, self.address_line3, self.town]
+        return ", ".join(p for p in [*parts, self.postcode] if p)

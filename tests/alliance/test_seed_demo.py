@@ -1,0 +1,72 @@
+"""The demo alliance looks like the seed pages, and building it twice changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from events.models import Event
+from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipKind
+from people.models import Person, RoleAssignment
+from schools.models import School
+
+APPS = ["accounts", "schools", "people", "partnerships", "events", "account"]
+
+
+def snapshot() -> str:
+    out = io.StringIO()
+    call_command("dumpdata", *APPS, stdout=out, indent=None)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_fictional_alliance():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    assert School.objects.count() >= 24
+    assert Person.objects.count() >= 250
+    clusters = Partnership.objects.filter(kind=PartnershipKind.REGIONAL_CLUSTER)
+    assert clusters.count() == 3
+    assert all(c.parent and c.parent.kind == PartnershipKind.ALLIANCE for c in clusters)
+    trust = Partnership.objects.get(kind=PartnershipKind.TRUST)
+    assert Membership.objects.filter(partnership=trust).count() == 7
+    assert Partnership.objects.filter(kind=PartnershipKind.UNIVERSITY_PARTNERSHIP).exists()
+    assert NetworkGroup.objects.filter(chair__isnull=False).count() >= 5
+    assert Event.objects.past().exists() and Event.objects.upcoming().exists()
+    sle = RoleAssignment.objects.filter(role_type__abbreviation="SLE", specialism__isnull=False)
+    assert sle.exists()
+    # Fictional contacts only.
+    emails = Person.objects.exclude(email="").values_list("email", flat=True)
+    assert all(email.endswith("example.org") for email in emails)
+    phones = [str(p.telephone.as_national) for p in Person.objects.exclude(telephone="")]
+    assert all(p.startswith(("020 7946 0", "07700 900")) for p in phones)
+    # One demo login for each kind of user, printed for the person running the demo.
+    assert User.objects.get(email="admin@example.org").is_alliance_admin
+    head = User.objects.get(email="head@example.org")
+    assert School.objects.filter(headteacher__user=head).exists()
+    assert User.objects.filter(email="staff@example.org").exists()
+    for email in ("admin@example.org", "head@example.org", "staff@example.org"):
+        assert email in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo", stdout=io.StringIO())
+    before = snapshot()
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert snapshot() == before
+    assert "nothing changed" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_login_signs_in(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    response = client.post(
+        "/accounts/login/",
+        {"login": "staff@example.org", "password": "alliance-demo-2026"},
+    )
+    assert response.status_code == 302
+    assert client.get("/people/").status_code == 200

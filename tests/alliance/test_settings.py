@@ -1,0 +1,81 @@
+"""Settings come from the environment and refuse to start on values they cannot trust."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEF",
+    "ALLOWED_HOSTS": "portal.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_manage("check", env={"DEBUG": "0", "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_starts_with_development_key_when_debug_is_on():
+    result = run_manage("check", env={"DEBUG": "1", "SECRET_KEY": ""})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["yes", "Falsey", "on", "2"])
+def test_refuses_an_ambiguous_boolean(value):
+    result = run_manage("check", env={"DEBUG": value, "SECRET_KEY": "x" * 60})
+    assert result.returncode != 0
+    assert "DEBUG must be 1, 0, true or false" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_production_settings_turn_on_https_protections():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS, s.TIME_ZONE, s.LANGUAGE_CODE, s.AUTH_USER_MODEL)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "True",
+        "31536000",
+        "Europe/London",
+        "en-gb",
+        "accounts.User",
+    ]

@@ -1,0 +1,138 @@
+"""factory-boy factories for every model, with fictional en_GB data."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import User
+from events.models import Event, EventKind, Registration
+from partnerships.models import (
+    Membership,
+    NetworkGroup,
+    PartnerOrganisation,
+    Partnership,
+    PartnershipKind,
+)
+from people.models import Person, RoleAssignment, RoleType, Specialism
+from schools.models import EstablishmentType, Phase, School
+
+factory.Faker._DEFAULT_LOCALE = "en_GB"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    name = factory.Sequence(lambda n: f"Testbridge School {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    urn = factory.Sequence(lambda n: f"{980000 + n}")
+    phase = Phase.PRIMARY
+    establishment_type = EstablishmentType.COMMUNITY
+    town = "Testbridge"
+    local_authority = "Testbridge"
+    postcode = "EB1 1AA"
+    is_published = True
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+
+    name = factory.Sequence(lambda n: f"Partner Organisation {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    job_title = "Class teacher"
+    school = factory.SubFactory(SchoolFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    telephone = factory.Sequence(lambda n: f"020 7946 0{n % 1000:03d}")
+
+
+class RoleTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleType
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Role {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class SpecialismFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Specialism
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Specialism {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    person = factory.SubFactory(PersonFactory)
+    role_type = factory.SubFactory(RoleTypeFactory)
+    starts_on = datetime.date(2020, 9, 1)
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    name = factory.Sequence(lambda n: f"Testbridge Partnership {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = PartnershipKind.ALLIANCE
+    is_published = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    school = factory.SubFactory(SchoolFactory)
+    partnership = factory.SubFactory(PartnershipFactory)
+    joined_on = datetime.date(2020, 9, 1)
+
+
+class NetworkGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkGroup
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Network {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    kind = EventKind.NETWORK_MEETING
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    is_published = True
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
