@@ -1,5 +1,6 @@
 """Every page extends the base layout: landmarks, a skip link, navigation, footer, title."""
 
+import html as htmllib
 import re
 
 import pytest
@@ -39,6 +40,7 @@ def assert_base_layout(html: str, title: str) -> None:
     assert '<footer class="site-footer">' in html
     # Browsers collapse white space in titles; allauth's templates leave some in.
     page_title = " ".join(re.search(r"<title>(.*?)</title>", html, re.S).group(1).split())
+    page_title = htmllib.unescape(page_title)
     assert page_title == f"{title} - Alliance Portal"
     assert "/static/css/site.css" in html
 
