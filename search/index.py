@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
@@ -141,11 +142,12 @@ def group_document(group: NetworkGroup) -> SearchDocument:
 
 def event_document(event: Event) -> SearchDocument:
     host = event.host_school
+    when = timezone.localtime(event.starts_at).strftime("%a %-d %b %Y")
     return _document(
         Kind.EVENT,
         event,
         title=event.title,
-        subtitle=_join(event.get_kind_display(), host.name if host else ""),
+        subtitle=_join(event.get_kind_display(), when, host.name if host else ""),
         body=_join(
             host.town if host else "",
             event.network_group.name if event.network_group_id else "",
