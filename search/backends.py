@@ -1,7 +1,8 @@
 """Ranked search over the index, with one interface and two engines.
 
-PostgreSQL: the stored weighted tsvector (GIN) with prefix matching ("Stockp" finds Stockport)
-plus trigram word similarity on `text` (GIN, gin_trgm_ops) for typos ("mathss"). SQLite (the
+PostgreSQL: the stored weighted tsvector (GIN) with prefix matching ("Stockp" finds Stockport);
+when nothing matches, each word is corrected to the most similar indexed word by trigram
+similarity ("mathss" -> "maths") and the search runs again. SQLite (the
 demo database): every word must appear in `text`, with a one-letter-shorter retry for typos.
 """
 
@@ -10,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 
 from alliance.permissions import may_search_members_only
 from search.models import Kind, SearchDocument
@@ -51,18 +52,51 @@ def exact_match(query: str, user) -> SearchDocument | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _postgres(documents: QuerySet, query: str, terms: list[str]) -> QuerySet:
+# Rank at most this many matches: a word found in half the index ("primary") would otherwise
+# rank hundreds of thousands of rows to show twenty.
+CANDIDATES = 1000
+
+
+def _postgres_ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
     tsquery = SearchQuery(
         " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
     )
-    phrase = " ".join(terms)
+    candidates = documents.filter(search_vector=tsquery).values("pk")[:CANDIDATES]
     return (
-        documents.filter(Q(search_vector=tsquery) | Q(text__trigram_word_similar=phrase))
-        .annotate(
-            rank=SearchRank(F("search_vector"), tsquery) + TrigramWordSimilarity(phrase, "text")
-        )
+        documents.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank", "title")
     )
+
+
+def corrected(terms: list[str]) -> list[str]:
+    """Each word replaced by the most similar word in the index, when it is not in it."""
+    from search.models import SearchWord
+
+    fixed = []
+    for term in terms:
+        if len(term) < 4 or SearchWord.objects.filter(word__startswith=term).exists():
+            fixed.append(term)
+            continue
+        best = (
+            SearchWord.objects.filter(word__trigram_similar=term)
+            .annotate(similarity=TrigramSimilarity("word", term))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        fixed.append(best or term)
+    return fixed
+
+
+def _postgres(documents: QuerySet, terms: list[str], limit: int) -> list[SearchDocument]:
+    found = list(_postgres_ranked(documents, terms)[: limit + 1])
+    if not found:
+        # Nothing matched: a typo ("mathss")? Correct each word against the index's words.
+        fixed = corrected(terms)
+        if fixed != terms:
+            found = list(_postgres_ranked(documents, fixed)[: limit + 1])
+    return found
 
 
 def _sqlite(documents: QuerySet, terms: list[str]) -> QuerySet:
@@ -80,17 +114,19 @@ def _sqlite(documents: QuerySet, terms: list[str]) -> QuerySet:
 
 
 def search(query: str, *, user, kind: str = "", limit: int = 20) -> SearchResults:
-    """Up to `limit` documents best matching `query` for this user: 1 query (2 on SQLite)."""
+    """Up to `limit` documents best matching `query` for this user.
+
+    PostgreSQL: 1 query, plus 2 per word and 1 more when a typo is corrected. SQLite: 2.
+    """
     terms = terms_of(query)
     if not terms:
         return SearchResults(query=query, documents=[], has_more=False)
     documents = visible_documents(user)
     if kind in Kind.values:
         documents = documents.filter(kind=kind)
-    if connection.vendor == "postgresql":
-        ranked = _postgres(documents, query, terms)
-    else:
-        ranked = _sqlite(documents, terms)
     # One row more than shown tells whether there are more, without counting them all.
-    found = list(ranked[: limit + 1])
+    if connection.vendor == "postgresql":
+        found = _postgres(documents, terms, limit)
+    else:
+        found = list(_sqlite(documents, terms)[: limit + 1])
     return SearchResults(query=query, documents=found[:limit], has_more=len(found) > limit)

@@ -6,6 +6,7 @@ rebuilds every row in bulk for imports, benchmarks and `manage.py search_reindex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from django.contrib.postgres.search import SearchVector
@@ -17,7 +18,7 @@ from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
 from schools.models import School
-from search.models import Kind, SearchDocument
+from search.models import Kind, SearchDocument, SearchWord
 
 BATCH = 2000
 
@@ -176,6 +177,32 @@ def _set_vectors(queryset) -> None:
         queryset.update(search_vector=weighted_vector())
 
 
+def words_of(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text) if 3 <= len(word) <= 100}
+
+
+def _add_words(words: set[str]) -> None:
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
+    )
+
+
+def _rebuild_words() -> None:
+    SearchWord.objects.all().delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_searchword (word) SELECT word FROM ts_stat("
+                "'SELECT search_vector FROM search_searchdocument') "
+                "WHERE length(word) BETWEEN 3 AND 100 ON CONFLICT DO NOTHING"
+            )
+        return
+    words: set[str] = set()
+    for text in SearchDocument.objects.values_list("text", flat=True).iterator():
+        words |= words_of(text)
+    _add_words(words)
+
+
 @transaction.atomic
 def index_object(obj) -> None:
     """Bring the search row of one school, person, partnership, group or event up to date."""
@@ -189,6 +216,7 @@ def index_object(obj) -> None:
         kind=kind, object_id=obj.pk, defaults={f: getattr(doc, f) for f in fields}
     )
     _set_vectors(SearchDocument.objects.filter(kind=kind, object_id=obj.pk))
+    _add_words(words_of(doc.text))
 
 
 def remove_object(obj) -> None:
@@ -256,4 +284,5 @@ def reindex_all(progress=None) -> int:
                 if progress:
                     progress(kind, total)
         _set_vectors(SearchDocument.objects.all())
+        _rebuild_words()
     return total

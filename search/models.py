@@ -2,9 +2,9 @@
 
 The rows hold only what may be searched: names, roles, specialisms, towns, postcodes, URNs.
 Never a person's e-mail or telephone, so a search can never reveal a contact the person hid.
-On PostgreSQL `search_vector` is a stored, weighted tsvector with a GIN index and `text` has a
-trigram GIN index (see the migrations); on SQLite both are plain columns and the fallback
-backend uses LIKE.
+On PostgreSQL `search_vector` is a stored, weighted tsvector with a GIN index, and typos are
+corrected against `SearchWord` with a trigram index (see the migrations); on SQLite the
+fallback backend reads `text` with LIKE.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -44,3 +44,14 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """Every distinct word in the index: typos are corrected against it by trigram similarity
+    (a small table with a trigram GIN index on PostgreSQL, instead of comparing the query with
+    every document)."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

@@ -4,12 +4,9 @@ from django.db import migrations
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS search_document_vector_gin "
     "ON search_searchdocument USING gin (search_vector)",
-    "CREATE INDEX IF NOT EXISTS search_document_text_trgm "
-    "ON search_searchdocument USING gin (text gin_trgm_ops)",
 ]
 BACKWARD = [
     "DROP INDEX IF EXISTS search_document_vector_gin",
-    "DROP INDEX IF EXISTS search_document_text_trgm",
 ]
 
 

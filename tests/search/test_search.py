@@ -100,7 +100,7 @@ def test_index_follows_saves_roles_and_erasure(staff, alliance, school):
     assert "Abbeyfield Church Primary" in titles(staff.get("/search/", {"q": "church"}))
 
     newcomer = PersonFactory(school=school, first_name="Tobias", last_name="Quill")
-    assert titles(staff.get("/search/", {"q": "SENCo"})) == []
+    assert "Tobias Quill" not in titles(staff.get("/search/", {"q": "SENCo"}))
     RoleAssignmentFactory(person=newcomer, role_type=RoleTypeFactory(name="SENCo"))
     assert "Tobias Quill" in titles(staff.get("/search/", {"q": "senco"}))
 
