@@ -135,3 +135,11 @@ def can_organise_event(user, event: Event) -> bool:
 
 def can_register_for_event(user, event: Event) -> bool:
     return person_of(user) is not None and can_view_event(user, event)
+
+
+# Search --------------------------------------------------------------------------------------
+
+
+def may_search_members_only(user) -> bool:
+    """Signed-in members find people and unpublished things; the public does not."""
+    return user.is_authenticated

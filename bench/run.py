@@ -1,0 +1,335 @@
+"""Measure the portal at national scale: server time, SQL, page weight and throughput.
+
+    python bench/run.py                 # scale 1: 25,000 schools, 500,000 people...
+    python bench/run.py --scale 0.01    # the same, small (CI runs this so it never rots)
+
+Builds the synthetic database once on PostgreSQL (DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/alliance_bench_<scale>) and reuses it across runs. For each
+page: server time p50/p95 over --requests requests in process through the full middleware
+stack, SQL queries and SQL time, HTML bytes raw and gzipped; then each page's throughput under
+--connections connections on gunicorn (wrk), as a ratio of the trivial view's. Prints a table
+and writes JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BENCH_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdefghijklmnop",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "SECURE_SSL_REDIRECT": "0",
+    "SESSION_COOKIE_SECURE": "0",
+    "CSRF_COOKIE_SECURE": "0",
+    "SECURE_HSTS_SECONDS": "0",
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--duration", type=int, default=3, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the data even if present")
+    parser.add_argument("--skip-load", action="store_true", help="skip the gunicorn/wrk part")
+    parser.add_argument("--json", type=Path, default=None)
+    return parser.parse_args()
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+
+    name = url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def setup(args) -> str:
+    scale_name = str(args.scale).replace(".", "_")
+    url = os.environ.get(
+        "DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/alliance_bench_{scale_name}"
+    )
+    if not url.startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
+    ensure_database(url)
+    os.environ.update(BENCH_ENV)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    return url
+
+
+def prepare_data(args) -> dict:
+    from accounts.models import User
+    from bench import national
+    from people.models import Person
+
+    if args.rebuild or not national.is_built(args.scale):
+        print(f"Building the synthetic database at scale {args.scale} ...", file=sys.stderr)
+        started = time.perf_counter()
+        national.build(args.scale)
+        print(f"Built in {time.perf_counter() - started:.0f}s.", file=sys.stderr)
+    person = Person.objects.order_by("pk").first()
+    user, _ = User.objects.get_or_create(email="bench@example.org")
+    if person.user_id != user.pk:
+        Person.objects.filter(user=user).update(user=None)
+        person.user = user
+        person.save(update_fields=["user"])
+    return {"user": user, "person": person}
+
+
+def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
+    """(label, url, signed in) for every page measured."""
+    from django.templatetags.static import static
+
+    from events.models import Event
+    from partnerships.models import Partnership
+    from people.models import Person
+    from schools.models import School
+
+    school = School.objects.filter(is_published=True).order_by("pk")[100 % School.objects.count()]
+    person = Person.objects.order_by("pk")[50]
+    partnership = Partnership.objects.order_by("pk").first()
+    event = Event.objects.order_by("pk").first()
+    rare = Person.objects.order_by("-pk").first()
+    schools_last = max(School.objects.count() // 25, 1)
+    people_page = min(2000, max(Person.objects.count() // 25, 1))
+    month = event.starts_at.strftime("%Y-%m")
+    pages = [
+        ("trivial view", "/healthz", False),
+        ("static CSS", static("css/site.css"), False),
+        ("home", "/", False),
+        ("home", "/", True),
+        ("schools", "/schools/", False),
+        ("schools", "/schools/", True),
+        ("schools filtered", "/schools/?phase=primary", False),
+        ("schools searched", f"/schools/?q={school.town}", False),
+        ("schools last page", f"/schools/?page={schools_last}", False),
+        ("school page", school.get_absolute_url(), False),
+        ("school page", school.get_absolute_url(), True),
+        ("people searched", "/people/?q=Patel", True),
+        ("people filtered", "/people/?role=sle", True),
+        ("people page 2,000", f"/people/?page={people_page}", True),
+        ("person page", person.get_absolute_url(), True),
+        ("partnership page", partnership.get_absolute_url(), False),
+        ("partnership page", partnership.get_absolute_url(), True),
+        ("events", "/events/", False),
+        ("events", "/events/", True),
+        ("events month", f"/events/calendar/?month={month}", True),  # noqa: E501 URL from issue 6
+        ("search common", "/search/?q=primary", True),
+        ("search common", "/search/?q=primary", False),
+        ("search rare", f"/search/?q={rare.last_name}+{rare.first_name}", True),
+        ("search two terms", "/search/?q=maths+sle", True),
+        ("search typo", "/search/?q=mathss", True),
+        ("event page", event.get_absolute_url(), True),
+    ]
+    return pages
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def measure(url: str, client, requests: int) -> dict:
+    from django.db import connection
+
+    sql = {"count": 0, "time": 0.0}
+
+    def count(execute, sql_text, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql_text, params, many, context)
+        finally:
+            sql["count"] += 1
+            sql["time"] += time.perf_counter() - started
+
+    response = client.get(url)  # warm up caches and connections
+    times = []
+    with connection.execute_wrapper(count):
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - started)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return {
+        "status": response.status_code,
+        "p50_ms": percentile(times, 50) * 1000,
+        "p95_ms": percentile(times, 95) * 1000,
+        "queries": sql["count"] / requests,
+        "sql_ms": sql["time"] / requests * 1000,
+        "bytes": len(body),
+        "gzip_bytes": len(gzip.compress(body)),
+        "body": body,
+    }
+
+
+def first_load(html: bytes, client) -> dict:
+    """Bytes (gzipped) of a page plus the CSS and JS it loads, and any third-party request."""
+    text = html.decode("utf-8", "replace")
+    assets = re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"]+)"', text)
+    third_party = [a for a in assets if a.startswith(("http://", "https://", "//"))]
+    total = len(gzip.compress(html))
+    for asset in assets:
+        if asset in third_party:
+            continue
+        response = client.get(asset)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        total += len(gzip.compress(body))
+    return {"first_load_gzip_bytes": total, "third_party": third_party}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def load(pages, cookie: str, args) -> dict[str, float]:
+    """Requests/s under load for each page on gunicorn, measured with wrk."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("wrk is not installed (apt-get install wrk): throughput skipped.", file=sys.stderr)
+        return {}
+    port = free_port()
+    workers = os.cpu_count() or 2
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "alliance.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        rates = {}
+        for label, url, signed_in in pages:
+            command = [
+                wrk,
+                "-t2",
+                f"-c{args.connections}",
+                f"-d{args.duration}s",
+                "--latency",
+                f"http://127.0.0.1:{port}{url}",
+            ]
+            if signed_in:
+                command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+            output = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+            match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+            rates[(label, signed_in)] = float(match.group(1)) if match else 0.0
+        return rates
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    args = parse_args()
+    setup(args)
+    from django.test import Client
+
+    fixtures = prepare_data(args)
+    anonymous = Client()
+    member = Client()
+    member.force_login(fixtures["user"])
+    pages = scenarios(fixtures)
+
+    rows = []
+    for label, url, signed_in in pages:
+        result = measure(url, member if signed_in else anonymous, args.requests)
+        body = result.pop("body")
+        rows_extra = first_load(body, anonymous) if label == "home" and not signed_in else {}
+        rows.append({"page": label, "url": url, "signed_in": signed_in, **result, **rows_extra})
+        print(f"  measured {label} ({'member' if signed_in else 'public'})", file=sys.stderr)
+
+    rates = {} if args.skip_load else load(pages, member.cookies["sessionid"].value, args)
+    baseline = rates.get(("trivial view", False)) or None
+    for row in rows:
+        rate = rates.get((row["page"], row["signed_in"]))
+        row["req_per_s"] = rate
+        row["throughput_ratio"] = rate / baseline if rate and baseline else None
+
+    print_table(rows, args)
+    out = args.json or ROOT / "bench" / "results" / f"scale-{args.scale}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps({"scale": args.scale, "cpus": os.cpu_count(), "rows": rows}, indent=2)
+    )
+    print(f"\nJSON written to {out}")
+    failed = [r for r in rows if r["status"] != 200]
+    if failed:
+        sys.exit(f"Pages that did not answer 200: {[(r['page'], r['status']) for r in failed]}")
+
+
+def print_table(rows, args) -> None:
+    print(f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs")
+    header = (
+        f"{'page':<20} {'who':<7} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'SQL ms':>7} "
+        f"{'HTML KB':>8} {'gzip KB':>8} {'req/s':>7} {'ratio':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        rate = f"{r['req_per_s']:.0f}" if r.get("req_per_s") else "-"
+        ratio = f"{r['throughput_ratio']:.0%}" if r.get("throughput_ratio") else "-"
+        print(
+            f"{r['page']:<20} {'member' if r['signed_in'] else 'public':<7} "
+            f"{r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['queries']:>4.0f} {r['sql_ms']:>7.1f} "
+            f"{r['bytes'] / 1024:>8.1f} {r['gzip_bytes'] / 1024:>8.1f} {rate:>7} {ratio:>6}"
+        )
+    home = next((r for r in rows if "first_load_gzip_bytes" in r), None)
+    if home:
+        print(
+            f"\nFirst load of the home page (HTML + CSS + JS, gzipped): "
+            f"{home['first_load_gzip_bytes'] / 1024:.1f} KB; third-party requests: "
+            f"{len(home['third_party'])}"
+        )
+
+
+if __name__ == "__main__":
+    main()

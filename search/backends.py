@@ -1,0 +1,132 @@
+"""Ranked search over the index, with one interface and two engines.
+
+PostgreSQL: the stored weighted tsvector (GIN) with prefix matching ("Stockp" finds Stockport);
+when nothing matches, each word is corrected to the most similar indexed word by trigram
+similarity ("mathss" -> "maths") and the search runs again. SQLite (the
+demo database): every word must appear in `text`, with a one-letter-shorter retry for typos.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from alliance.permissions import may_search_members_only
+from search.models import Kind, SearchDocument
+
+MAX_TERMS = 8
+URN_RE = re.compile(r"^\d{6}$")
+POSTCODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    documents: list[SearchDocument]
+    has_more: bool
+
+
+def terms_of(query: str) -> list[str]:
+    return re.findall(r"\w+", query.lower())[:MAX_TERMS]
+
+
+def visible_documents(user) -> QuerySet[SearchDocument]:
+    """What this user may find: the public sees published things and never people."""
+    documents = SearchDocument.objects.defer("body", "text", "search_vector")
+    if may_search_members_only(user):
+        return documents
+    return documents.filter(is_public=True).exclude(kind=Kind.PERSON)
+
+
+def exact_match(query: str, user) -> SearchDocument | None:
+    """A URN or postcode typed alone: the one school that has it, if exactly one does."""
+    cleaned = query.strip().upper()
+    if not (URN_RE.match(cleaned) or POSTCODE_RE.match(cleaned)):
+        return None
+    key = cleaned.replace(" ", "")
+    matches = list(visible_documents(user).filter(kind=Kind.SCHOOL, keys__icontains=key)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+# Rank at most this many matches: a word found in half the index ("primary") would otherwise
+# rank hundreds of thousands of rows to show twenty.
+CANDIDATES = 1000
+
+
+def _postgres_ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
+    tsquery = SearchQuery(
+        " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
+    )
+    candidates = documents.filter(search_vector=tsquery).values("pk")[:CANDIDATES]
+    return (
+        documents.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        .order_by("-rank", "title")
+    )
+
+
+def corrected(terms: list[str]) -> list[str]:
+    """Each word replaced by the most similar word in the index, when it is not in it."""
+    from search.models import SearchWord
+
+    fixed = []
+    for term in terms:
+        if len(term) < 4 or SearchWord.objects.filter(word__startswith=term).exists():
+            fixed.append(term)
+            continue
+        best = (
+            SearchWord.objects.filter(word__trigram_similar=term)
+            .annotate(similarity=TrigramSimilarity("word", term))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        fixed.append(best or term)
+    return fixed
+
+
+def _postgres(documents: QuerySet, terms: list[str], limit: int) -> list[SearchDocument]:
+    found = list(_postgres_ranked(documents, terms)[: limit + 1])
+    if not found:
+        # Nothing matched: a typo ("mathss")? Correct each word against the index's words.
+        fixed = corrected(terms)
+        if fixed != terms:
+            found = list(_postgres_ranked(documents, fixed)[: limit + 1])
+    return found
+
+
+def _sqlite(documents: QuerySet, terms: list[str]) -> QuerySet:
+    def all_terms(words: list[str]) -> QuerySet:
+        matching = documents
+        for word in words:
+            matching = matching.filter(text__contains=word)
+        return matching
+
+    matching = all_terms(terms)
+    if not matching.exists():
+        # A typo is most often one letter too many ("mathss"): try without the last letter.
+        matching = all_terms([w[:-1] if len(w) > 4 else w for w in terms])
+    return matching.order_by("kind", "title")
+
+
+def search(query: str, *, user, kind: str = "", limit: int = 20) -> SearchResults:
+    """Up to `limit` documents best matching `query` for this user.
+
+    PostgreSQL: 1 query, plus 2 per word and 1 more when a typo is corrected. SQLite: 2.
+    """
+    terms = terms_of(query)
+    if not terms:
+        return SearchResults(query=query, documents=[], has_more=False)
+    documents = visible_documents(user)
+    if kind in Kind.values:
+        documents = documents.filter(kind=kind)
+    # One row more than shown tells whether there are more, without counting them all.
+    if connection.vendor == "postgresql":
+        found = _postgres(documents, terms, limit)
+    else:
+        found = list(_sqlite(documents, terms)[: limit + 1])
+    return SearchResults(query=query, documents=found[:limit], has_more=len(found) > limit)

@@ -1,0 +1,288 @@
+"""Build and store the search documents: one function per kind, and a bulk rebuild.
+
+`index_object(obj)` keeps one row current after a save (about 4 queries); `reindex_all()`
+rebuilds every row in bulk for imports, benchmarks and `manage.py search_reindex`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from events.models import Event
+from partnerships.models import Membership, NetworkGroup, Partnership
+from people.models import Person, RoleAssignment
+from schools.models import School
+from search.models import Kind, SearchDocument, SearchWord
+
+BATCH = 2000
+
+
+def _join(*parts: object) -> str:
+    return " ".join(str(p) for p in parts if p)
+
+
+def weighted_vector() -> SearchVector:
+    """Names and identifiers weigh most, then the one-line summary, then everything else."""
+    return (
+        SearchVector("title", weight="A", config="simple")
+        + SearchVector("keys", weight="A", config="simple")
+        + SearchVector("subtitle", weight="B", config="simple")
+        + SearchVector("body", weight="C", config="simple")
+    )
+
+
+def _document(kind: str, obj, *, title, subtitle="", keys="", body="", public=False):
+    return SearchDocument(
+        kind=kind,
+        object_id=obj.pk,
+        title=title[:300],
+        subtitle=subtitle[:300],
+        url=obj.get_absolute_url(),
+        keys=keys[:300],
+        body=body,
+        text=_join(title, keys, subtitle, body).lower(),
+        is_public=public,
+    )
+
+
+# One document per kind ----------------------------------------------------------------------
+
+
+def school_document(school: School) -> SearchDocument:
+    """Needs `current_memberships` prefetched (with their partnership) for bulk use."""
+    memberships = getattr(school, "current_memberships", None)
+    if memberships is None:
+        memberships = list(school.memberships.current().select_related("partnership"))
+    postcode = school.postcode or ""
+    return _document(
+        Kind.SCHOOL,
+        school,
+        title=school.name,
+        subtitle=_join(school.get_phase_display(), school.town),
+        keys=_join(school.urn, postcode.replace(" ", ""), postcode),
+        body=_join(
+            school.get_establishment_type_display(),
+            school.local_authority,
+            school.get_designation_display() if school.designation else "",
+            *(m.partnership.name for m in memberships),
+        ),
+        public=school.is_published,
+    )
+
+
+def person_document(person: Person) -> SearchDocument:
+    """Names, job, workplace and current roles; never contact details.
+
+    Needs `current_roles` (with role_type, specialism, partnership) and `school` loaded for
+    bulk use.
+    """
+    roles = getattr(person, "current_roles", None)
+    if roles is None:
+        roles = list(
+            RoleAssignment.objects.current()
+            .filter(person=person)
+            .select_related("role_type", "specialism", "partnership")
+        )
+    workplace = person.workplace
+    role_words = []
+    for role in roles:
+        role_words += [role.role_type.name, role.role_type.abbreviation]
+        if role.specialism_id:
+            role_words.append(role.specialism.name)
+        if role.partnership_id:
+            role_words.append(role.partnership.name)
+    return _document(
+        Kind.PERSON,
+        person,
+        title=_join(person.display_name, person.last_name if person.preferred_name else ""),
+        subtitle=_join(person.job_title, workplace.name if workplace else ""),
+        body=_join(
+            person.first_name,
+            *role_words,
+            person.school.town if person.school_id else "",
+            person.expertise,
+        ),
+    )
+
+
+def partnership_document(partnership: Partnership) -> SearchDocument:
+    return _document(
+        Kind.PARTNERSHIP,
+        partnership,
+        title=partnership.name,
+        subtitle=partnership.get_kind_display(),
+        body=_join(
+            partnership.description[:2000],
+            partnership.parent.name if partnership.parent_id else "",
+            partnership.lead_school.name if partnership.lead_school_id else "",
+        ),
+        public=partnership.is_published,
+    )
+
+
+def group_document(group: NetworkGroup) -> SearchDocument:
+    return _document(
+        Kind.GROUP,
+        group,
+        title=group.name,
+        subtitle=_join(group.get_focus_display(), "network,", group.partnership.name),
+        body=_join(
+            group.chair.display_name if group.chair_id else "",
+            group.description[:2000],
+            "chair",
+        ),
+        public=group.partnership.is_published,
+    )
+
+
+def event_document(event: Event) -> SearchDocument:
+    host = event.host_school
+    when = timezone.localtime(event.starts_at).strftime("%a %-d %b %Y")
+    return _document(
+        Kind.EVENT,
+        event,
+        title=event.title,
+        subtitle=_join(event.get_kind_display(), when, host.name if host else ""),
+        body=_join(
+            host.town if host else "",
+            event.network_group.name if event.network_group_id else "",
+            event.partnership.name if event.partnership_id else "",
+            event.venue,
+            event.description[:2000],
+        ),
+        public=event.is_published,
+    )
+
+
+BUILDERS = {
+    School: (Kind.SCHOOL, school_document),
+    Person: (Kind.PERSON, person_document),
+    Partnership: (Kind.PARTNERSHIP, partnership_document),
+    NetworkGroup: (Kind.GROUP, group_document),
+    Event: (Kind.EVENT, event_document),
+}
+
+
+# Writing ------------------------------------------------------------------------------------
+
+
+def _set_vectors(queryset) -> None:
+    if connection.vendor == "postgresql":
+        queryset.update(search_vector=weighted_vector())
+
+
+def words_of(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text) if 3 <= len(word) <= 100}
+
+
+def _add_words(words: set[str]) -> None:
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
+    )
+
+
+def _rebuild_words() -> None:
+    SearchWord.objects.all().delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_searchword (word) SELECT word FROM ts_stat("
+                "'SELECT search_vector FROM search_searchdocument') "
+                "WHERE length(word) BETWEEN 3 AND 100 ON CONFLICT DO NOTHING"
+            )
+        return
+    words: set[str] = set()
+    for text in SearchDocument.objects.values_list("text", flat=True).iterator():
+        words |= words_of(text)
+    _add_words(words)
+
+
+@transaction.atomic
+def index_object(obj) -> None:
+    """Bring the search row of one school, person, partnership, group or event up to date."""
+    kind, build = BUILDERS[type(obj)]
+    if isinstance(obj, Person) and obj.erased_at:
+        remove_object(obj)
+        return
+    doc = build(obj)
+    fields = ["title", "subtitle", "url", "keys", "body", "text", "is_public"]
+    SearchDocument.objects.update_or_create(
+        kind=kind, object_id=obj.pk, defaults={f: getattr(doc, f) for f in fields}
+    )
+    _set_vectors(SearchDocument.objects.filter(kind=kind, object_id=obj.pk))
+    _add_words(words_of(doc.text))
+
+
+def remove_object(obj) -> None:
+    kind, _ = BUILDERS[type(obj)]
+    SearchDocument.objects.filter(kind=kind, object_id=obj.pk).delete()
+
+
+def _in_batches(queryset) -> Iterator[list]:
+    last = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].pk
+
+
+def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
+    current = RoleAssignment.objects.current().select_related(
+        "role_type", "specialism", "partnership"
+    )
+    yield (
+        Kind.SCHOOL,
+        _in_batches(
+            School.objects.prefetch_related(
+                Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.current().select_related("partnership"),
+                    to_attr="current_memberships",
+                )
+            )
+        ),
+    )
+    yield (
+        Kind.PERSON,
+        _in_batches(
+            Person.objects.filter(erased_at__isnull=True)
+            .select_related("school", "organisation")
+            .prefetch_related(
+                Prefetch("role_assignments", queryset=current, to_attr="current_roles")
+            )
+        ),
+    )
+    yield (
+        Kind.PARTNERSHIP,
+        _in_batches(Partnership.objects.select_related("parent", "lead_school")),
+    )
+    yield (Kind.GROUP, _in_batches(NetworkGroup.objects.select_related("partnership", "chair")))
+    yield (
+        Kind.EVENT,
+        _in_batches(Event.objects.select_related("host_school", "network_group", "partnership")),
+    )
+
+
+def reindex_all(progress=None) -> int:
+    """Rebuild the whole index in bulk; returns the number of documents."""
+    total = 0
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        for kind, batches in _all_documents():
+            build = next(b for k, b in BUILDERS.values() if k == kind)
+            for batch in batches:
+                SearchDocument.objects.bulk_create([build(obj) for obj in batch])
+                total += len(batch)
+                if progress:
+                    progress(kind, total)
+        _set_vectors(SearchDocument.objects.all())
+        _rebuild_words()
+    return total

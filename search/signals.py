@@ -1,0 +1,48 @@
+"""Keep the search index current when the rows it projects change."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from events.models import Event
+from partnerships.models import Membership, NetworkGroup, Partnership
+from people.models import Person, RoleAssignment
+from schools.models import School
+from search.index import index_object, remove_object
+
+INDEXED = (School, Person, Partnership, NetworkGroup, Event)
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # loaddata restores rows as they were; `search_reindex` rebuilds afterwards.
+        index_object(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    remove_object(instance)
+
+
+for model in INDEXED:
+    post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model.__name__}")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}")
+
+
+@receiver(post_save, sender=RoleAssignment, dispatch_uid="search-role-save")
+@receiver(post_delete, sender=RoleAssignment, dispatch_uid="search-role-delete")
+def _role_changed(sender, instance, raw=False, **kwargs):
+    """A person is found by their roles, so a role change re-indexes the person."""
+    if raw:
+        return
+    person = Person.objects.filter(pk=instance.person_id).select_related("school").first()
+    if person is not None:
+        index_object(person)
+
+
+@receiver(post_save, sender=Membership, dispatch_uid="search-membership-save")
+@receiver(post_delete, sender=Membership, dispatch_uid="search-membership-delete")
+def _membership_changed(sender, instance, raw=False, **kwargs):
+    """A school is found by its partnerships."""
+    if raw:
+        return
+    school = School.objects.filter(pk=instance.school_id).first()
+    if school is not None:
+        index_object(school)

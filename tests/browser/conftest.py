@@ -1,0 +1,128 @@
+"""End-to-end journeys in Debian's headless Chromium, driven by Playwright, against the live
+server; every page visited is scanned with axe-core and checked at phone width.
+
+Skipped locally when /usr/bin/chromium is missing; in CI (CI=true) a missing browser fails.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from allauth.account.models import EmailAddress
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# same thread are safe here because nothing else runs in it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+PASSWORD = "correct-horse-battery"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            if not CHROMIUM.exists():
+                if os.environ.get("CI") == "true":
+                    raise pytest.UsageError(
+                        "CI needs Chromium at /usr/bin/chromium for browser tests"
+                    )
+                item.add_marker(pytest.mark.skip(reason="Chromium is not installed"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    # The live server has no collectstatic: serve static files from their source folders.
+    settings.WHITENOISE_USE_FINDERS = True
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    external = []
+    page.on(
+        "request",
+        lambda request: (
+            external.append(request.url)
+            if not request.url.startswith((live_server.url, "data:"))
+            else None
+        ),
+    )
+    page.external_requests = external
+    yield page
+    context.close()
+    assert external == [], f"Third-party requests: {external}"
+
+
+def sign_in(page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+
+
+def verified_login(client_fixture) -> str:
+    """The e-mail of a persona's account, with a known password and a verified address."""
+    user = client_fixture.user
+    user.set_password(PASSWORD)
+    user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user.email
+
+
+def check_page(page, name: str) -> dict:
+    """Accessibility, phone width, page weight and screenshots of the page shown now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{name}: {serious}"
+
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-desktop.png"), full_page=True)
+    transfer = page.evaluate(
+        "performance.getEntries().filter(e => 'transferSize' in e)"
+        ".reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)"
+    )
+    desktop = page.viewport_size
+    page.set_viewport_size({"width": 375, "height": 800})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.screenshot(path=str(SHOTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(desktop)
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 375px wide"
+
+    sizes = SHOTS / "transfer-sizes.json"
+    recorded = json.loads(sizes.read_text()) if sizes.exists() else {}
+    recorded[name] = transfer
+    sizes.write_text(json.dumps(recorded, indent=2, sort_keys=True))
+    return {"transfer_bytes": transfer}
