@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -32,6 +33,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
     list_select_related = ["headteacher"]
     date_hierarchy = "updated_at"
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["headteacher", "editors"]
     readonly_fields = [
         "version",
