@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from localflavor.gb.forms import GBPostcodeField
 
 from people.models import Person
-from schools.models import OfstedGrade, School
+from schools.models import OfstedGrade, School, urn_validator
 from schools.validators import LOGO_FORMATS, logo_format
 
 SINGLE_WORD_GRADES_ENDED = datetime.date(2024, 9, 1)
@@ -71,6 +71,13 @@ class SchoolForm(forms.ModelForm):
     not on the form is ignored.
     """
 
+    # Longer than 6 so that "123 456" reaches clean_urn, which removes the spaces and checks.
+    urn = forms.CharField(
+        label="URN",
+        required=False,
+        max_length=12,
+        help_text="The DfE's unique reference number: 6 digits.",
+    )
     postcode = GBPostcodeField(
         required=False,
         error_messages={"invalid": "Enter a UK postcode, e.g. EB1 1AA."},
@@ -112,14 +119,12 @@ class SchoolForm(forms.ModelForm):
         }
         labels = {
             "name": "School name",
-            "urn": "URN",
             "statutory_low_age": "Youngest pupils' age",
             "statutory_high_age": "Oldest pupils' age",
             "ofsted_inspection_date": "Last inspected",
             "ofsted_grade": "Overall grade (inspections before September 2024 only)",
         }
         help_texts = {
-            "urn": "The DfE's unique reference number: 6 digits.",
             "laestab": "The LA code and establishment number: 7 digits.",
             "ofsted_outcome": "As Ofsted published it, e.g. the report card's headline.",
         }
@@ -158,6 +163,8 @@ class SchoolForm(forms.ModelForm):
 
     def clean_urn(self) -> str:
         urn = "".join(self.cleaned_data["urn"].split())
+        if urn:
+            urn_validator(urn)
         if urn and School.objects.exclude(pk=self.instance.pk).filter(urn=urn).exists():
             raise forms.ValidationError(
                 "Another school already has URN %(urn)s. Check the number on the register.",

@@ -60,11 +60,13 @@ def school_history(request: HttpRequest, slug: str) -> HttpResponse:
         )
     )
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    # This page's versions and the one just older, to diff the page's last version against.
-    window = list(records[page.start_index() - 1 : page.end_index() + 1]) if len(page) else []
+    # This page's versions and the one just older, to diff the page's last version against,
+    # in one query (the page's own object_list is never evaluated).
+    start, end = (page.start_index() - 1, page.end_index()) if page.paginator.count else (0, 0)
+    window = list(records[start : end + 1]) if end else []
     roles = dict(UpdatedByRole.choices)
     entries = []
-    for index, record in enumerate(window[: len(page)]):
+    for index, record in enumerate(window[: end - start]):
         older = window[index + 1] if index + 1 < len(window) else None
         entries.append(
             HistoryEntry(

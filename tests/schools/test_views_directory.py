@@ -168,9 +168,7 @@ def test_directory_refuses_post(staff, db):
     assert staff.post("/schools/").status_code == 405
 
 
-def test_directory_queries_do_not_grow_with_rows(
-    staff, monkeypatch, django_assert_num_queries
-):
+def test_directory_queries_do_not_grow_with_rows(staff, monkeypatch, django_assert_num_queries):
     """Prevents an N+1 per row (a deferred field or a relation read in the table): session,
     user, count, rows, local authorities, partnerships, whether 1 or 30 rows are shown."""
     monkeypatch.setattr("schools.views.directory.PAGE_SIZE", 50)

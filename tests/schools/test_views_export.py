@@ -35,9 +35,9 @@ def test_export_keeps_the_sort(anonymous, db):
 
 
 def test_export_neutralises_formulas_typed_into_a_profile(anonymous, db):
-    SchoolFactory(name="=HYPERLINK(\"http://evil.example\",\"Click\")", slug="evil")
+    SchoolFactory(name='=HYPERLINK("http://evil.example","Click")', slug="evil")
     rows = rows_of(anonymous.get("/schools/export.csv"))
-    assert rows[1][2] == "'=HYPERLINK(\"http://evil.example\",\"Click\")"
+    assert rows[1][2] == '\'=HYPERLINK("http://evil.example","Click")'
 
 
 def test_public_export_leaves_out_unpublished_schools_and_names(anonymous, staff, school):
