@@ -122,16 +122,20 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
             shown = str(dict(field.choices).get(value, value))
         else:
             shown = str(value)
-        remaining = params.copy()
-        remaining.pop(name, None)
-        remaining.pop("page", None)
-        query = remaining.urlencode()
+        query = _query(params, without=(name, "page"))
         tags.append(FilterTag(str(field.label), shown, f"?{query}" if query else "?"))
     return tags
 
 
 def query_without_page(params: QueryDict) -> str:
-    """The query string for pagination links: the filters, without the page."""
-    remaining = params.copy()
-    remaining.pop("page", None)
-    return remaining.urlencode()
+    """The query string for pagination and export links: the filters in use, not the page."""
+    return _query(params, without=("page",))
+
+
+def _query(params: QueryDict, *, without: tuple[str, ...]) -> str:
+    # A submitted form sends every field, most of them empty: keep the URL to what is in use.
+    kept = QueryDict(mutable=True)
+    for key, values in params.lists():
+        if key not in without:
+            kept.setlist(key, [value for value in values if value])
+    return kept.urlencode()

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from alliance.lib.csv import csv_response
@@ -18,7 +19,8 @@ PAGE_SIZE = 20
 @require_GET
 def school_list(request: HttpRequest) -> HttpResponse:
     """Filter, search, sort and page the schools this user may see. A fixed number of queries:
-    the count, the page's rows, and the local authorities and partnerships to choose from."""
+    the count, the page's rows, and the local authorities and partnerships to choose from.
+    An htmx request (typing in the search box) gets the results fragment only."""
     filterset = SchoolFilter(
         request.GET,
         queryset=School.objects.visible_to(request.user).for_directory(),
@@ -33,7 +35,13 @@ def school_list(request: HttpRequest) -> HttpResponse:
         "tags": tags,
         "query_string": query_without_page(request.GET),
     }
-    return render(request, "schools/list.html", context)
+    # Search as you type: the results and (out of band) the announced count only. Going back
+    # in the browser's history asks for the whole page again.
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "schools/list.html#htmx_results" if fragment else "schools/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 EXPORT_HEADER = [

@@ -50,8 +50,9 @@ def test_lists_every_school_by_name(anonymous, schools):
     response = anonymous.get("/schools/")
     assert response.status_code == 200
     assert names(response) == ["Abbey Primary", "Brook High", "Castle Infants"]
-    assert '<p class="result-count" role="status">Showing 1-3 of 3 schools</p>' in (
-        response.content.decode()
+    assert (
+        '<p id="result-count" class="result-count" role="status">Showing 1-3 of 3 schools</p>'
+        in (response.content.decode())
     )
 
 
@@ -142,7 +143,7 @@ def test_filter_tags_remove_one_filter_each_and_clear_all(anonymous, schools):
 
 def test_empty_result_explains_what_to_do(anonymous, schools):
     html = anonymous.get("/schools/?q=nowhere").content.decode()
-    assert '<p class="result-count" role="status">No schools found</p>' in html
+    assert '<p id="result-count" class="result-count" role="status">No schools found</p>' in html
     assert "No school matches this filter." in html
     assert "clear filters</a> to see every school" in html
 
@@ -184,3 +185,35 @@ def test_directory_queries_do_not_grow_with_rows(staff, monkeypatch, django_asse
 def test_directory_rows_link_to_school_pages(anonymous, schools):
     html = anonymous.get("/schools/").content.decode()
     assert re.search(r'<th scope="row"><a href="/schools/abbey-primary/">Abbey Primary</a>', html)
+
+
+def test_typing_in_the_search_box_returns_only_the_results(anonymous, schools):
+    response = anonymous.get("/schools/?q=castle", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert html.lstrip().startswith('<div id="results">')
+    assert ">Castle Infants</a>" in html
+    # The count is swapped into the page's live region, so screen readers announce it.
+    assert '<p id="result-count" hx-swap-oob="innerHTML">Showing 1-1 of 1 school</p>' in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_going_back_in_history_gets_the_whole_page(anonymous, schools):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    html = anonymous.get("/schools/?q=castle", headers=headers).content.decode()
+    assert "<html" in html
+
+
+def test_search_works_without_javascript(anonymous, schools):
+    html = anonymous.get("/schools/?q=castle").content.decode()
+    assert '<form method="get" action="/schools/"' in html
+    assert '<input type="search" name="q" value="castle"' in html
+    assert "/static/django_htmx/htmx-2.min.js" in html
+
+
+def test_links_leave_out_empty_filters(anonymous, db):
+    SchoolFactory.create_batch(25)
+    html = anonymous.get("/schools/?q=&phase=primary&town=&sort=name").content.decode()
+    assert 'href="?phase=primary&amp;sort=name&amp;page=2" rel="next"' in html
+    assert 'href="/schools/export.csv?phase=primary&amp;sort=name"' in html
