@@ -112,7 +112,7 @@ class SchoolForm(forms.ModelForm):
         model = School
         fields = [name for _, names in SECTIONS for name in names]
         widgets = {
-            "ofsted_inspection_date": forms.DateInput(attrs={"type": "date"}),
+            "ofsted_inspection_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "editors": forms.CheckboxSelectMultiple,
             "ethos": forms.Textarea(attrs={"rows": 6}),
             "alliance_offer": forms.Textarea(attrs={"rows": 6}),

@@ -247,3 +247,12 @@ def test_admin_sets_status_and_register_facts_become_the_schools_own(admin, scho
     assert school.status == Status.OPEN_PROPOSED_TO_CLOSE
     # Status is a register fact; ethos is always the school's own.
     assert school.school_set_fields == ["status"]
+
+
+def test_inspection_date_is_offered_in_the_form_a_date_picker_reads(head, school):
+    # <input type="date"> only understands ISO dates; a British-format value would be posted
+    # back empty and lose the date.
+    school.ofsted_inspection_date = "2023-08-10"
+    school.save()
+    html = head.get(edit_url(school)).content.decode()
+    assert 'type="date" name="ofsted_inspection_date" value="2023-08-10"' in html
