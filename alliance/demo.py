@@ -34,7 +34,14 @@ from partnerships.models import (
     Statement,
 )
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
-from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School
+from schools.models import (
+    Designation,
+    EstablishmentType,
+    OfstedGrade,
+    Phase,
+    School,
+    UpdatedByRole,
+)
 
 LONDON = ZoneInfo("Europe/London")
 DEMO_PASSWORD = "alliance-demo-2026"
@@ -439,6 +446,10 @@ class DemoBuilder:
                         "We host network meetings, open our classrooms for peer visits and "
                         "share our curriculum planning."
                     ),
+                    # The facts as if imported from the public register; the school's own
+                    # words stay the school's.
+                    "register_imported_at": self._at(datetime.date(2026, 9, 1), 6),
+                    "updated_by_role": UpdatedByRole.REGISTER,
                 },
             )
             schools.append(school)
@@ -503,6 +514,9 @@ class DemoBuilder:
                 school.save(update_fields=["headteacher"])
             heads[school.pk] = head
             staff_by_school[school.pk] = staff
+            if index == 1 and not school.editors.exists():
+                # The head has appointed the business manager to keep the profile up to date.
+                school.editors.add(sbm)
 
             # System leaders and mentors among the teachers, chosen by the seeded dice.
             teachers = staff[4:]

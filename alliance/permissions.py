@@ -50,6 +50,22 @@ def can_edit_school(user, school: School) -> bool:
     return school.editors.filter(pk=person.pk).exists()
 
 
+def can_manage_school(user, school: School) -> bool:
+    """The headteacher and admins: appoint editors, hand over the headship, publish the page.
+
+    Editors keep the profile true but may not give themselves or others more rights.
+    """
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    return person is not None and school.headteacher_id == person.pk
+
+
+def can_view_school_history(user, school: School) -> bool:
+    """Who changed what and when: the people who may edit the school (and admins)."""
+    return can_edit_school(user, school)
+
+
 # People --------------------------------------------------------------------------------------
 
 

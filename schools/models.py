@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -9,6 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
+
+from schools.validators import validate_logo
 
 urn_validator = RegexValidator(r"^\d{6}$", "A URN is the DfE's 6-digit number, e.g. 100000.")
 laestab_validator = RegexValidator(
@@ -96,6 +102,59 @@ class Designation(models.TextChoices):
     ENGLISH_HUB = "english_hub", "English hub"
 
 
+class UpdatedByRole(models.TextChoices):
+    """Who last saved a profile, as shown in "last updated <date> by <role>"."""
+
+    HEADTEACHER = "headteacher", "the headteacher"
+    EDITOR = "editor", "a school editor"
+    ADMIN = "admin", "an alliance admin"
+    REGISTER = "register", "the public register"
+
+
+class FactSource(models.TextChoices):
+    REGISTER = "register", "from the public register"
+    SCHOOL = "school", "from the school"
+
+
+# The facts the public register (Get Information About Schools) holds. A fact keeps the
+# register's value until the school sets it itself; from then on the school's value wins and an
+# import from the register leaves it alone (see School.school_set_fields).
+REGISTER_FIELDS = (
+    "name",
+    "urn",
+    "laestab",
+    "phase",
+    "establishment_type",
+    "status",
+    "address_line1",
+    "address_line2",
+    "address_line3",
+    "town",
+    "local_authority",
+    "postcode",
+    "telephone",
+    "website",
+    "headteacher",
+    "statutory_low_age",
+    "statutory_high_age",
+    "pupils_on_roll",
+    "capacity",
+    "fsm_percent",
+    "ofsted_grade",
+    "ofsted_outcome",
+    "ofsted_inspection_date",
+    "ofsted_report_url",
+)
+# Facts only the school gives.
+SCHOOL_FIELDS = ("email", "eal_percent", "designation", "ethos", "alliance_offer", "logo")
+
+
+def logo_upload_to(instance: School, filename: str) -> str:
+    """A random name under schools/logos/, keeping only the (validated) extension."""
+    suffix = PurePath(filename).suffix.lower()[:5]
+    return f"schools/logos/{uuid.uuid4().hex}{suffix}"
+
+
 class SchoolQuerySet(models.QuerySet["School"]):
     def published(self) -> SchoolQuerySet:
         return self.filter(is_published=True)
@@ -105,6 +164,36 @@ class SchoolQuerySet(models.QuerySet["School"]):
         if user.is_authenticated:
             return self
         return self.published()
+
+    def search(self, text: str) -> SchoolQuerySet:
+        """Name (any part), URN (exact) or postcode (full or the start of it)."""
+        text = " ".join(text.split())
+        if not text:
+            return self
+        match = Q(name__icontains=text)
+        if text.isdigit():
+            match |= Q(urn=text)
+        postcode = normalise_postcode_query(text)
+        if postcode:
+            match |= Q(postcode__startswith=postcode)
+        return self.filter(match)
+
+    def in_partnership(self, partnership) -> SchoolQuerySet:
+        """Schools with a current membership of `partnership` (an EXISTS, so no duplicates)."""
+        from partnerships.models import Membership
+
+        current = Membership.objects.current().filter(
+            school=models.OuterRef("pk"), partnership=partnership
+        )
+        return self.filter(models.Exists(current))
+
+    def for_export(self) -> SchoolQuerySet:
+        """The CSV export's rows with their headteacher: one query, streamed."""
+        return self.select_related("headteacher")
+
+    def for_page(self) -> SchoolQuerySet:
+        """The school page's row with the headteacher and who last saved it: one query."""
+        return self.select_related("headteacher")
 
     def for_directory(self) -> SchoolQuerySet:
         """The school directory's rows: one query, whatever the number of rows."""
@@ -194,7 +283,12 @@ class School(models.Model):
     # The school's own words.
     ethos = models.TextField(blank=True)
     alliance_offer = models.TextField("what we offer the alliance", blank=True)
-    logo = models.ImageField(upload_to="schools/logos/", blank=True)
+    logo = models.ImageField(
+        upload_to=logo_upload_to,
+        blank=True,
+        validators=[validate_logo],
+        help_text="PNG, JPEG or WebP, up to 1 MB.",
+    )
 
     editors = models.ManyToManyField(
         "people.Person",
@@ -217,8 +311,17 @@ class School(models.Model):
         related_name="+",
         editable=False,
     )
+    updated_by_role = models.CharField(
+        max_length=20, choices=UpdatedByRole, blank=True, editable=False
+    )
+    # Where each register fact came from: the register's import sets register_imported_at, and
+    # a save through the edit page adds the register fields it changed to school_set_fields.
+    register_imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    school_set_fields = models.JSONField(default=list, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version", "updated_at", "created_at"])
+    # The version is kept in history so a refused save can be compared with the version the
+    # editor started from.
+    history = HistoricalRecords(excluded_fields=["updated_at", "created_at"], m2m_fields=[editors])
 
     objects = SchoolQuerySet.as_manager()
 
@@ -266,3 +369,46 @@ class School(models.Model):
     def address(self) -> str:
         parts = [self.address_line1, self.address_line2, self.address_line3, self.town]
         return ", ".join(p for p in [*parts, self.postcode] if p)
+
+    def fact_source(self, field: str) -> str:
+        """FactSource of a register fact, or "" when nobody recorded where it came from."""
+        if field not in REGISTER_FIELDS:
+            return FactSource.SCHOOL
+        if field in self.school_set_fields:
+            return FactSource.SCHOOL
+        if self.register_imported_at is not None:
+            return FactSource.REGISTER
+        return ""
+
+    @property
+    def fact_sources(self) -> dict[str, str]:
+        """The label of each register fact's source, for the page: {"phase": "from the ..."}."""
+        labels = dict(FactSource.choices)
+        return {
+            field: labels.get(self.fact_source(field), "")
+            for field in (*REGISTER_FIELDS, *SCHOOL_FIELDS)
+        }
+
+    @property
+    def has_single_word_grade(self) -> bool:
+        """An old single-word Ofsted grade is shown only with the date it was given."""
+        return bool(
+            self.ofsted_grade
+            and self.ofsted_grade != OfstedGrade.NOT_GRADED
+            and self.ofsted_inspection_date
+        )
+
+
+_POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$")
+_OUTWARD = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+
+
+def normalise_postcode_query(text: str) -> str:
+    """A typed postcode in the stored form ("eb11aa" -> "EB1 1AA"), its outward code with the
+    space ("eb1" -> "EB1 "), or "" when the text is not a postcode."""
+    compact = text.upper().replace(" ", "")
+    if match := _POSTCODE.match(compact):
+        return f"{match.group(1)} {match.group(2)}"
+    if _OUTWARD.match(compact):
+        return f"{compact} "
+    return ""

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from schools import views
+from schools.views import directory, edit, history, profile
 
 app_name = "schools"
 urlpatterns = [
-    path("", views.school_list, name="list"),
-    path("<slug:slug>/", views.school_detail, name="detail"),
+    path("", directory.school_list, name="list"),
+    path("export.csv", directory.school_export, name="export"),
+    path("<slug:slug>/", profile.school_detail, name="detail"),
+    path("<slug:slug>/edit/", edit.school_edit, name="edit"),
+    path("<slug:slug>/history/", history.school_history, name="history"),
 ]

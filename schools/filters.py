@@ -1,0 +1,141 @@
+"""The school directory's filters, search and sort (django-filter), shared by page and CSV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.http import QueryDict
+
+from partnerships.models import Partnership
+from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
+
+# Sort keys offered to users -> ORDER BY. The id breaks ties so pages never overlap. Never by
+# Ofsted grade: the portal does not rank schools by it.
+SORTS = {
+    "name": ("Name (A to Z)", [F("name").asc(), F("id").asc()]),
+    "-name": ("Name (Z to A)", [F("name").desc(), F("id").asc()]),
+    "town": ("Town", [F("town").asc(), F("name").asc(), F("id").asc()]),
+    "pupils": (
+        "Pupils (fewest first)",
+        [F("pupils_on_roll").asc(nulls_last=True), F("name").asc(), F("id").asc()],
+    ),
+    "-pupils": (
+        "Pupils (most first)",
+        [F("pupils_on_roll").desc(nulls_last=True), F("name").asc(), F("id").asc()],
+    ),
+}
+
+
+class SchoolFilter(django_filters.FilterSet):
+    """Filters by what a school is. Built per request: the choices depend on the user."""
+
+    q = django_filters.CharFilter(label="Search by name, URN or postcode", method="filter_search")
+    phase = django_filters.ChoiceFilter(choices=Phase.choices, empty_label="Any phase")
+    establishment_type = django_filters.ChoiceFilter(
+        label="Type", choices=EstablishmentType.choices, empty_label="Any type"
+    )
+    local_authority = django_filters.ChoiceFilter(
+        label="Local authority", choices=[], empty_label="Any local authority"
+    )
+    # A text box, not a list: a region has thousands of towns.
+    town = django_filters.CharFilter(label="Town", lookup_expr="istartswith")
+    partnership = django_filters.ModelChoiceFilter(
+        label="Partnership",
+        queryset=Partnership.objects.none(),
+        to_field_name="slug",
+        method="filter_partnership",
+        empty_label="Any partnership",
+    )
+    ofsted_grade = django_filters.ChoiceFilter(
+        label="Ofsted grade (before September 2024)",
+        choices=OfstedGrade.choices,
+        empty_label="Any grade",
+    )
+    designation = django_filters.ChoiceFilter(
+        choices=[c for c in Designation.choices if c[0]], empty_label="Any designation"
+    )
+    status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = School
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, **kwargs) -> None:
+        super().__init__(data, queryset, request=request, **kwargs)
+        user = request.user
+        self.filters["partnership"].queryset = Partnership.objects.visible_to(user).only(
+            "name", "slug"
+        )
+        self.filters["local_authority"].extra["choices"] = [
+            (name, name)
+            for name in School.objects.visible_to(user)
+            .exclude(local_authority="")
+            .order_by("local_authority")
+            .values_list("local_authority", flat=True)
+            .distinct()
+        ]
+        self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+    def filter_partnership(self, queryset: QuerySet, name: str, value: Partnership) -> QuerySet:
+        return queryset.in_partnership(value)
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # Applied last, in `qs`, so it holds with or without this parameter.
+
+    @property
+    def qs(self) -> QuerySet:
+        queryset = super().qs
+        sort = self.form.cleaned_data.get("sort") if self.is_bound else ""
+        return queryset.order_by(*SORTS.get(sort or "name", SORTS["name"])[1])
+
+
+@dataclass(frozen=True)
+class FilterTag:
+    label: str
+    value: str
+    remove_url: str
+
+
+def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
+    """A removable tag for each filter in use: its label, its value, and the URL without it."""
+    if not filterset.is_bound:
+        return []
+    filterset.form.is_valid()  # Tags for the valid filters; the form shows the others' errors.
+    tags = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value in (None, ""):
+            continue
+        field = filterset.form.fields[name]
+        if hasattr(field, "choices") and not isinstance(value, Partnership):
+            shown = str(dict(field.choices).get(value, value))
+        else:
+            shown = str(value)
+        query = _query(params, without=(name, "page"))
+        tags.append(FilterTag(str(field.label), shown, f"?{query}" if query else "?"))
+    return tags
+
+
+def query_without_page(params: QueryDict) -> str:
+    """The query string for pagination and export links: the filters in use, not the page."""
+    return _query(params, without=("page",))
+
+
+def _query(params: QueryDict, *, without: tuple[str, ...]) -> str:
+    # A submitted form sends every field, most of them empty: keep the URL to what is in use.
+    kept = QueryDict(mutable=True)
+    for key, values in params.lists():
+        if key not in without:
+            kept.setlist(key, [value for value in values if value])
+    return kept.urlencode()

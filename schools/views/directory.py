@@ -1,0 +1,133 @@
+"""The school directory and its CSV export: the same filters, search and sort."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from alliance.lib.csv import csv_response
+from schools.filters import SchoolFilter, filter_tags, query_without_page
+from schools.models import School
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def school_list(request: HttpRequest) -> HttpResponse:
+    """Filter, search, sort and page the schools this user may see. A fixed number of queries:
+    the count, the page's rows, and the local authorities and partnerships to choose from.
+    An htmx request (typing in the search box) gets the results fragment only."""
+    filterset = SchoolFilter(
+        request.GET,
+        queryset=School.objects.visible_to(request.user).for_directory(),
+        request=request,
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    tags = filter_tags(filterset, request.GET)
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "schools": list(page),
+        "tags": tags,
+        "query_string": query_without_page(request.GET),
+    }
+    # Search as you type: the results and (out of band) the announced count only. Going back
+    # in the browser's history asks for the whole page again.
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "schools/list.html#htmx_results" if fragment else "schools/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+EXPORT_HEADER = [
+    "URN",
+    "LAESTAB",
+    "Name",
+    "Phase",
+    "Type of establishment",
+    "Status",
+    "Street",
+    "Locality",
+    "Address line 3",
+    "Town",
+    "Local authority",
+    "Postcode",
+    "Telephone",
+    "E-mail",
+    "Website",
+    "Headteacher",
+    "Youngest age",
+    "Oldest age",
+    "Pupils on roll",
+    "Capacity",
+    "FSM %",
+    "EAL %",
+    "Ofsted last inspected",
+    "Ofsted outcome as published",
+    "Ofsted grade (inspections before September 2024)",
+    "Ofsted report",
+    "Designation",
+    "Page",
+]
+
+
+def _export_row(request: HttpRequest, school: School) -> list[object]:
+    # Names of people are for signed-in users only, as on the pages.
+    headteacher = (
+        school.headteacher.display_name
+        if school.headteacher and request.user.is_authenticated
+        else ""
+    )
+    inspected = school.ofsted_inspection_date
+    return [
+        school.urn,
+        school.laestab,
+        school.name,
+        school.get_phase_display(),
+        school.get_establishment_type_display(),
+        school.get_status_display(),
+        school.address_line1,
+        school.address_line2,
+        school.address_line3,
+        school.town,
+        school.local_authority,
+        school.postcode,
+        school.telephone.as_national if school.telephone else "",
+        school.email,
+        school.website,
+        headteacher,
+        school.statutory_low_age,
+        school.statutory_high_age,
+        school.pupils_on_roll,
+        school.capacity,
+        school.fsm_percent,
+        school.eal_percent,
+        inspected.isoformat() if inspected else "",
+        school.ofsted_outcome,
+        # An old grade only with its date.
+        school.get_ofsted_grade_display() if school.has_single_word_grade else "",
+        school.ofsted_report_url,
+        school.get_designation_display() if school.designation else "",
+        request.build_absolute_uri(school.get_absolute_url()),
+    ]
+
+
+@require_GET
+def school_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The directory as filtered and sorted, every page of it, as CSV (UTF-8 with BOM).
+
+    Streamed in chunks from one query with the headteacher joined, whatever the number of rows.
+    """
+    filterset = SchoolFilter(
+        request.GET,
+        queryset=School.objects.visible_to(request.user).for_export(),
+        request=request,
+    )
+    rows = (_export_row(request, school) for school in filterset.qs.iterator(chunk_size=2000))
+    filename = f"schools-{timezone.localdate().isoformat()}.csv"
+    return csv_response(filename=filename, header=EXPORT_HEADER, rows=rows)

@@ -1,0 +1,37 @@
+"""The school page: public when the school is published."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from alliance.permissions import can_edit_school, can_view_school_history
+from schools.models import School
+from schools.selectors import (
+    school_memberships,
+    school_network_groups,
+    school_role_holders,
+    school_upcoming_events,
+)
+from schools.views.access import get_school_for_user
+
+
+@require_GET
+def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for
+    signed-in users only, never their contacts) and upcoming events. A fixed number of queries.
+    """
+    school = get_school_for_user(request, slug, queryset=School.objects.for_page())
+    user = request.user
+    context = {
+        "school": school,
+        "sources": school.fact_sources,
+        "can_edit": can_edit_school(user, school),
+        "can_view_history": can_view_school_history(user, school),
+        "memberships": school_memberships(school, user),
+        "groups": school_network_groups(school, user),
+        "staff": school_role_holders(school) if user.is_authenticated else [],
+        "events": school_upcoming_events(school, user),
+    }
+    return render(request, "schools/detail.html", context)
