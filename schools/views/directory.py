@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from alliance.lib.csv import csv_response
+from alliance.lib.paging import CappedPaginator
 from schools.filters import SchoolFilter, filter_tags, query_without_page
 from schools.models import School
 
@@ -26,7 +26,9 @@ def school_list(request: HttpRequest) -> HttpResponse:
         queryset=School.objects.visible_to(request.user).for_directory(),
         request=request,
     )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counts stop at 10,000 and pages stay within them, so a national directory never
+    # counts or skips over every school.
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     tags = filter_tags(filterset, request.GET)
     context = {
         "filter": filterset,

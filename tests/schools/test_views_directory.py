@@ -217,3 +217,18 @@ def test_links_leave_out_empty_filters(anonymous, db):
     html = anonymous.get("/schools/?q=&phase=primary&town=&sort=name").content.decode()
     assert 'href="?phase=primary&amp;sort=name&amp;page=2" rel="next"' in html
     assert 'href="/schools/export.csv?phase=primary&amp;sort=name"' in html
+
+
+def test_directory_caps_its_count_at_national_scale(staff, settings, monkeypatch):
+    """Beyond the cap the page says "N+" and never counts or pages over every school."""
+    import alliance.lib.paging as paging
+    from tests.factories import SchoolFactory
+
+    monkeypatch.setattr(paging, "DEFAULT_CAP", 25)
+    monkeypatch.setattr(paging.CappedPaginator.__init__, "__kwdefaults__", {"cap": 25})
+    SchoolFactory.create_batch(30)
+    html = staff.get("/schools/").content.decode()
+    assert "of 25+ schools" in html
+    last = staff.get("/schools/", {"page": 99})
+    assert last.context["page_obj"].number == 2
+    assert len(last.context["schools"]) == 5
