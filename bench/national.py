@@ -27,6 +27,7 @@ from partnerships.models import (
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
 from schools.models import EstablishmentType, OfstedGrade, Phase, School
 from search.index import reindex_all
+from search.models import SearchDocument
 
 LONDON = ZoneInfo("Europe/London")
 BATCH = 5000
@@ -88,6 +89,7 @@ def is_built(scale: float) -> bool:
         School.objects.count() == want["schools"]
         and Person.objects.count() == want["people"]
         and Event.objects.count() == want["events"]
+        and SearchDocument.objects.count() > want["people"]
     )
 
 

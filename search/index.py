@@ -279,10 +279,12 @@ def reindex_all(progress=None) -> int:
         for kind, batches in _all_documents():
             build = next(b for k, b in BUILDERS.values() if k == kind)
             for batch in batches:
-                SearchDocument.objects.bulk_create([build(obj) for obj in batch])
+                created = SearchDocument.objects.bulk_create([build(obj) for obj in batch])
+                # Vectors batch by batch: one UPDATE over every row would outlast the
+                # statement timeout on a national database.
+                _set_vectors(SearchDocument.objects.filter(pk__in=[d.pk for d in created]))
                 total += len(batch)
                 if progress:
                     progress(kind, total)
-        _set_vectors(SearchDocument.objects.all())
         _rebuild_words()
     return total
