@@ -61,7 +61,9 @@ def test_public_sees_schools_but_no_people(anonymous, partnership, school):
     assert membership.coordinator.email not in body
 
 
-def test_coordinator_email_shown_only_where_contacts_may_be_seen(staff, outsider, partnership, school):
+def test_coordinator_email_shown_only_where_contacts_may_be_seen(
+    staff, outsider, partnership, school
+):
     membership = partnership.memberships.get()
     membership.coordinator = PersonFactory(
         school=school, contact_visibility=ContactVisibility.SCHOOL
@@ -77,7 +79,9 @@ def test_past_members_are_listed_separately(staff, partnership):
     MembershipFactory(partnership=partnership, school=former, left_on=datetime.date(2021, 7, 31))
     response = staff.get(partnership.get_absolute_url())
     body = response.content.decode()
-    assert [m.school for m, _ in response.context["members"]] == [partnership.memberships.get(left_on=None).school]
+    assert [m.school for m, _ in response.context["members"]] == [
+        partnership.memberships.get(left_on=None).school
+    ]
     assert [m.school for m in response.context["past_members"]] == [former]
     assert body.index("Past members") < body.index("Formerly Primary School")
     assert "31 Jul 2021" in body
@@ -134,7 +138,9 @@ def test_public_does_not_see_unpublished_clusters_or_partner_people(anonymous, p
 
 def test_at_a_glance_counts_members_by_phase_grade_and_staff_in_roles(staff, db):
     partnership = PartnershipFactory()
-    primary = SchoolFactory(name="Alder Primary", phase=Phase.PRIMARY, ofsted_grade=OfstedGrade.GOOD)
+    primary = SchoolFactory(
+        name="Alder Primary", phase=Phase.PRIMARY, ofsted_grade=OfstedGrade.GOOD
+    )
     secondary = SchoolFactory(
         name="Birch High", phase=Phase.SECONDARY, ofsted_grade=OfstedGrade.GOOD
     )

@@ -80,7 +80,9 @@ def test_list_costs_the_same_queries_for_1_or_30_partnerships(
     """Member counts come from one annotated query, not one COUNT per partnership (N+1); the
     parent's name from a join, not a query per row. 2 queries: the count and the page."""
     for _ in range(rows):
-        MembershipFactory.create_batch(2, partnership=PartnershipFactory(parent=PartnershipFactory()))
+        MembershipFactory.create_batch(
+            2, partnership=PartnershipFactory(parent=PartnershipFactory())
+        )
     with django_assert_num_queries(2):
         response = anonymous.get("/partnerships/")
     assert response.status_code == 200
