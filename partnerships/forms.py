@@ -45,7 +45,13 @@ def statement_formset(
         {"text": s.text, "ORDER": number}
         for number, s in enumerate((s for s in statements if s.kind == kind), start=1)
     ]
-    return StatementFormSet(data, initial=initial, prefix=f"{kind}s")
+    formset = StatementFormSet(data, initial=initial, prefix=f"{kind}s")
+    noun = Statement.Kind(kind).label
+    for number, form in enumerate(formset.forms, start=1):
+        # "Aim 2" rather than "Text", here and in the error summary.
+        form.fields["text"].label = f"{noun} {number}"
+        form.fields["ORDER"].label = f"Position of {noun.lower()} {number}"
+    return formset
 
 
 def ordered_texts(formset: forms.BaseFormSet) -> list[str]:

@@ -90,7 +90,7 @@ def test_too_long_aim_is_refused_with_a_message_and_nothing_changes(coordinator,
     assert response.status_code == 200
     assert "There is a problem" in body
     assert "at most 500 characters" in body
-    assert 'href="#id_aims-2-text"' in body
+    assert '<a href="#id_aims-2-text">Aim 3: Ensure this value has at most 500' in body
     assert texts(aims, Statement.Kind.AIM) == ["Raise attainment", "Share training"]
 
 
