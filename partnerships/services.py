@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from partnerships.models import (
     Cadence,
@@ -59,7 +59,16 @@ def membership_save(*, membership: Membership) -> Membership:
     # clean() checks dates and overlaps (which covers the one-open-membership constraint) with
     # a message naming the clash; the constraints would only repeat it less clearly.
     membership.full_clean(validate_constraints=False)
-    membership.save()
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError as error:
+        # A clash the check could not see (a concurrent insert): the database's constraints
+        # still refuse it, and the user gets the same kind of message, not a server error.
+        raise ValidationError(
+            "This school already has a membership of this partnership for these dates.",
+            code="membership_overlap",
+        ) from error
     return membership
 
 

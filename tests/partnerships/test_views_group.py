@@ -86,3 +86,12 @@ def test_group_page_costs_the_same_queries_for_1_or_30_members(
     with django_assert_num_queries(10):
         response = staff.get(group.get_absolute_url())
     assert len(response.context["members"]) == members
+
+
+def test_public_does_not_see_a_reports_to_group_in_an_unpublished_partnership(anonymous, group):
+    hidden = NetworkGroupFactory(
+        partnership=PartnershipFactory(is_published=False), name="Private board"
+    )
+    group.reports_to = hidden
+    group.save()
+    assert "Private board" not in anonymous.get(group.get_absolute_url()).content.decode()
