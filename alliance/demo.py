@@ -486,6 +486,15 @@ class DemoBuilder:
                         "joined_on": datetime.date(2014, 9, 1),
                     },
                 )
+            elif phase == Phase.PRIMARY and index % 4 == 1:
+                # A school that left, so the partnership page shows past members apart.
+                self._get_or_create(
+                    Membership,
+                    school=school,
+                    partnership=itt,
+                    joined_on=datetime.date(2014, 9, 1),
+                    defaults={"role": MembershipRole.MEMBER, "left_on": datetime.date(2021, 7, 31)},
+                )
 
             # Staff: head, deputy, SENCo, SBM, early years lead, teachers.
             domain = f"{slug}.example.org"

@@ -115,6 +115,11 @@ def can_view_partnership(user, partnership: Partnership) -> bool:
     return partnership.is_published or user.is_authenticated
 
 
+def can_see_member_people(user, partnership: Partnership) -> bool:
+    """Names of coordinators, chairs and group members: signed-in users only."""
+    return user.is_authenticated
+
+
 def can_coordinate_partnership(user, partnership: Partnership) -> bool:
     """Admins and the people named as a coordinator of a current membership."""
     if is_admin(user):

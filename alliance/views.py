@@ -25,16 +25,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "my_partnerships": [],
         "my_groups": [],
     }
-    if person is not None and person.school_id:
-        context["my_partnerships"] = list(
-            Partnership.objects.filter(
-                memberships__school_id=person.school_id, memberships__left_on__isnull=True
-            ).distinct()
-        )
     if person is not None:
-        context["my_groups"] = list(
-            NetworkGroup.objects.filter(members=person).select_related("partnership")
-        )
+        context["my_partnerships"] = Partnership.objects.for_person(person).order_by("name")
+        context["my_groups"] = NetworkGroup.objects.for_person(person)
     return render(request, "home.html", context)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+
+from people.models import Person, RoleAssignment
 
 
 class PartnershipKind(models.TextChoices):
@@ -31,6 +35,33 @@ class PartnershipQuerySet(models.QuerySet["Partnership"]):
         if user.is_authenticated:
             return self
         return self.published()
+
+    def for_list(self) -> PartnershipQuerySet:
+        """The partnership list's rows with their parent and current member count: 1 query."""
+        today = timezone.localdate()
+        return (
+            self.select_related("parent")
+            .annotate(
+                member_count=Count(
+                    "memberships",
+                    filter=Q(memberships__left_on__isnull=True)
+                    | Q(memberships__left_on__gte=today),
+                    distinct=True,
+                )
+            )
+            # Meta.ordering does not apply to queries with GROUP BY.
+            .order_by("name", "pk")
+        )
+
+    def for_person(self, person) -> PartnershipQuerySet:
+        """Partnerships `person`'s school currently belongs to, or whose membership they
+        coordinate, for "my partnerships" on the home page: 1 query."""
+        today = timezone.localdate()
+        current = Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=today)
+        mine = Q(memberships__coordinator=person)
+        if person.school_id:
+            mine |= Q(memberships__school_id=person.school_id)
+        return self.filter(current & mine).distinct()
 
 
 class Partnership(models.Model):
@@ -100,6 +131,9 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["kind", "position", "id"]
+        indexes = [
+            models.Index(fields=["partnership", "kind", "position"], name="statement_order_idx")
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -119,6 +153,47 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
     def past(self, on: datetime.date | None = None) -> MembershipQuerySet:
         on = on or timezone.localdate()
         return self.filter(left_on__lt=on)
+
+    def overlapping(
+        self,
+        *,
+        school_id: int,
+        partnership_id: int,
+        joined_on: datetime.date | None,
+        left_on: datetime.date | None,
+    ) -> MembershipQuerySet:
+        """Memberships of the school in the partnership whose dates meet [joined_on, left_on].
+
+        Both ends are inclusive and an empty date is open-ended, as in the database's
+        exclusion constraint over daterange(joined_on, left_on, '[]').
+        """
+        rows = self.filter(school_id=school_id, partnership_id=partnership_id)
+        if left_on is not None:
+            rows = rows.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=left_on))
+        if joined_on is not None:
+            rows = rows.filter(Q(left_on__isnull=True) | Q(left_on__gte=joined_on))
+        return rows
+
+    def for_partnership_page(self) -> MembershipQuerySet:
+        """Members with their school, coordinator and, for the at-a-glance panel, the number of
+        the school's staff holding a current alliance role: 1 query whatever the number of
+        members (the count is a correlated subquery, not a query per school)."""
+        staff_with_roles = (
+            Person.objects.active()
+            .filter(
+                school_id=OuterRef("school_id"),
+                pk__in=RoleAssignment.objects.current().values("person_id"),
+            )
+            .order_by()
+            .values("school_id")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            self.select_related("school", "coordinator")
+            .annotate(staff_with_roles=Coalesce(Subquery(staff_with_roles), 0))
+            .order_by("school__name", "joined_on")
+        )
 
 
 class Membership(models.Model):
@@ -154,6 +229,9 @@ class Membership(models.Model):
                 fields=["school", "partnership"],
                 condition=Q(left_on__isnull=True),
                 name="membership_one_current_per_school",
+                violation_error_message=(
+                    "This school already has a membership of this partnership with no end date."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(joined_on__isnull=True)
@@ -165,6 +243,46 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school} in {self.partnership}"
+
+    def clean(self) -> None:
+        """Refuse dates that overlap another membership of the same school and partnership."""
+        super().clean()
+        if not (self.school_id and self.partnership_id):
+            return
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValidationError(
+                {"left_on": "The date the school left must be on or after the date it joined."}
+            )
+        clash = (
+            Membership.objects.overlapping(
+                school_id=self.school_id,
+                partnership_id=self.partnership_id,
+                joined_on=self.joined_on,
+                left_on=self.left_on,
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(overlap_message(clash), code="membership_overlap")
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None or self.left_on >= timezone.localdate()
+
+
+def _date(value: datetime.date | None, empty: str) -> str:
+    return f"{value.day} {value:%B %Y}" if value else empty
+
+
+def overlap_message(clash: Membership) -> str:
+    """The message shown when a membership would overlap `clash` (the one already held)."""
+    return (
+        f"{clash.school} is already a member of {clash.partnership} from "
+        f"{_date(clash.joined_on, 'the start')} to {_date(clash.left_on, 'now (no end date)')}. "
+        "A school cannot hold two memberships of one partnership at the same time: "
+        "change the dates, or end the other membership first."
+    )
 
 
 class PartnerOrganisation(models.Model):
@@ -217,6 +335,25 @@ class Cadence(models.TextChoices):
     AS_NEEDED = "as_needed", "As needed"
 
 
+class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
+    def visible_to(self, user) -> NetworkGroupQuerySet:
+        if user.is_authenticated:
+            return self
+        return self.filter(partnership__is_published=True)
+
+    def for_person(self, person) -> NetworkGroupQuerySet:
+        """Groups `person` chairs or belongs to, for "my groups" on the home page: 1 query."""
+        return (
+            self.filter(Q(members=person) | Q(chair=person))
+            .select_related("partnership")
+            .distinct()
+            .order_by("name")
+        )
+
+    def for_partnership_page(self) -> NetworkGroupQuerySet:
+        return self.select_related("chair").order_by("name")
+
+
 class NetworkGroup(models.Model):
     """A standing group inside a partnership around a focus, e.g. the SEND network."""
 
@@ -244,6 +381,8 @@ class NetworkGroup(models.Model):
         related_name="reporting_groups",
         help_text="The group this one feeds back to, e.g. the heads' network.",
     )
+
+    objects = NetworkGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["partnership__name", "name"]

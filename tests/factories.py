@@ -14,6 +14,7 @@ from partnerships.models import (
     PartnerOrganisation,
     Partnership,
     PartnershipKind,
+    Statement,
 )
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from schools.models import EstablishmentType, Phase, School
@@ -136,3 +137,13 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Statement
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = Statement.Kind.AIM
+    text = factory.Sequence(lambda n: f"Aim number {n}")
+    position = factory.Sequence(lambda n: n)

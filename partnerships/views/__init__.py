@@ -1,0 +1,1 @@
+"""Partnership pages (pages.py) and the coordinators' edit pages (edit.py)."""

@@ -1,0 +1,153 @@
+"""Coordinators edit their partnership's page and members, and chairs their group."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from partnerships.forms import (
+    GroupForm,
+    MembershipAddForm,
+    MembershipEditForm,
+    MembershipEndForm,
+    PartnershipPageForm,
+    ordered_texts,
+    statement_formset,
+)
+from partnerships.models import Membership, Statement
+from partnerships.services import (
+    group_update,
+    membership_end,
+    membership_save,
+    partnership_update_page,
+)
+from partnerships.views.access import (
+    get_group_for_user,
+    get_membership_for_user,
+    get_partnership_for_user,
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The description, aims and commitments (ordered lists) of the partnership."""
+    partnership = get_partnership_for_user(request, slug, action="coordinate")
+    statements = list(partnership.statements.all())
+    data = request.POST if request.method == "POST" else None
+    form = PartnershipPageForm(data, instance=partnership)
+    aims = statement_formset(partnership, Statement.Kind.AIM, data, statements)
+    commitments = statement_formset(partnership, Statement.Kind.COMMITMENT, data, statements)
+    if request.method == "POST" and all(f.is_valid() for f in (form, aims, commitments)):
+        partnership_update_page(
+            partnership=partnership,
+            description=form.cleaned_data["description"],
+            aims=ordered_texts(aims),
+            commitments=ordered_texts(commitments),
+        )
+        messages.success(request, "The partnership's page has been saved.")
+        return redirect(partnership)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "formsets": [("Aims", aims), ("Commitments", commitments)],
+        "error_forms": _with_errors(form, *aims.forms, *commitments.forms),
+    }
+    return render(request, "partnerships/edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = get_partnership_for_user(request, slug, action="coordinate")
+    membership = Membership(partnership=partnership)
+    form = MembershipAddForm(request.POST or None, instance=membership)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _saved(form, membership_save, membership=form.instance):
+        messages.success(request, f"{form.instance.school} has been added.")
+        return redirect(partnership)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "title": "Add a member school",
+        "error_forms": _with_errors(form),
+    }
+    return render(request, "partnerships/membership_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership_for_user(request, slug, pk)
+    form = MembershipEditForm(request.POST or None, instance=membership)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _saved(form, membership_save, membership=form.instance):
+        messages.success(request, f"The membership of {membership.school} has been saved.")
+        return redirect(membership.partnership)
+    context = {
+        "partnership": membership.partnership,
+        "form": form,
+        "title": f"{membership.school}: membership",
+        "error_forms": _with_errors(form),
+    }
+    return render(request, "partnerships/membership_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_membership_for_user(request, slug, pk)
+    form = MembershipEndForm(request.POST or None, instance=membership)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _saved(form, membership_end, membership=membership, left_on=form.instance.left_on):
+        messages.success(request, f"The membership of {membership.school} has ended.")
+        return redirect(membership.partnership)
+    context = {
+        "partnership": membership.partnership,
+        "form": form,
+        "title": f"End the membership of {membership.school}",
+        "error_forms": _with_errors(form),
+    }
+    return render(request, "partnerships/membership_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_edit(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
+    group = get_group_for_user(request, slug, group_slug, action="coordinate")
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        group_update(
+            group=group,
+            description=form.cleaned_data["description"],
+            cadence=form.cleaned_data["cadence"],
+            members=form.cleaned_data["members"],
+        )
+        messages.success(request, f"{group} has been saved.")
+        return redirect(group)
+    context = {
+        "partnership": group.partnership,
+        "group": group,
+        "form": form,
+        "error_forms": _with_errors(form),
+    }
+    return render(request, "partnerships/group_edit.html", context)
+
+
+def _saved(form, service, **kwargs) -> bool:
+    """Run the service; a rule it refuses shows on the form instead of a server error."""
+    try:
+        service(**kwargs)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+def _with_errors(*forms) -> list:
+    """The forms to list in the error summary at the top of the page."""
+    return [form for form in forms if form.is_bound and form.errors]

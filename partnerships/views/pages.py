@@ -1,0 +1,106 @@
+"""The partnership list, partnership page and network group page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from alliance.permissions import (
+    can_coordinate_group,
+    can_coordinate_partnership,
+    can_see_contacts,
+    can_see_member_people,
+    can_view_partnership,
+)
+from events.models import Event
+from partnerships.charts import at_a_glance
+from partnerships.filters import PartnershipFilter
+from partnerships.models import Membership, NetworkGroup, Partnership, Statement
+from partnerships.views.access import get_group_for_user, get_partnership_for_user
+
+
+@require_GET
+def partnership_list(request: HttpRequest) -> HttpResponse:
+    """Partnerships the user may see, filtered by kind and search, with member counts."""
+    partnerships = Partnership.objects.visible_to(request.user).for_list()
+    filterset = PartnershipFilter(request.GET, queryset=partnerships, request=request)
+    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "query_string": query.urlencode(),
+        "is_filtered": any(request.GET.get(name) for name in ("q", "kind")),
+    }
+    return render(request, "partnerships/list.html", context)
+
+
+@require_GET
+def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Members (current and past), clusters, groups, partner organisations, aims, upcoming
+    events and the at-a-glance panel, in a fixed number of queries."""
+    partnership = get_partnership_for_user(request, slug)
+    show_people = can_see_member_people(request.user, partnership)
+    today = timezone.localdate()
+    memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
+    current = [m for m in memberships if m.left_on is None or m.left_on >= today]
+    past = [m for m in memberships if m.left_on is not None and m.left_on < today]
+    members = [
+        (m, bool(show_people and m.coordinator and can_see_contacts(request.user, m.coordinator)))
+        for m in current
+    ]
+    statements = list(partnership.statements.all())
+    organisations = partnership.partner_organisations.all()
+    if show_people:
+        organisations = organisations.prefetch_related("people")
+    context = {
+        "partnership": partnership,
+        "members": members,
+        "past_members": past,
+        "show_people": show_people,
+        "children": partnership.children.visible_to(request.user).order_by("name"),
+        "groups": partnership.network_groups.for_partnership_page(),
+        "organisations": organisations,
+        "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
+        "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
+        "events": Event.objects.visible_to(request.user)
+        .filter(partnership=partnership)
+        .upcoming()
+        .select_related("host_school")[:10],
+        "charts": at_a_glance(current),
+        "can_coordinate": can_coordinate_partnership(request.user, partnership),
+    }
+    return render(request, "partnerships/detail.html", context)
+
+
+@require_GET
+def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
+    """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
+    group = get_group_for_user(request, slug, group_slug)
+    show_people = can_see_member_people(request.user, group.partnership)
+    events = Event.objects.visible_to(request.user).filter(network_group=group)
+    context = {
+        "partnership": group.partnership,
+        "group": group,
+        "show_people": show_people,
+        "members": group.members.select_related("school", "organisation").order_by(
+            "last_name", "first_name"
+        )
+        if show_people
+        else [],
+        "reports_to": group.reports_to
+        if group.reports_to and can_view_partnership(request.user, group.reports_to.partnership)
+        else None,
+        "reporting_groups": NetworkGroup.objects.visible_to(request.user)
+        .filter(reports_to=group)
+        .select_related("partnership")
+        .order_by("name"),
+        "upcoming": events.upcoming().select_related("host_school")[:10],
+        "past": events.past().select_related("host_school")[:10],
+        "can_coordinate": can_coordinate_group(request.user, group),
+    }
+    return render(request, "partnerships/group.html", context)
