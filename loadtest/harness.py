@@ -10,6 +10,7 @@ Every wait has a deadline; every process started here is stopped here, by its ow
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -103,10 +104,8 @@ class PrivatePostgres:
 
     def destroy(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            try:
+            with contextlib.suppress(subprocess.SubprocessError):
                 self.stop("immediate")
-            except subprocess.SubprocessError:
-                pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _pg_ctl(self, *args: str) -> None:

@@ -7,7 +7,8 @@ LOAD_REGISTER_URL and LOAD_PROFILE_URL (see loadtest/locustfile.py).
 
 from django.urls import path
 
-from alliance.urls import handler500, urlpatterns as portal_urlpatterns
+from alliance.urls import handler500
+from alliance.urls import urlpatterns as portal_urlpatterns
 from loadtest import views
 
 __all__ = ["handler500", "urlpatterns"]
