@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
         if cluster is not None:
             cluster.destroy()
+        shutil.rmtree(work, ignore_errors=True)
     clean = [r for r in results if r.failures == 0]
     if clean:
         best = max(clean, key=lambda r: r.rps)

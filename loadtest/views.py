@@ -51,8 +51,9 @@ def _person(request: HttpRequest) -> Person:
 @require_POST
 def register_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
-    outcome = registration_toggle(event=event, person=_person(request))
-    return JsonResponse({"outcome": outcome})
+    person = _person(request)
+    outcome = registration_toggle(event=event, person=person)
+    return JsonResponse({"outcome": outcome, "person": person.pk})
 
 
 @login_required
