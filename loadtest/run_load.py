@@ -129,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(result)
             print(result.line(), flush=True)
             for row in result.rows:
-                if int(row["Failure Count"]):
-                    print(f"    {row['Name']}: {row['Failure Count']} errors")
+                print(f"    {row['Name']:<40} n={row['Request Count']:<5} p50={row['50%']:>5}ms "
+                      f"p95={row['95%']:>5}ms errors={row['Failure Count']}")  # fmt: skip
     finally:
         server.stop()
         if cluster is not None:
