@@ -221,3 +221,16 @@ class Gunicorn:
             os.killpg(self.process.pid, signal.SIGKILL)  # the group this object started
             self.process.wait(timeout=10)
         self._log_file.close()
+
+
+def forget_cache(cache_url: str, prefix: str) -> int:
+    """Delete the keys a run left in a shared Redis (sessions, rate limits): ours only."""
+    if not cache_url.startswith("redis://"):
+        return 0
+    import redis
+
+    client = redis.Redis.from_url(cache_url, socket_timeout=2)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+    if keys:
+        client.delete(*keys)
+    return len(keys)

@@ -21,7 +21,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from loadtest.harness import ROOT, Gunicorn, PrivatePostgres, manage, prepare_database, server_env
+from loadtest.harness import (
+    ROOT,
+    Gunicorn,
+    PrivatePostgres,
+    forget_cache,
+    manage,
+    prepare_database,
+    server_env,
+)
 
 
 @dataclass
@@ -136,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         if cluster is not None:
             cluster.destroy()
         shutil.rmtree(work, ignore_errors=True)
+        forget_cache(args.cache_url, extra["CACHE_KEY_PREFIX"])
     clean = [r for r in results if r.failures == 0]
     if clean:
         best = max(clean, key=lambda r: r.rps)
