@@ -191,6 +191,8 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 # Security. HTTPS settings default on when DEBUG is off; a proxy that terminates TLS must be
 # named explicitly (SECURE_PROXY_SSL_HEADER) rather than trusted by default.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe app servers over plain HTTP: a redirect would read as "unhealthy".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)

@@ -80,7 +80,8 @@ def test_readyz_refuses_post(client, db):
 
 
 def test_with_the_database_down_healthz_is_200_and_readyz_is_503():
-    pages = get_with_database(DEAD_DATABASE, "/healthz", "/readyz")
+    # Over plain HTTP with the HTTPS redirect on, as a load balancer probes an app server.
+    pages = get_with_database(DEAD_DATABASE, "/healthz", "/readyz", SECURE_SSL_REDIRECT="1")
     assert pages["/healthz"]["status"] == 200
     assert pages["/readyz"]["status"] == 503
     assert json.loads(pages["/readyz"]["body"])["database"] == "down"
