@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "alliance.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,17 +103,32 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A runaway query must not hold a worker forever.
+    # A runaway query must not hold a worker forever, and an unreachable database must not
+    # hold it for the operating system's TCP timeout either. Keep the statement timeout under
+    # gunicorn's worker timeout so the database cancels a query before the worker is killed.
     statement_timeout_ms = env_int("DB_STATEMENT_TIMEOUT_MS", 15000)
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={statement_timeout_ms}"
     )
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
+# /readyz opens a fresh connection and gives up after this many seconds.
+READYZ_TIMEOUT_SECONDS = env_int("READYZ_TIMEOUT_SECONDS", 2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# With several app servers, CACHE_URL (redis://host:6379/1, Django's own RedisCache) holds the
+# state they must share: sessions (cached_db: read from the cache, kept in the database) and
+# allauth's rate limits. Without it each process keeps a local cache; fine for one server.
 if env_str("CACHE_URL"):
     CACHES = {"default": env.cache_url("CACHE_URL")}
+    CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "alliance")
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # A stalled cache answers "unavailable" within a second instead of hanging a worker.
+        CACHES["default"].setdefault("OPTIONS", {}).update(
+            {"socket_connect_timeout": 1, "socket_timeout": 1}
+        )
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -148,7 +164,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -176,6 +192,8 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 # Security. HTTPS settings default on when DEBUG is off; a proxy that terminates TLS must be
 # named explicitly (SECURE_PROXY_SSL_HEADER) rather than trusted by default.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe app servers over plain HTTP: a redirect would read as "unhealthy".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)

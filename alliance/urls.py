@@ -7,6 +7,7 @@ from alliance import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("schools/", include("schools.urls")),
     path("people/", include("people.urls")),
     path("partnerships/", include("partnerships.urls")),
@@ -20,6 +21,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "alliance.views.server_error"
 
 admin.site.site_header = f"{settings.PORTAL_NAME} admin"
 admin.site.site_title = settings.PORTAL_NAME

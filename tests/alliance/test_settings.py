@@ -82,3 +82,52 @@ def test_production_settings_turn_on_https_protections():
         "en-gb",
         "accounts.User",
     ]
+
+
+def read_settings(expression: str, **env: str) -> str:
+    """Print one expression over the settings a fresh process builds from `env`."""
+    code = (
+        f"import django; django.setup(); from django.conf import settings as s; print({expression})"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "CACHE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_cache_url_puts_sessions_and_rate_limits_in_redis():
+    printed = read_settings(
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'], s.SESSION_ENGINE",
+        CACHE_URL="redis://cache.example.org:6379/1",
+    )
+    assert printed.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.example.org:6379/1",
+        "django.contrib.sessions.backends.cached_db",
+    ]
+
+
+def test_without_cache_url_sessions_stay_in_the_database():
+    printed = read_settings("s.CACHES['default']['BACKEND'], s.SESSION_ENGINE")
+    assert printed.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_postgresql_connections_are_kept_checked_and_time_limited():
+    printed = read_settings(
+        "s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+        "s.DATABASES['default']['OPTIONS']['options'], "
+        "s.DATABASES['default']['OPTIONS']['connect_timeout']",
+        DATABASE_URL="postgres://alliance@db.example.org:5432/alliance",
+        DB_STATEMENT_TIMEOUT_MS="9000",
+    )
+    assert printed.split() == ["60", "True", "-c", "statement_timeout=9000", "5"]
