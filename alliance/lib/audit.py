@@ -45,6 +45,14 @@ def client_ip(request: HttpRequest) -> str | None:
         return None
 
 
+def safe_path(request: HttpRequest) -> str:
+    """The request's path, or its URL pattern when the path carries a secret (a token)."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and any(_SECRET_NAME.search(name) for name in match.kwargs):
+        return "/" + match.route
+    return request.path[:500]
+
+
 def security_log(*, kind: str, user=None, request: HttpRequest | None = None, **details: Any):
     """Store one security event and echo it to the `alliance.security` logger.
 
@@ -61,7 +69,7 @@ def security_log(*, kind: str, user=None, request: HttpRequest | None = None, **
         kind=kind,
         user=user,
         ip=client_ip(request) if request is not None else None,
-        path=request.path[:500] if request is not None else "",
+        path=safe_path(request) if request is not None else "",
         details=scrub(details),
     )
     logger.info("%s user=%s ip=%s %s", kind, getattr(user, "pk", None), event.ip, event.details)
