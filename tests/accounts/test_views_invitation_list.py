@@ -41,9 +41,7 @@ def test_anonymous_is_sent_to_sign_in(anonymous):
     assert anonymous.get(URL)["Location"].startswith("/accounts/login/")
 
 
-def test_list_costs_the_same_for_one_and_many_invitations(
-    head, school, django_assert_num_queries
-):
+def test_list_costs_the_same_for_one_and_many_invitations(head, school, django_assert_num_queries):
     """Schools and inviters come with the invitations (no query per row)."""
     make_invitation(school, email="first@example.org", token="t0")
     with django_assert_num_queries(5):
