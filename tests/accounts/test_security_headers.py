@@ -102,6 +102,7 @@ def test_a_post_with_the_csrf_token_is_accepted(db):
     page = client.get("/accounts/login/")
     token = page.context["csrf_token"]
     response = client.post(
-        "/accounts/login/", {"login": "a@example.org", "password": "x", "csrfmiddlewaretoken": token}
+        "/accounts/login/",
+        {"login": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 200  # The form answered (wrong password), not a 403.
