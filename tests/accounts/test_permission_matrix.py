@@ -32,6 +32,9 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from events.models import Event
+from partnerships.models import Partnership
+from people.models import Person
 from schools.models import School
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -358,3 +361,31 @@ def test_permission_matrix(persona, request, world):
                         f"{method} {url} [{route}]: expected {expected}, got {actual}"
                     )
     assert not mismatches, "\n".join(mismatches)
+
+
+# Lists show exactly what their detail pages allow -----------------------------------------------
+LISTS = {
+    # list page -> the objects it is about (events: the upcoming ones it lists)
+    "/schools/": lambda: School.objects.all(),
+    "/partnerships/": lambda: Partnership.objects.all(),
+    "/events/": lambda: Event.objects.upcoming(),
+    "/people/": lambda: Person.objects.active(),
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_lists_show_exactly_the_objects_whose_pages_the_persona_may_open(persona, request, world):
+    client = request.getfixturevalue(persona)
+    for list_url, objects in LISTS.items():
+        response = client.get(list_url)
+        html = response.content.decode() if response.status_code == 200 else ""
+        listed, openable = set(), set()
+        for obj in objects():
+            url = obj.get_absolute_url()
+            if f'href="{url}"' in html:
+                listed.add(url)
+            if client.get(url).status_code == 200:
+                openable.add(url)
+        assert listed == openable, f"{persona} on {list_url}"
+        if not (persona == "anonymous" and list_url == "/people/"):
+            assert openable, f"{persona} on {list_url}: the test saw no objects"
