@@ -42,6 +42,8 @@ def test_sign_in_page_asks_for_an_email_not_a_username(anonymous, db):
     html = anonymous.get("/accounts/login/").content.decode()
     assert 'type="email"' in html
     assert "username" not in html.lower()
+    assert "/accounts/signup/" not in html  # Sign-up is closed: no link to it.
+    assert "by invitation" in html
 
 
 def test_wrong_password_and_unknown_address_get_the_same_answer(member):
