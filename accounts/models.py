@@ -185,6 +185,7 @@ class SecurityEventKind(models.TextChoices):
     INVITATION_SENT = "invitation_sent", "Invitation sent"
     INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
     INVITATION_REFUSED = "invitation_refused", "Invitation refused"
+    INVITATION_WITHDRAWN = "invitation_withdrawn", "Invitation withdrawn"
     RATE_LIMITED = "rate_limited", "Rate limit reached"
     EXPORT = "export", "Data exported"
     ACCESS_REFUSED = "access_refused", "Access refused"

@@ -111,6 +111,19 @@ def invitation_create(
     return invitation
 
 
+@transaction.atomic
+def invitation_withdraw(*, request: HttpRequest, invitation: Invitation) -> None:
+    """Withdraw a pending invitation: its link stops working at once."""
+    security_log(
+        kind=SecurityEventKind.INVITATION_WITHDRAWN,
+        user=request.user,
+        request=request,
+        invitation=invitation.pk,
+        email=invitation.email,
+    )
+    invitation.delete()
+
+
 def _send_invitation_mail(email: str, context: dict) -> None:
     context = {**context, "portal_name": settings.PORTAL_NAME}
     subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()

@@ -3,10 +3,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import ratelimit
 from accounts.forms import AcceptInvitationForm, InvitationForm
@@ -16,9 +16,10 @@ from accounts.services import (
     invitation_accept,
     invitation_create,
     invitation_for_token,
+    invitation_withdraw,
 )
 from alliance.lib.audit import security_log
-from alliance.permissions import schools_user_may_invite_to
+from alliance.permissions import can_invite_to_school, schools_user_may_invite_to
 
 # The answer for each refusal: a link that never worked is "not found", a spent one is "gone".
 REFUSAL_STATUS = {"invalid": 404, "used": 410, "expired": 410}
@@ -57,6 +58,23 @@ def invitation_new(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:list")
     context = {"form": form, "invitation_days": settings.INVITATION_EXPIRY_DAYS}
     return render(request, "accounts/invitation_new.html", context)
+
+
+def get_invitation_for_user(request: HttpRequest, pk: int) -> Invitation:
+    """A pending invitation the user may manage; 404 for any other (ids cannot be probed)."""
+    invitation = get_object_or_404(Invitation.objects.pending().select_related("school"), pk=pk)
+    if not can_invite_to_school(request.user, invitation.school):
+        raise Http404("No such invitation.")
+    return invitation
+
+
+@login_required
+@require_POST
+def invitation_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_invitation_for_user(request, pk)
+    invitation_withdraw(request=request, invitation=invitation)
+    messages.success(request, f"Invitation to {invitation.email} withdrawn.")
+    return redirect("accounts:list")
 
 
 @never_cache

@@ -112,6 +112,12 @@ TABLE: dict[str, list[Case]] = {
     "accounts/invitations/new/": single(
         "/accounts/invitations/new/", inviters("200"), inviters("200")
     ),
+    # Withdrawing an invitation: a head's own school's only; for anyone else it does not exist.
+    "accounts/invitations/<int:pk>/withdraw/": single(
+        "/accounts/invitations/{invitation.pk}/withdraw/",
+        signed_in("405"),
+        {"*": "404", "anonymous": "login", "head": "302", "admin": "302"},
+    ),
     "accounts/invitations/<str:token>/": [
         Case(
             "/accounts/invitations/{token}/",

@@ -1,7 +1,9 @@
 """The pending invitations page: a head sees their school's, an admin everyone's."""
 
 import pytest
+from django.test import Client
 
+from accounts.models import Invitation, SecurityEvent, SecurityEventKind
 from tests.accounts.conftest import make_invitation
 
 URL = "/accounts/invitations/"
@@ -51,3 +53,42 @@ def test_list_costs_the_same_for_one_and_many_invitations(head, school, django_a
     with django_assert_num_queries(5):
         response = head.get(URL)
     assert response.content.decode().count("@example.org</th>") == 30
+
+
+def withdraw_url(invitation) -> str:
+    return f"/accounts/invitations/{invitation.pk}/withdraw/"
+
+
+def test_head_withdraws_a_pending_invitation(head, school):
+    invitation = make_invitation(school, token="withdraw-me")
+    response = head.post(withdraw_url(invitation))
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(pk=invitation.pk).exists()
+    assert SecurityEvent.objects.filter(kind=SecurityEventKind.INVITATION_WITHDRAWN).exists()
+    assert head.get("/accounts/invitations/withdraw-me/").status_code == 403  # signed in
+    assert Client().get("/accounts/invitations/withdraw-me/").status_code == 404
+
+
+def test_withdraw_refuses_get(head, school):
+    invitation = make_invitation(school, token="t")
+    assert head.get(withdraw_url(invitation)).status_code == 405
+
+
+def test_anonymous_cannot_withdraw(anonymous, school):
+    invitation = make_invitation(school, token="t")
+    assert anonymous.post(withdraw_url(invitation))["Location"].startswith("/accounts/login/")
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+@pytest.mark.parametrize("persona", ["staff", "editor", "outsider"])
+def test_others_cannot_withdraw_and_learn_nothing(persona, request, school):
+    invitation = make_invitation(school, token="t")
+    response = request.getfixturevalue(persona).post(withdraw_url(invitation))
+    assert response.status_code == 404
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_head_cannot_withdraw_another_schools_invitation(head, other_school):
+    invitation = make_invitation(other_school, token="t")
+    assert head.post(withdraw_url(invitation)).status_code == 404
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
