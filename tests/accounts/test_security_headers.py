@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from accounts.models import SecurityEvent, SecurityEventKind
 from tests.alliance.test_settings import PRODUCTION_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,8 @@ settings.STORAGES = {**settings.STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 django.setup()
 from django.test import Client
+
+from accounts.models import SecurityEvent, SecurityEventKind
 response = Client().get("/accounts/login/", secure=True, headers={"host": "portal.example.org"})
 cookie = response.cookies[settings.CSRF_COOKIE_NAME]
 print(json.dumps({
@@ -95,6 +98,11 @@ def test_a_post_without_csrf_token_is_refused(db, staff, school):
     response = signed_in.post("/accounts/logout/")
     assert response.status_code == 403
     assert signed_in.get("/people/").status_code == 200  # Still signed in.
+    refused = SecurityEvent.objects.filter(kind=SecurityEventKind.ACCESS_REFUSED)
+    assert [(e.path, e.user_id) for e in refused.order_by("pk")] == [
+        ("/accounts/login/", None),
+        ("/accounts/logout/", staff.user.pk),
+    ]
 
 
 def test_a_post_with_the_csrf_token_is_accepted(db):
