@@ -173,10 +173,14 @@ def invitation_accept(*, request: HttpRequest, token: str, email: str, password:
             last_name=invitation.last_name,
             school=invitation.school,
             email=invitation.email,
+            user=user,
         )
-    person.user = user
-    person.full_clean()
-    person.save()
+        person.full_clean()
+        person.save()
+    else:
+        # Only the link is new: the profile's own fields are not re-validated here.
+        person.user = user
+        person.save(update_fields=["user"])
 
     invitation.accepted_at = timezone.now()
     invitation.accepted_user = user
