@@ -1,7 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import User
+from accounts.models import Invitation, SchoolEmailDomain, SecurityEvent, SecurityEventKind, User
+from alliance.lib.audit import security_log
+
+# Django admin signs in through allauth, so its rate limits and two-factor step apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
+
+ACCESS_FIELDS = ["is_active", "is_staff", "is_superuser"]
 
 
 @admin.register(User)
@@ -17,3 +24,59 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        changed = [name for name in ACCESS_FIELDS if name in form.changed_data]
+        if changed:
+            security_log(
+                kind=SecurityEventKind.ROLE_CHANGED,
+                user=request.user,
+                request=request,
+                account=obj.pk,
+                changed={name: getattr(obj, name) for name in changed},
+            )
+
+
+@admin.register(SchoolEmailDomain)
+class SchoolEmailDomainAdmin(admin.ModelAdmin):
+    list_display = ["domain", "school"]
+    search_fields = ["domain", "school__name"]
+    autocomplete_fields = ["school"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made on the invite page, so the e-mail goes out."""
+
+    list_display = ["email", "school", "invited_by", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["accepted_at"]
+    search_fields = ["email", "school__name"]
+    list_select_related = ["school", "invited_by"]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """The security log: admins read it; nobody edits or deletes it here."""
+
+    list_display = ["created_at", "kind", "user", "ip", "path"]
+    list_filter = ["kind"]
+    search_fields = ["user__email", "ip", "path"]
+    date_hierarchy = "created_at"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
-from accounts.models import User
+from accounts.models import SchoolEmailDomain, User
 from events.models import Event, EventKind
 from partnerships.models import (
     Cadence,
@@ -498,6 +498,8 @@ class DemoBuilder:
 
             # Staff: head, deputy, SENCo, SBM, early years lead, teachers.
             domain = f"{slug}.example.org"
+            # Its headteacher may invite addresses at the school's own domain (accounts).
+            self._get_or_create(SchoolEmailDomain, school=school, domain=domain)
             head = self._person(school, "Headteacher", domain=domain)
             self._role(head, roles["Headteacher"], years=6)
             self._role(head, roles["Designated safeguarding lead"], specs["Safeguarding"])

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.AccessRefusedLogMiddleware",
+    "accounts.middleware.SessionExpiryMiddleware",
+    "accounts.middleware.MFASetupRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -154,9 +157,39 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
+# Signing out ends every session of the user (accounts.adapter); changing the password ends
+# the others (Django's session hash) and keeps this one.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Rate limits (allauth's, per client address "ip", per typed address "key"). They count in the
+# cache: set CACHE_URL to a shared Redis so every app server counts in one place.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "signup": "20/m/ip",
+}
+# Accepting invitations: at most this many tries per client address per period (accounts).
+INVITATION_ACCEPT_RATE_LIMIT = env_int("INVITATION_ACCEPT_RATE_LIMIT", 10)
+INVITATION_ACCEPT_RATE_PERIOD = env_int("INVITATION_ACCEPT_RATE_PERIOD", 300)
+INVITATION_EXPIRY_DAYS = env_int("INVITATION_EXPIRY_DAYS", 7)
+
+# The client address for rate limits and the security log. By default REMOTE_ADDR, and any
+# X-Forwarded-For is ignored: a client can write anything there. Behind N proxies you run, set
+# TRUSTED_PROXY_COUNT=N (the address the last of them saw is used), or name the one header your
+# proxy sets and overwrites (TRUSTED_CLIENT_IP_HEADER=X-Real-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
+
+# Two-factor sign-in: an authenticator app, with recovery codes. Required for alliance admins
+# and headteachers (accounts.middleware.MFASetupRequiredMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = PORTAL_NAME
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -206,7 +239,13 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Sessions end after SESSION_IDLE_TIMEOUT seconds without a request, and SESSION_MAX_AGE after
+# sign-in whatever happens (accounts.middleware.SessionExpiryMiddleware checks both).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+SESSION_MAX_AGE = SESSION_COOKIE_AGE
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 60 * 60 * 2)
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_SECURITY_POLICY = {

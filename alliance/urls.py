@@ -13,6 +13,7 @@ urlpatterns = [
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
+    path("accounts/invitations/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

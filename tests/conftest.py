@@ -106,3 +106,15 @@ def admin(db) -> Client:
     client.user.is_superuser = True
     client.user.save()
     return client
+
+
+@pytest.fixture
+def chair(partnership, school) -> Client:
+    """The chair of the partnership's SEND network (a member of staff at `school`)."""
+    from tests.factories import NetworkGroupFactory
+
+    client = _signed_in(PersonFactory(school=school, job_title="SENCo"))
+    client.group = NetworkGroupFactory(
+        partnership=partnership, name="SEND network", slug="send-network", chair=client.person
+    )
+    return client

@@ -1,0 +1,126 @@
+"""Two-factor sign-in (TOTP and recovery codes): required for alliance admins and
+headteachers, who reach only the set-up pages until they have set it up."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from django.test import Client
+
+from accounts.models import SecurityEvent, SecurityEventKind
+
+ACTIVATE = "/accounts/2fa/totp/activate/"
+
+
+def current_code(secret: str) -> str:
+    import time
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def sign_in(persona) -> Client:
+    """A fresh browser signing in as `persona` through the real sign-in form."""
+    user = persona.user
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    client = Client()
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    client.login_response = response
+    return client
+
+
+def reauthenticate(client) -> None:
+    """allauth asks for the password again before an authenticator is added."""
+    response = client.get(ACTIVATE)
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    response = client.post(response["Location"], {"password": "correct-horse-battery"})
+    assert response["Location"] == ACTIVATE
+
+
+@pytest.mark.parametrize("persona", ["head", "admin"])
+def test_head_and_admin_without_mfa_reach_only_the_set_up_pages(persona, request):
+    client = sign_in(request.getfixturevalue(persona))
+    for url in ["/", "/people/", "/schools/", "/accounts/invitations/", "/admin/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == ACTIVATE, url
+    reauthenticate(client)
+    assert client.get(ACTIVATE).status_code == 200
+    assert client.get("/accounts/2fa/").status_code == 200
+    assert client.get("/static/css/site.css").status_code == 200
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/people/")["Location"].startswith("/accounts/login/")
+
+
+def test_setting_up_totp_opens_the_portal(head, django_capture_on_commit_callbacks):
+    client = sign_in(head)
+    reauthenticate(client)
+    client.get(ACTIVATE)
+    secret = client.session["mfa.totp.secret"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ACTIVATE, {"code": current_code(secret)})
+    assert response.status_code == 302
+    types = set(Authenticator.objects.filter(user=head.user).values_list("type", flat=True))
+    assert types == {Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES}
+    assert client.get("/people/").status_code == 200
+    assert SecurityEvent.objects.filter(kind=SecurityEventKind.MFA_ADDED).exists()
+
+
+@pytest.mark.parametrize("persona", ["staff", "editor", "coordinator"])
+def test_other_roles_need_no_second_factor(persona, request):
+    client = sign_in(request.getfixturevalue(persona))
+    assert client.get("/people/").status_code == 200
+
+
+@pytest.fixture
+def head_with_totp(head):
+    secret = generate_totp_secret()
+    TOTP.activate(head.user, secret)
+    head.secret = secret
+    return head
+
+
+def test_head_with_totp_must_give_a_code_to_sign_in(head_with_totp):
+    client = sign_in(head_with_totp)
+    assert client.login_response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/people/")["Location"].startswith("/accounts/login/")  # Not yet in.
+    response = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert response.status_code == 200
+    assert client.get("/people/")["Location"].startswith("/accounts/login/")
+    failed = SecurityEvent.objects.get(kind=SecurityEventKind.MFA_FAILED)
+    assert failed.user == head_with_totp.user
+    assert "000000" not in str(failed.details)
+
+    code = current_code(head_with_totp.secret)
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert client.get("/people/").status_code == 200
+    assert all(code not in str(e.details) for e in SecurityEvent.objects.all())
+
+
+def test_django_admin_sign_in_goes_through_allauth(anonymous, db):
+    response = anonymous.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    response = anonymous.get("/admin/")
+    assert response.status_code == 302
+
+
+def test_django_admin_refuses_a_signed_in_non_admin(staff):
+    assert staff.get("/admin/login/").status_code == 403
+    assert staff.get("/admin/", follow=True).status_code == 403
+
+
+def test_django_admin_opens_for_an_admin_with_mfa(admin):
+    TOTP.activate(admin.user, generate_totp_secret())
+    client = sign_in(admin)
+    assert client.login_response["Location"] == "/accounts/2fa/authenticate/"
