@@ -36,8 +36,12 @@ def _zip_kind(uploaded: UploadedFile) -> str | None:
     return None
 
 
+_CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
+
+
 def _is_text(head: bytes) -> bool:
-    if b"\x00" in head:
+    """UTF-8 without the control bytes that only binary files carry."""
+    if _CONTROL.intersection(head):
         return False
     try:
         head.decode("utf-8")
