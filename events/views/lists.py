@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from alliance.permissions import can_plan_events
+from alliance.permissions import can_coordinate_group, can_coordinate_partnership, can_plan_events
 from events.filters import EventFilter, filter_tags, query_without_page
 from events.models import Event
 
@@ -22,6 +23,35 @@ PAGE_SIZE = 25
 def _filtered(request: HttpRequest) -> EventFilter:
     events = Event.objects.visible_to(request.user).for_list()
     return EventFilter(request.GET, queryset=events, request=request)
+
+
+def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]:
+    """Subscribe and plan links for the group or partnership the list is filtered to."""
+    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    group, partnership = data.get("group"), data.get("partnership")
+    if group is not None:
+        slugs = {"slug": group.partnership.slug, "group_slug": group.slug}
+        return {
+            "scope_name": group.name,
+            "feed_url": reverse("events:feed_group", kwargs=slugs)
+            if group.partnership.is_published
+            else "",
+            "rota_url": reverse("events:rota_group", kwargs=slugs)
+            if can_coordinate_group(request.user, group)
+            else "",
+        }
+    if partnership is not None:
+        slugs = {"slug": partnership.slug}
+        return {
+            "scope_name": partnership.name,
+            "feed_url": reverse("events:feed_partnership", kwargs=slugs)
+            if partnership.is_published
+            else "",
+            "rota_url": reverse("events:rota_partnership", kwargs=slugs)
+            if can_coordinate_partnership(request.user, partnership)
+            else "",
+        }
+    return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
 @require_GET
@@ -39,6 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "query_string": query_without_page(request.GET),
         "is_dated": filterset.is_dated(),
         "can_plan": can_plan_events(request.user),
+        **_scope_links(request, filterset),
     }
     return render(request, "events/list.html", context)
 
@@ -105,5 +136,6 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "next_month": _shift(month, 1),
         "query_string": query_without_page(request.GET),
         "can_plan": can_plan_events(request.user),
+        **_scope_links(request, filterset),
     }
     return render(request, "events/calendar.html", context)

@@ -123,3 +123,10 @@ def test_personal_feed_queries_do_not_grow_with_events(
     with django_assert_num_queries(2):
         response = anonymous.get(f"/events/feeds/person/{token.token}.ics")
     assert len(parse(response).walk("VEVENT")) == rows
+
+
+def test_event_page_offers_the_groups_feed(anonymous, partnership, group):
+    event = EventFactory(partnership=partnership, network_group=group)
+    html = anonymous.get(event.get_absolute_url()).content.decode()
+    assert f'href="/events/feeds/group/{partnership.slug}/{group.slug}.ics"' in html
+    assert f'href="/events/{event.pk}/event.ics"' in html

@@ -147,3 +147,18 @@ def test_my_events_queries_do_not_grow_with_rows(
     with django_assert_num_queries(8):
         response = coordinator.get("/events/?mine=on")
     assert len(response.context["page_obj"]) == min(rows, 25)
+
+
+def test_a_list_filtered_to_a_group_offers_its_feed_and_planner(coordinator, staff, group):
+    feed = f"/events/feeds/group/{group.partnership.slug}/{group.slug}.ics"
+    planner = f"/events/rota/{group.partnership.slug}/{group.slug}/"
+    html = coordinator.get(f"/events/?group={group.pk}").content.decode()
+    assert f'href="{feed}"' in html and f'href="{planner}"' in html
+    html = staff.get(f"/events/?group={group.pk}").content.decode()
+    assert f'href="{feed}"' in html and planner not in html
+
+
+def test_a_list_filtered_to_a_partnership_offers_its_feed_and_planner(coordinator, partnership):
+    html = coordinator.get(f"/events/?partnership={partnership.pk}").content.decode()
+    assert f'href="/events/feeds/partnership/{partnership.slug}.ics"' in html
+    assert f'href="/events/rota/{partnership.slug}/"' in html
