@@ -102,8 +102,7 @@ def event_save(*, event: Event, user) -> Event:
         _lock(event)
     event.full_clean()
     event.save()
-    if event.capacity is None or event.capacity > 0:
-        _fill_places(event)
+    _fill_places(event)
     return event
 
 
