@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from alliance.lib.csv import csv_response
@@ -57,6 +58,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "places_left": None
         if event.capacity is None
         else max(event.capacity - counts["confirmed"], 0),
+        "is_past": event.ends_at <= timezone.now(),
         "show_minutes": show_minutes,
         "documents": list(event.documents.all()) if show_minutes else [],
         "document_form": DocumentForm(),

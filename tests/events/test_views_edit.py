@@ -163,3 +163,9 @@ def test_an_unpublished_event_is_not_found_by_the_public(anonymous, event):
     event.save()
     assert anonymous.get(event.get_absolute_url()).status_code == 404
     assert anonymous.get(f"/events/{event.pk}/event.ics").status_code == 404
+
+
+def test_edit_refuses_other_methods(coordinator, event):
+    assert coordinator.put(f"/events/{event.pk}/edit/").status_code == 405
+    assert coordinator.delete(f"/events/{event.pk}/edit/").status_code == 405
+    assert Event.objects.filter(pk=event.pk).exists()

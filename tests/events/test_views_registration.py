@@ -142,3 +142,19 @@ def test_event_page_queries_do_not_grow_with_registrations(
         RegistrationFactory(event=event)
     with django_assert_num_queries(8):
         staff.get(event.get_absolute_url())
+
+
+def test_a_past_event_offers_no_registration(staff, event):
+    event.starts_at = event.starts_at.replace(year=2020)
+    event.ends_at = event.ends_at.replace(year=2020)
+    event.save()
+    html = staff.get(event.get_absolute_url()).content.decode()
+    assert "This event has taken place." in html
+    assert f'action="/events/{event.pk}/register/"' not in html
+
+
+def test_anonymous_is_sent_to_sign_in_to_cancel(anonymous, event):
+    RegistrationFactory(event=event)
+    response = anonymous.post(f"/events/{event.pk}/cancel/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert Registration.objects.get().status == Status.CONFIRMED
