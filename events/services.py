@@ -115,6 +115,7 @@ class SeriesRow:
     host_school_id: int | None
     chair_id: int | None
     minute_taker_id: int | None
+    venue: str = ""
     visitor_ids: Sequence[int] = field(default_factory=tuple)
 
 
@@ -126,7 +127,6 @@ def event_series_create(
     kind: str,
     partnership_id: int | None,
     network_group_id: int | None,
-    venue: str,
     capacity: int | None,
     is_published: bool,
     user,
@@ -142,7 +142,7 @@ def event_series_create(
             partnership_id=partnership_id,
             network_group_id=network_group_id,
             host_school_id=row.host_school_id,
-            venue=venue,
+            venue=row.venue,
             starts_at=row.starts_at,
             ends_at=row.ends_at,
             chair_id=row.chair_id,

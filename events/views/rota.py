@@ -84,7 +84,9 @@ def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
-def _rows(formset) -> list[SeriesRow]:
+def _rows(formset, *, venue: str, facts: RotaFacts) -> list[SeriesRow]:
+    """The confirmed rows; without a venue, each meeting is at its host school."""
+    names = dict(facts.school_choices)
     return [
         SeriesRow(
             starts_at=_at(f.cleaned_data["day"], f.cleaned_data["starts"]),
@@ -92,6 +94,7 @@ def _rows(formset) -> list[SeriesRow]:
             host_school_id=f.cleaned_data["host"],
             chair_id=f.cleaned_data["chair"],
             minute_taker_id=f.cleaned_data["minute_taker"],
+            venue=venue or names.get(f.cleaned_data["host"], ""),
             visitor_ids=tuple(f.cleaned_data["visitors"]),
         )
         for f in sorted(formset.forms, key=lambda f: f.cleaned_data["day"])
@@ -119,12 +122,11 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
                 data = series.cleaned_data
                 try:
                     events = event_series_create(
-                        rows=_rows(formset),
+                        rows=_rows(formset, venue=data["venue"], facts=facts),
                         title=data["title"],
                         kind=data["kind"],
                         partnership_id=partnership.pk,
                         network_group_id=group.pk if group else None,
-                        venue=data["venue"],
                         capacity=data["capacity"],
                         is_published=data["is_published"],
                         user=request.user,

@@ -110,6 +110,7 @@ def test_saving_the_edited_proposal_creates_the_events(coordinator, partnership,
         "SEND network (3 of 3)",
     ]
     assert events[1].host_school == opted_out and events[1].minute_taker is None
+    assert events[1].venue == "Zed Academy"  # no venue given: the host school
     assert events[0].starts_at.hour == 14  # 15:45 BST is 14:45 UTC
     assert all(e.created_by == coordinator.user for e in events)
 
