@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from accounts.models import SchoolEmailDomain, User
-from events.models import Event, EventKind
+from events.models import Event, EventKind, Registration
 from partnerships.models import (
     Cadence,
     Focus,
@@ -647,6 +647,7 @@ class DemoBuilder:
             )
 
         self._events(town, trust, clusters, groups, schools, heads, staff_by_school)
+        self._registrations(town, staff_by_school)
         return self._logins(schools, heads, staff_by_school, clusters)
 
     def _group(self, partnership, name, focus, chair, members, cadence, reports_to, roles):
@@ -758,6 +759,35 @@ class DemoBuilder:
                 "description": "A day of workshops led by staff from every school.",
             },
         )
+
+    def _registrations(self, town, staff_by_school) -> None:
+        # A few people from each school have signed up for the conference and the group
+        # meetings to come, so registration lists, places left and "my events" show something.
+        conference = Event.objects.get(partnership=town, kind=EventKind.CONFERENCE)
+        for staff in staff_by_school.values():
+            for person in staff[4:7]:
+                self._get_or_create(
+                    Registration,
+                    event=conference,
+                    person=person,
+                    defaults={"status": Registration.Status.CONFIRMED},
+                )
+        for event in Event.objects.filter(
+            network_group__isnull=False, starts_at__gte=self._at(self.today, 0)
+        ).prefetch_related("network_group__members"):
+            members = sorted(event.network_group.members.all(), key=lambda p: p.pk)
+            for person in members[: (event.capacity or 30) + 2]:
+                self._get_or_create(
+                    Registration,
+                    event=event,
+                    person=person,
+                    defaults={
+                        "status": Registration.Status.CONFIRMED
+                        if event.registrations.filter(status="confirmed").count()
+                        < (event.capacity or 30)
+                        else Registration.Status.WAITLISTED
+                    },
+                )
 
     def _logins(self, schools, heads, staff_by_school, clusters) -> list[DemoLogin]:
         admin = self._get_or_create(

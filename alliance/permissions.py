@@ -203,3 +203,26 @@ def schools_user_may_invite_to(user):
     if person is None:
         return School.objects.none()
     return School.objects.filter(headteacher=person)
+
+
+def can_view_event_minutes(user, event: Event) -> bool:
+    """Minutes and their documents are for signed-in members who may see the event."""
+    return user.is_authenticated and can_view_event(user, event)
+
+
+def can_plan_events(user) -> bool:
+    """Whether the user organises anything at all: admins, coordinators and group chairs.
+
+    Which partnerships and groups they may plan for is can_coordinate_partnership/_group.
+    """
+    from partnerships.models import Membership, NetworkGroup
+
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return (
+        Membership.objects.current().filter(coordinator=person).exists()
+        or NetworkGroup.objects.filter(chair=person).exists()
+    )

@@ -1,11 +1,18 @@
 from django.contrib import admin
 
-from events.models import Event, EventDocument, Registration
+from events.models import CalendarFeedToken, Event, EventDocument, Registration
 
 
 class EventDocumentInline(admin.TabularInline):
+    # Read-only here: documents are uploaded through the event page, which checks their type.
     model = EventDocument
     extra = 0
+    fields = ["title", "original_name", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class RegistrationInline(admin.TabularInline):
@@ -28,3 +35,10 @@ class EventAdmin(admin.ModelAdmin):
         "minute_taker",
     ]
     inlines = [EventDocumentInline, RegistrationInline]
+
+
+@admin.register(CalendarFeedToken)
+class CalendarFeedTokenAdmin(admin.ModelAdmin):
+    list_display = ["person", "created_at"]
+    autocomplete_fields = ["person"]
+    readonly_fields = ["token"]

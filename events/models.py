@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+import secrets
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -34,6 +39,40 @@ class EventQuerySet(models.QuerySet["Event"]):
 
     def past(self) -> EventQuerySet:
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+    def between(
+        self, start: datetime.datetime | None, end: datetime.datetime | None
+    ) -> EventQuerySet:
+        """Events that overlap [start, end); either bound may be open."""
+        qs = self
+        if start is not None:
+            qs = qs.filter(ends_at__gt=start)
+        if end is not None:
+            qs = qs.filter(starts_at__lt=end)
+        return qs
+
+    def for_person(self, person) -> EventQuerySet:
+        """ "My events": registered (not cancelled), chairing, minute-taking or at my school."""
+        if person is None:
+            return self.none()
+        mine = (
+            Q(chair=person)
+            | Q(minute_taker=person)
+            | Q(
+                pk__in=Registration.objects.filter(person=person)
+                .exclude(status=Registration.Status.CANCELLED)
+                .values("event_id")
+            )
+        )
+        if person.school_id:
+            mine |= Q(host_school_id=person.school_id)
+        return self.filter(mine)
+
+    def for_list(self) -> EventQuerySet:
+        """The rows of the event list, month view and feeds: one query, whatever the rows."""
+        return self.select_related(
+            "host_school", "partnership", "network_group__partnership", "chair", "minute_taker"
+        )
 
 
 class Event(models.Model):
@@ -113,17 +152,40 @@ class Event(models.Model):
         return reverse("events:detail", kwargs={"pk": self.pk})
 
 
+def document_upload_to(instance: EventDocument, filename: str) -> str:
+    """A random name: the uploader's file name never reaches the file system or a URL."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"events/documents/{uuid.uuid4().hex}{suffix}"
+
+
 class EventDocument(models.Model):
+    """A minutes or agenda document. Validated by content on upload (events.documents) and
+    served only through events:document, which checks who may see the event's minutes."""
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=200)
-    file = models.FileField(upload_to="events/documents/")
+    file = models.FileField(upload_to=document_upload_to)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["uploaded_at"]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:document", kwargs={"pk": self.event_id, "doc_pk": self.pk})
 
 
 class Registration(models.Model):
@@ -141,10 +203,31 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["created_at"]
+        ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="registration_one_per_person")
         ]
 
     def __str__(self) -> str:
         return f"{self.person} at {self.event}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a person's private calendar feed URL. Regenerating it revokes the old URL;
+    deleting it switches the feed off."""
+
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.CASCADE, related_name="calendar_feed_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:feed_person", kwargs={"token": self.token})

@@ -1,9 +1,29 @@
 from django.urls import path
 
-from events import views
+from events.views import detail, edit, feeds, lists, rota
 
 app_name = "events"
 urlpatterns = [
-    path("", views.event_list, name="list"),
-    path("<int:pk>/", views.event_detail, name="detail"),
+    path("", lists.event_list, name="list"),
+    path("calendar/", lists.event_calendar, name="calendar"),
+    path("new/", edit.event_create, name="create"),
+    path("<int:pk>/", detail.event_detail, name="detail"),
+    path("<int:pk>/edit/", edit.event_edit, name="edit"),
+    path("<int:pk>/register/", detail.event_register, name="register"),
+    path("<int:pk>/cancel/", detail.event_cancel, name="cancel"),
+    path("<int:pk>/registrations/", detail.registration_list, name="registrations"),
+    path("<int:pk>/registrations.csv", detail.registration_export, name="registrations_csv"),
+    path("<int:pk>/documents/", detail.document_upload, name="document_upload"),
+    path("<int:pk>/documents/<int:doc_pk>/", detail.document_download, name="document"),
+    path("<int:pk>/event.ics", feeds.event_ics, name="ics"),
+    path("feeds/mine/", feeds.my_feed, name="my_feed"),
+    path("feeds/partnership/<slug:slug>.ics", feeds.partnership_feed, name="feed_partnership"),
+    path(
+        "feeds/group/<slug:slug>/<slug:group_slug>.ics",
+        feeds.group_feed,
+        name="feed_group",
+    ),
+    path("feeds/person/<str:token>.ics", feeds.person_feed, name="feed_person"),
+    path("rota/<slug:slug>/", rota.rota_planner, name="rota_partnership"),
+    path("rota/<slug:slug>/<slug:group_slug>/", rota.rota_planner, name="rota_group"),
 ]

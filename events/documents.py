@@ -1,0 +1,91 @@
+"""What an uploaded minutes document may be: PDF, Word (DOCX), OpenDocument text or plain text,
+at most MAX_DOCUMENT_BYTES. Decided by the file's content, not by the name it was sent with."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+TEXT = "text/plain"
+
+# The extensions each content type may carry.
+EXTENSIONS = {PDF: {".pdf"}, DOCX: {".docx"}, ODT: {".odt"}, TEXT: {".txt", ".md", ".csv"}}
+ACCEPT = ",".join(sorted(ext for exts in EXTENSIONS.values() for ext in exts))
+
+
+def _zip_kind(uploaded: UploadedFile) -> str | None:
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    return None
+
+
+_CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
+
+
+def _is_text(head: bytes) -> bool:
+    """UTF-8 without the control bytes that only binary files carry."""
+    if _CONTROL.intersection(head):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sample is still text.
+        return exc.start >= len(head) - 3
+    return True
+
+
+def sniff_content_type(uploaded: UploadedFile) -> str | None:
+    """The document type the bytes show, or None when they are none we accept."""
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(uploaded)
+    if head and _is_text(head):
+        return TEXT
+    return None
+
+
+def validate_document(uploaded: UploadedFile) -> str:
+    """Return the file's content type, or raise ValidationError saying what is wrong."""
+    if uploaded.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            f"The file is {filesizeformat(uploaded.size)}; the largest we accept is "
+            f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
+            code="too_large",
+        )
+    if uploaded.size == 0:
+        raise ValidationError("The file is empty.", code="empty")
+    content_type = sniff_content_type(uploaded)
+    if content_type is None:
+        raise ValidationError(
+            "Upload a PDF, Word (.docx), OpenDocument (.odt) or plain text file.",
+            code="bad_type",
+        )
+    suffix = PurePath(uploaded.name or "").suffix.lower()
+    if suffix not in EXTENSIONS[content_type]:
+        raise ValidationError(
+            "The file's name does not match its content: rename it to end in "
+            f"{' or '.join(sorted(EXTENSIONS[content_type]))}.",
+            code="mismatch",
+        )
+    return content_type

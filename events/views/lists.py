@@ -1,0 +1,141 @@
+"""The event list and the month calendar: the same filters, two layouts."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from alliance.permissions import can_coordinate_group, can_coordinate_partnership, can_plan_events
+from events.filters import EventFilter, filter_tags, query_without_page
+from events.models import Event
+
+PAGE_SIZE = 25
+
+
+def _filtered(request: HttpRequest) -> EventFilter:
+    events = Event.objects.visible_to(request.user).for_list()
+    return EventFilter(request.GET, queryset=events, request=request)
+
+
+def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]:
+    """Subscribe and plan links for the group or partnership the list is filtered to."""
+    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    group, partnership = data.get("group"), data.get("partnership")
+    if group is not None:
+        slugs = {"slug": group.partnership.slug, "group_slug": group.slug}
+        return {
+            "scope_name": group.name,
+            "feed_url": reverse("events:feed_group", kwargs=slugs)
+            if group.partnership.is_published
+            else "",
+            "rota_url": reverse("events:rota_group", kwargs=slugs)
+            if can_coordinate_group(request.user, group)
+            else "",
+        }
+    if partnership is not None:
+        slugs = {"slug": partnership.slug}
+        return {
+            "scope_name": partnership.name,
+            "feed_url": reverse("events:feed_partnership", kwargs=slugs)
+            if partnership.is_published
+            else "",
+            "rota_url": reverse("events:rota_partnership", kwargs=slugs)
+            if can_coordinate_partnership(request.user, partnership)
+            else "",
+        }
+    return {"scope_name": "", "feed_url": "", "rota_url": ""}
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming events (or those in the chosen dates), filtered and paged: 3 queries for
+    anyone signed out (partnership and group choices, count, page) whatever the rows."""
+    filterset = _filtered(request)
+    events = filterset.qs
+    events = events.order_by("starts_at") if filterset.is_dated() else events.upcoming()
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "tags": filter_tags(filterset),
+        "query_string": query_without_page(request.GET),
+        "is_dated": filterset.is_dated(),
+        "can_plan": can_plan_events(request.user),
+        **_scope_links(request, filterset),
+    }
+    return render(request, "events/list.html", context)
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    in_month: bool
+    is_today: bool
+    events: list[Event] = field(default_factory=list)
+
+
+def _month(value: str | None) -> datetime.date:
+    """The first day of the month asked for as YYYY-MM; this month when absent or bad."""
+    try:
+        return datetime.datetime.strptime(value or "", "%Y-%m").date().replace(day=1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _shift(month: datetime.date, months: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+@require_GET
+def event_calendar(request: HttpRequest) -> HttpResponse:
+    """A month grid (Monday first) of the filtered events; one events query for the month,
+    however many events there are. Events spanning days appear on each day."""
+    month = _month(request.GET.get("month"))
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
+        month.year, month.month
+    )
+    first, last = weeks[0][0], weeks[-1][-1]
+    filterset = _filtered(request)
+    events = filterset.qs.between(_start_of(first), _start_of(last + datetime.timedelta(days=1)))
+    today = timezone.localdate()
+    days = {day: Day(day, day.month == month.month, day == today) for week in weeks for day in week}
+    in_month = []
+    for event in events.order_by("starts_at"):
+        start = timezone.localtime(event.starts_at).date()
+        end = timezone.localtime(event.ends_at - datetime.timedelta(microseconds=1)).date()
+        day = max(start, first)
+        while day <= min(end, last):
+            days[day].events.append(event)
+            day += datetime.timedelta(days=1)
+        if start <= _shift(month, 1) - datetime.timedelta(days=1) and end >= month:
+            in_month.append(event)
+    filters = request.GET.copy()
+    filters.pop("month", None)
+    filters.pop("page", None)
+    context = {
+        "filter": filterset,
+        "tags": filter_tags(filterset),
+        "month": month,
+        "weeks": [[days[day] for day in week] for week in weeks],
+        "events_in_month": in_month,
+        "filter_query": filters.urlencode(),
+        "previous_month": _shift(month, -1),
+        "next_month": _shift(month, 1),
+        "query_string": query_without_page(request.GET),
+        "can_plan": can_plan_events(request.user),
+        **_scope_links(request, filterset),
+    }
+    return render(request, "events/calendar.html", context)

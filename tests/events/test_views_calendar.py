@@ -1,0 +1,72 @@
+"""The month view: a Monday-first grid of the filtered events, with queries that stay flat."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.factories import EventFactory, SchoolFactory
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(day: int, hour: int = 16, month: int = 11) -> datetime.datetime:
+    return datetime.datetime(2026, month, day, hour, tzinfo=LONDON)
+
+
+def day_events(response, date: datetime.date) -> list[str]:
+    for week in response.context["weeks"]:
+        for day in week:
+            if day.date == date:
+                return [e.title for e in day.events]
+    raise AssertionError(f"{date} is not in the grid")
+
+
+def test_month_view_puts_events_on_their_days(anonymous, db):
+    EventFactory(title="Moderation", starts_at=at(17))
+    EventFactory(title="Conference", starts_at=at(18, 9), ends_at=at(19, 17))
+    EventFactory(title="December", starts_at=at(2, month=12))
+    response = anonymous.get("/events/calendar/?month=2026-11")
+    assert response.status_code == 200
+    assert day_events(response, datetime.date(2026, 11, 17)) == ["Moderation"]
+    assert day_events(response, datetime.date(2026, 11, 19)) == ["Conference"]
+    html = response.content.decode()
+    assert "Events in November 2026" in html
+    assert 'role="status">2 events in November 2026' in html
+    assert response.context["weeks"][0][0].date == datetime.date(2026, 10, 26)  # a Monday
+
+
+def test_an_evening_event_shows_on_its_uk_date(anonymous, db):
+    # 23:30 in London in summer is 22:30 UTC: the grid uses the UK date.
+    EventFactory(title="Late", starts_at=datetime.datetime(2026, 6, 30, 23, 30, tzinfo=LONDON))
+    response = anonymous.get("/events/calendar/?month=2026-06")
+    assert day_events(response, datetime.date(2026, 6, 30)) == ["Late"]
+
+
+def test_month_links_keep_the_filters(anonymous, db):
+    html = anonymous.get("/events/calendar/?month=2026-11&kind=cpd").content.decode()
+    assert 'href="?month=2026-12&amp;kind=cpd"' in html
+    assert 'href="?month=2026-10&amp;kind=cpd"' in html
+    assert 'href="/events/?kind=cpd"' in html  # the switch to the list view
+
+
+def test_a_bad_month_shows_this_month(anonymous, db):
+    response = anonymous.get("/events/calendar/?month=banana")
+    assert response.status_code == 200
+    assert response.context["month"].day == 1
+
+
+def test_an_empty_month_says_so(anonymous, db):
+    html = anonymous.get("/events/calendar/?month=2026-11").content.decode()
+    assert "No events in November 2026" in html
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_month_queries_do_not_grow_with_events(anonymous, db, rows, django_assert_num_queries):
+    """Each event brings its host school with it (no query per event): partnership choices,
+    group choices, the month's events."""
+    for i in range(rows):
+        EventFactory(starts_at=at(1 + i % 28), host_school=SchoolFactory())
+    with django_assert_num_queries(3):
+        response = anonymous.get("/events/calendar/?month=2026-11")
+    assert len(response.context["events_in_month"]) == rows
