@@ -93,3 +93,10 @@ def test_static_css_is_served(client):
     response = client.get("/static/css/site.css")
     assert response.status_code == 200
     assert b".skip-link" in b"".join(response.streaming_content)
+
+
+def test_page_not_found_for_an_unknown_address_uses_the_layout(anonymous, settings, db):
+    settings.DEBUG = False
+    response = anonymous.get("/no/such/page/")
+    assert response.status_code == 404
+    assert_base_layout(response.content.decode(), "Page not found")
