@@ -11,6 +11,8 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
+    path("support/", include("support.urls")),
+    path("resources/", include("resources.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
