@@ -65,8 +65,10 @@ class SupportRequestQuerySet(models.QuerySet["SupportRequest"]):
 
     def for_list(self) -> SupportRequestQuerySet:
         """Rows of a request list with their school and specialism: one query."""
-        return self.select_related("school", "specialism").annotate(
-            deployment_count=models.Count("deployments")
+        return (
+            self.select_related("school", "specialism")
+            .annotate(deployment_count=models.Count("deployments"))
+            .order_by("-created_at", "-id")
         )
 
 
@@ -148,9 +150,13 @@ class DeploymentQuerySet(models.QuerySet["Deployment"]):
     def for_list(self) -> DeploymentQuerySet:
         """Rows of a deployment list: leader, schools, partnership, specialism and the time
         given so far, in one query."""
-        return self.select_related(
-            "system_leader__school", "supported_school", "partnership", "specialism"
-        ).annotate(time_given=models.Sum("visits__amount"))
+        return (
+            self.select_related(
+                "system_leader__school", "supported_school", "partnership", "specialism"
+            )
+            .annotate(time_given=models.Sum("visits__amount"))
+            .order_by("-starts_on", "-id")
+        )
 
 
 class Deployment(models.Model):
