@@ -75,6 +75,7 @@ class ResourceQuerySet(models.QuerySet["Resource"]):
             self.select_related("source_school", "specialism", "partnership")
             .prefetch_related("tags")
             .annotate(use_count=Count("uses", distinct=True))
+            .order_by("-created_at", "-id")
         )
 
 
