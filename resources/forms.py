@@ -55,7 +55,9 @@ class ResourceForm(forms.ModelForm):
             "sharing",
             "partnership",
         ]
-        widgets = {"sharing": forms.RadioSelect}
+        # A plain file input: the clearable one would print the stored file's media URL, and
+        # files are only ever served through the download view, which checks permission.
+        widgets = {"sharing": forms.RadioSelect, "file": forms.FileInput}
         help_texts = {
             "file": f"{ACCEPTED}; at most 20 MB.",
         }

@@ -44,7 +44,7 @@ def build_support_demo(
             school=school,
             specialism=role.specialism,
             defaults={
-                "needs": f"Our {role.specialism.name.lower()} results dipped last summer. We "
+                "needs": f"Our results in {role.specialism.name} dipped last summer. We "
                 "would like a system leader to review our teaching and coach two teachers.",
                 "wanted_from": today - datetime.timedelta(days=200 if completed else 20),
                 "wanted_until": today + datetime.timedelta(days=120),

@@ -85,6 +85,8 @@ def _report(request: HttpRequest, slug: str):
         raise PermissionDenied
     form = ReportPeriodForm(request.GET if "start" in request.GET else None)
     start, end = form.period()
+    if not form.is_bound:
+        form = ReportPeriodForm(initial={"start": start, "end": end})
     return form, support_report(partnership=partnership, start=start, end=end)
 
 

@@ -171,3 +171,11 @@ def test_editing_keeps_the_stored_file(staff, school, upload):
     resource.refresh_from_db()
     assert resource.file.name == stored and resource.file_name == "plan.pdf"
     assert resource.sharing == Sharing.ALLIANCE
+
+
+def test_edit_page_does_not_reveal_where_the_file_is_stored(staff, school, upload):
+    staff.post(NEW, data(school, file=upload("plan.pdf", PDF_BYTES)))
+    resource = Resource.objects.get()
+    html = staff.get(edit_url(resource)).content.decode()
+    assert "Current file: plan.pdf" in html
+    assert resource.file.name not in html

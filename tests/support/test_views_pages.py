@@ -219,3 +219,10 @@ def test_report_queries_do_not_grow_with_deployments(
     with django_assert_num_queries(7):
         response = coordinator.get(report_url(partnership))
     assert response.status_code == 200
+
+
+def test_report_form_shows_the_period_it_reports(coordinator, partnership):
+    html = coordinator.get(f"/support/partnerships/{partnership.slug}/report/").content.decode()
+    today = datetime.date.today()
+    start_year = today.year if today.month >= 9 else today.year - 1
+    assert f'value="{start_year}-09-01"' in html
