@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from alliance import permissions
 from alliance.lib.csv import csv_response
-from partnerships.models import Partnership
+from partnerships.models import Membership, Partnership
 from people.models import Person
 from schools.models import School
 from support.forms import ReportPeriodForm
@@ -25,10 +24,8 @@ from support.views.requests import requestable_schools
 def coordinated_partnerships(user):
     if permissions.is_admin(user):
         return Partnership.objects.all()
-    person = permissions.person_of(user)
-    return Partnership.objects.filter(
-        Q(memberships__left_on__isnull=True), memberships__coordinator=person
-    ).distinct()
+    coordinated = Membership.objects.current().filter(coordinator=permissions.person_of(user))
+    return Partnership.objects.filter(memberships__in=coordinated).distinct()
 
 
 @login_required

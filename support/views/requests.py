@@ -16,7 +16,7 @@ from alliance.permissions import (
     is_admin,
     person_of,
 )
-from partnerships.models import Partnership
+from partnerships.models import Membership, Partnership
 from schools.models import School
 from support import services
 from support.forms import DeployForm, SupportRequestForm
@@ -41,9 +41,8 @@ def deploy_partnerships(user, support_request: SupportRequest):
         memberships__in=support_request.school.memberships.current()
     )
     if not is_admin(user):
-        partnerships = partnerships.filter(
-            memberships__coordinator=person_of(user), memberships__left_on__isnull=True
-        )
+        coordinated = Membership.objects.current().filter(coordinator=person_of(user))
+        partnerships = partnerships.filter(memberships__in=coordinated)
     return partnerships.distinct().order_by("name")
 
 

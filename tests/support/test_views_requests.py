@@ -308,3 +308,10 @@ def test_support_index_queries_do_not_grow_with_rows(
     with django_assert_num_queries(7):
         response = coordinator.get("/support/")
     assert response.status_code == 200
+
+
+def test_a_former_coordinator_no_longer_sees_the_request(coordinator, support_request, school):
+    membership = school.memberships.get(coordinator=coordinator.person)
+    membership.left_on = datetime.date(2024, 7, 31)
+    membership.save()
+    assert coordinator.get(support_request.get_absolute_url()).status_code == 404
