@@ -34,6 +34,7 @@ from partnerships.models import (
     Statement,
 )
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
+from resources.demo import build_resources_demo
 from schools.models import (
     Designation,
     EstablishmentType,
@@ -42,6 +43,7 @@ from schools.models import (
     School,
     UpdatedByRole,
 )
+from support.demo import build_support_demo
 
 LONDON = ZoneInfo("Europe/London")
 DEMO_PASSWORD = "alliance-demo-2026"
@@ -648,7 +650,12 @@ class DemoBuilder:
 
         self._events(town, trust, clusters, groups, schools, heads, staff_by_school)
         self._registrations(town, staff_by_school)
-        return self._logins(schools, heads, staff_by_school, clusters)
+        logins = self._logins(schools, heads, staff_by_school, clusters)
+        build_support_demo(self, town=town, clusters=clusters, schools=schools)
+        build_resources_demo(
+            self, town=town, clusters=clusters, schools=schools, staff_by_school=staff_by_school
+        )
+        return logins
 
     def _group(self, partnership, name, focus, chair, members, cadence, reports_to, roles):
         group = self._get_or_create(

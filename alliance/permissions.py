@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from events.models import Event
     from partnerships.models import NetworkGroup, Partnership
     from people.models import Person
+    from resources.models import Resource
     from schools.models import School
+    from support.models import Deployment, SupportRequest
 
 
 def is_admin(user) -> bool:
@@ -226,3 +228,147 @@ def can_plan_events(user) -> bool:
         Membership.objects.current().filter(coordinator=person).exists()
         or NetworkGroup.objects.filter(chair=person).exists()
     )
+
+
+# Support (system leadership deployments) ----------------------------------------------------
+
+
+def may_request_support(user, school: School) -> bool:
+    """A school's head and editors (and admins) ask for support on its behalf."""
+    return can_edit_school(user, school)
+
+
+def can_coordinate_support_for(user, school: School) -> bool:
+    """Admins, and the coordinators of any partnership the school currently belongs to."""
+    from partnerships.models import Membership
+
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    partnerships = Membership.objects.current().filter(school=school).values("partnership")
+    return (
+        Membership.objects.current()
+        .filter(coordinator=person, partnership__in=partnerships)
+        .exists()
+    )
+
+
+def is_coordinator(user) -> bool:
+    """Admins and anyone named coordinator on a current membership of some partnership."""
+    from partnerships.models import Membership
+
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    return person is not None and Membership.objects.current().filter(coordinator=person).exists()
+
+
+def can_view_support_request(user, support_request: SupportRequest) -> bool:
+    school = support_request.school
+    return can_edit_school(user, school) or can_coordinate_support_for(user, school)
+
+
+def can_edit_support_request(user, support_request: SupportRequest) -> bool:
+    return may_request_support(user, support_request.school)
+
+
+def can_deploy_for_request(user, support_request: SupportRequest) -> bool:
+    """Coordinators of a partnership the requesting school belongs to, and admins."""
+    return can_coordinate_support_for(user, support_request.school)
+
+
+def can_view_deployment(user, deployment: Deployment) -> bool:
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    if deployment.system_leader_id == person.pk:
+        return True
+    if can_edit_school(user, deployment.supported_school):
+        return True
+    leader_school = deployment.system_leader.school
+    if leader_school is not None and can_edit_school(user, leader_school):
+        return True
+    return can_coordinate_partnership(user, deployment.partnership)
+
+
+def can_record_deployment(user, deployment: Deployment) -> bool:
+    """Log visits and write the outcome: the leader, the supported school's head and editors,
+    the partnership's coordinators and admins."""
+    person = person_of(user)
+    if person is not None and deployment.system_leader_id == person.pk:
+        return True
+    return can_edit_school(user, deployment.supported_school) or can_coordinate_partnership(
+        user, deployment.partnership
+    )
+
+
+def can_view_school_support(user, school: School) -> bool:
+    """A school's support received and given: its head, editors and coordinators, admins."""
+    return can_edit_school(user, school) or can_coordinate_support_for(user, school)
+
+
+def can_view_leader_deployments(user, leader: Person) -> bool:
+    person = person_of(user)
+    if person is not None and person.pk == leader.pk:
+        return True
+    if leader.school is None:
+        return is_admin(user)
+    return can_view_school_support(user, leader.school)
+
+
+def can_view_support_report(user, partnership: Partnership) -> bool:
+    return can_coordinate_partnership(user, partnership)
+
+
+# Resources (the resource hub) ---------------------------------------------------------------
+
+
+def can_add_resource(user) -> bool:
+    """Any member with a profile (and admins) may share a resource."""
+    return is_admin(user) or person_of(user) is not None
+
+
+def can_view_resource(user, resource: Resource) -> bool:
+    """Alliance-wide resources: every signed-in user. Partnership-only resources: members of
+    the partnership's current member schools, the author, the source school's editors."""
+    from partnerships.models import Membership
+    from resources.models import Sharing
+
+    if not user.is_authenticated:
+        return False
+    if resource.sharing == Sharing.ALLIANCE or is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    if resource.author_id == person.pk:
+        return True
+    if resource.source_school_id and can_edit_school(user, resource.source_school):
+        return True
+    return bool(
+        person.school_id
+        and Membership.objects.current()
+        .filter(partnership_id=resource.partnership_id, school_id=person.school_id)
+        .exists()
+    )
+
+
+def can_edit_resource(user, resource: Resource) -> bool:
+    """The author, the source school's head and editors, and admins."""
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    if resource.author_id == person.pk:
+        return True
+    return resource.source_school_id is not None and can_edit_school(user, resource.source_school)
+
+
+def can_pin_in_group(user, group: NetworkGroup) -> bool:
+    """A network group's chair and its partnership's coordinators pin resources for it."""
+    return can_coordinate_group(user, group)

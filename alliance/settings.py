@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "partnerships",
     "events",
     "search",
+    "support",
+    "resources",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +214,11 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The resource hub refuses files over this size (bytes).
+RESOURCES_MAX_UPLOAD_BYTES = env_int("RESOURCES_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Support: days a system leader may have agreed in current deployments, and hours in a day.
+SUPPORT_MAX_DAYS_PER_LEADER = env_int("SUPPORT_MAX_DAYS_PER_LEADER", 20)
+SUPPORT_HOURS_PER_DAY = env_int("SUPPORT_HOURS_PER_DAY", 6)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

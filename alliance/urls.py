@@ -14,6 +14,8 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),
+    path("support/", include("support.urls")),
+    path("resources/", include("resources.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

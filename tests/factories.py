@@ -147,3 +147,86 @@ class StatementFactory(factory.django.DjangoModelFactory):
     kind = Statement.Kind.AIM
     text = factory.Sequence(lambda n: f"Aim number {n}")
     position = factory.Sequence(lambda n: n)
+
+
+# Support and resources ------------------------------------------------------------------------
+
+from resources.models import Comment as ResourceComment  # noqa: E402
+from resources.models import Pin, Resource, Sharing, Tag, Use  # noqa: E402
+from support.models import Deployment, SupportRequest, Visit  # noqa: E402
+
+
+class SupportRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportRequest
+
+    school = factory.SubFactory(SchoolFactory)
+    specialism = factory.SubFactory(SpecialismFactory, name="Maths", slug="maths")
+    needs = "Help our Year 4 teachers teach fractions with confidence."
+    wanted_from = factory.LazyFunction(timezone.localdate)
+
+
+class DeploymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deployment
+
+    system_leader = factory.SubFactory(PersonFactory)
+    supported_school = factory.SubFactory(SchoolFactory)
+    partnership = factory.SubFactory(PartnershipFactory)
+    specialism = factory.SubFactory(SpecialismFactory, name="Maths", slug="maths")
+    focus = factory.Sequence(lambda n: f"Improvement project {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    time_agreed = 5
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    deployment = factory.SubFactory(DeploymentFactory)
+    visited_on = factory.LazyAttribute(lambda o: o.deployment.starts_on)
+    amount = 1
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"tag {n}")
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    summary = "A sequence of lessons other schools can adapt."
+    url = "https://resources.example.org/lessons"
+    sharing = Sharing.ALLIANCE
+
+
+class ResourceCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResourceComment
+
+    resource = factory.SubFactory(ResourceFactory)
+    author = factory.SubFactory(PersonFactory)
+    body = "We used this with Year 5 and it worked well."
+
+
+class UseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Use
+
+    resource = factory.SubFactory(ResourceFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class PinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pin
+
+    resource = factory.SubFactory(ResourceFactory)
+    group = factory.SubFactory(NetworkGroupFactory)

@@ -1,0 +1,64 @@
+"""Fetch a resource for a user: 404 when they may not see it, 403 when they may not change it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from alliance import permissions
+from partnerships.models import Membership, NetworkGroup, Partnership
+from resources.models import Resource, Sharing
+from schools.models import School
+
+ACTIONS = {"view": permissions.can_view_resource, "edit": permissions.can_edit_resource}
+
+
+def get_resource_for_user(request: HttpRequest, pk: int, *, action: str = "view") -> Resource:
+    resource = get_object_or_404(
+        Resource.objects.select_related("source_school", "specialism", "partnership", "author"),
+        pk=pk,
+    )
+    if not permissions.can_view_resource(request.user, resource):
+        raise Http404("No such resource.")
+    if not ACTIONS[action](request.user, resource):
+        raise PermissionDenied
+    return resource
+
+
+def source_schools_for(user):
+    """Schools a user may name as a resource's source: their own, and those they edit."""
+    if permissions.is_admin(user):
+        return School.objects.all()
+    person = permissions.person_of(user)
+    if person is None:
+        return School.objects.none()
+    return School.objects.filter(
+        Q(pk=person.school_id) | Q(headteacher=person) | Q(editors=person)
+    ).distinct()
+
+
+def sharing_partnerships_for(user):
+    """Partnerships a user may share with: those their school belongs to now."""
+    if permissions.is_admin(user):
+        return Partnership.objects.all()
+    person = permissions.person_of(user)
+    if person is None or person.school_id is None:
+        return Partnership.objects.none()
+    member_of = Membership.objects.current().filter(school_id=person.school_id)
+    return Partnership.objects.filter(memberships__in=member_of).distinct()
+
+
+def pinning_groups_for(user, resource: Resource):
+    """Network groups this user chairs or coordinates, that can see the resource."""
+    groups = NetworkGroup.objects.select_related("partnership").order_by("name")
+    if resource.sharing == Sharing.PARTNERSHIP:
+        groups = groups.filter(partnership_id=resource.partnership_id)
+    if permissions.is_admin(user):
+        return groups
+    person = permissions.person_of(user)
+    if person is None:
+        return groups.none()
+    coordinated = Membership.objects.current().filter(coordinator=person).values("partnership")
+    return groups.filter(Q(chair=person) | Q(partnership__in=coordinated))
