@@ -136,20 +136,21 @@ AGE_RANGES = {
     Phase.NOT_APPLICABLE: (3, 19),
 }
 
-# name, abbreviation, is a system leader
+# slug, name, abbreviation, is a system leader. The people app's data migration seeds the same
+# rows; the demo finds them by slug and only creates one that an admin has since removed.
 ROLE_TYPES = [
-    ("Headteacher", "Head", False),
-    ("Deputy headteacher", "Deputy head", False),
-    ("Specialist Leader of Education", "SLE", True),
-    ("National/Local Leader of Education", "NLE/LLE", True),
-    ("ITT/SCITT mentor", "ITT mentor", False),
-    ("Teacher trainer", "", False),
-    ("School Business Manager", "SBM", False),
-    ("Maths mastery specialist", "", True),
-    ("SENCo", "SENCo", False),
-    ("Designated safeguarding lead", "DSL", False),
-    ("Head of early years", "", False),
-    ("Network chair", "", False),
+    ("headteacher", "Headteacher", "Head", False),
+    ("deputy-head", "Deputy headteacher", "Deputy head", False),
+    ("sle", "Specialist Leader of Education", "SLE", True),
+    ("nle-lle", "National/Local Leader of Education", "NLE/LLE", True),
+    ("itt-mentor", "ITT/SCITT mentor", "ITT mentor", False),
+    ("teacher-trainer", "Teacher trainer", "", False),
+    ("sbm", "School Business Manager", "SBM", False),
+    ("maths-mastery-specialist", "Maths mastery specialist", "", True),
+    ("senco", "SENCo", "SENCo", False),
+    ("dsl", "Designated safeguarding lead", "DSL", False),
+    ("head-of-early-years", "Head of early years", "", False),
+    ("network-chair", "Network chair", "", False),
 ]
 
 SPECIALISMS = [
@@ -188,10 +189,11 @@ class DemoLogin:
 
 
 def _role_types() -> dict[str, RoleType]:
+    """The role types by name, found by slug (as the data migration created them)."""
     found = {}
-    for position, (name, abbreviation, leader) in enumerate(ROLE_TYPES):
+    for position, (slug, name, abbreviation, leader) in enumerate(ROLE_TYPES):
         role, _ = RoleType.objects.get_or_create(
-            slug=slugify(name),
+            slug=slug,
             defaults={
                 "name": name,
                 "abbreviation": abbreviation,
