@@ -68,6 +68,11 @@ class PersonFilter(django_filters.FilterSet):
         self.form.fields["group"].label_from_instance = (
             lambda group: f"{group.name} ({group.partnership.name})"
         )
+        self.form.fields["role"].label_from_instance = (
+            lambda role: f"{role.name} ({role.abbreviation})"
+            if role.abbreviation and role.abbreviation != role.name
+            else role.name
+        )
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Names only: searching e-mail or telephone would reveal contacts a person hid.
