@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 
 from alliance.permissions import can_erase_person
 from people.models import Person, RoleAssignment, RoleType, Specialism
-from people.photos import clean_photo
+from people.photos import PhotoField, clean_photo
 from people.services import person_erase
 
 
@@ -35,6 +35,7 @@ class PersonAdminForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = "__all__"
+        field_classes = {"photo": PhotoField}
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from partnerships.models import Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
-from people.photos import clean_photo
+from people.photos import PhotoField, clean_photo
 
 PROFILE_FIELDS = [
     "first_name",
@@ -36,6 +36,7 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = PROFILE_FIELDS
+        field_classes = {"photo": PhotoField}
         widgets = {
             "contact_visibility": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 5}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -24,12 +25,25 @@ ALLOWED_FORMATS = {
 }
 
 
-def clean_photo(upload: UploadedFile) -> UploadedFile:
-    """A validated, re-encoded copy of an uploaded photo, or ValidationError saying why not."""
+def _check_size(upload: UploadedFile) -> None:
     if upload.size is not None and upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
             "The photo is larger than 2 MB. Choose a smaller image.", code="photo_too_large"
         )
+
+
+class PhotoField(forms.ImageField):
+    """An image field that refuses an oversized file before asking Pillow to read it."""
+
+    def to_python(self, data):
+        if data:
+            _check_size(data)
+        return super().to_python(data)
+
+
+def clean_photo(upload: UploadedFile) -> UploadedFile:
+    """A validated, re-encoded copy of an uploaded photo, or ValidationError saying why not."""
+    _check_size(upload)
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
