@@ -78,8 +78,7 @@ def can_see_contacts(user, person: Person) -> bool:
     if person.contact_visibility == ContactVisibility.SCHOOL and viewer is not None:
         same_school = viewer.school_id is not None and viewer.school_id == person.school_id
         same_organisation = (
-            viewer.organisation_id is not None
-            and viewer.organisation_id == person.organisation_id
+            viewer.organisation_id is not None and viewer.organisation_id == person.organisation_id
         )
         return same_school or same_organisation
     return False

@@ -34,7 +34,7 @@ class PersonAdminForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = "__all__"
+        fields = ["photo"]  # ModelAdmin adds the rest from its own field list.
         field_classes = {"photo": PhotoField}
 
     def clean_photo(self):

@@ -65,11 +65,11 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.form.fields["group"].label_from_instance = (
-            lambda group: f"{group.name} ({group.partnership.name})"
+        self.form.fields["group"].label_from_instance = lambda group: (
+            f"{group.name} ({group.partnership.name})"
         )
-        self.form.fields["role"].label_from_instance = (
-            lambda role: f"{role.name} ({role.abbreviation})"
+        self.form.fields["role"].label_from_instance = lambda role: (
+            f"{role.name} ({role.abbreviation})"
             if role.abbreviation and role.abbreviation != role.name
             else role.name
         )
@@ -95,9 +95,7 @@ class PersonFilter(django_filters.FilterSet):
         return queryset.filter(Q(school__in=member_schools) | Q(organisation__in=partners))
 
     def filter_group(self, queryset: QuerySet, name: str, value: NetworkGroup) -> QuerySet:
-        members = NetworkGroup.members.through.objects.filter(networkgroup=value).values(
-            "person"
-        )
+        members = NetworkGroup.members.through.objects.filter(networkgroup=value).values("person")
         return queryset.filter(Q(pk__in=members) | Q(pk=value.chair_id))
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:

@@ -89,4 +89,3 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(person)
     context = {"person": person, "form": form, "is_me": person_of(request.user) == person}
     return render(request, "people/edit.html", context)
-

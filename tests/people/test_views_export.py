@@ -74,9 +74,7 @@ def test_export_wrong_method_is_refused(staff):
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_export_costs_the_same_queries_for_1_or_30_people(
-    staff, count, django_assert_num_queries
-):
+def test_export_costs_the_same_queries_for_1_or_30_people(staff, count, django_assert_num_queries):
     """Prevents an N+1 on each row's school and current roles: session, user, the role the
     filter names, the people, their roles, and the viewer's own profile for the contacts
     decision."""
