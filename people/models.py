@@ -93,7 +93,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
     def for_profile(self) -> PersonQuerySet:
         """A person page: the person, workplace and every role they held. Two queries."""
-        return self.select_related("school", "organisation").prefetch_related(
+        return self.select_related("school", "organisation", "updated_by").prefetch_related(
             models.Prefetch(
                 "role_assignments",
                 queryset=RoleAssignment.objects.select_related(
@@ -190,6 +190,18 @@ class Person(models.Model):
         if self.erased_at:
             return "Former member of staff"
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def updated_by_label(self) -> str:
+        """Who last changed the profile, as a role rather than a name."""
+        user = self.updated_by
+        if user is None:
+            return ""
+        if user.pk == self.user_id:
+            return "them"
+        if user.is_alliance_admin:
+            return "an alliance admin"
+        return "their school"
 
     @property
     def is_erased(self) -> bool:

@@ -109,3 +109,28 @@ def test_person_page_costs_the_same_queries_for_1_or_30_roles(
     with django_assert_num_queries(7):
         response = staff.get(person.get_absolute_url())
     assert len(response.context["current_roles"]) + len(response.context["past_roles"]) == 30
+
+
+def test_page_says_when_and_by_whom_the_profile_was_last_changed(staff, head, admin, person):
+    head.post(
+        f"/people/{person.pk}/edit/",
+        {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "job_title": "Maths lead",
+            "email": person.email,
+            "contact_visibility": person.contact_visibility,
+        },
+    )
+    html = staff.get(person.get_absolute_url()).content.decode()
+    assert "Last updated" in html and "by their school." in html
+    staff.post(
+        f"/people/{staff.person.pk}/edit/",
+        {
+            "first_name": "Sam",
+            "last_name": "Staff",
+            "email": staff.person.email,
+            "contact_visibility": "alliance",
+        },
+    )
+    assert "by them." in staff.get(staff.person.get_absolute_url()).content.decode()

@@ -191,3 +191,14 @@ def test_directory_costs_the_same_queries_for_1_or_30_people(
     with django_assert_num_queries(12):
         response = staff.get("/people/", {"role": "sle"})
     assert len(response.context["rows"]) == 20
+
+
+def test_search_updates_as_you_type_with_htmx_and_works_without_it(staff, school):
+    PersonFactory(school=school, first_name="Typed", last_name="Name")
+    html = staff.get("/people/").content.decode()
+    assert 'hx-get="/people/"' in html and 'hx-select="#results"' in html
+    assert "/static/django_htmx/htmx" in html
+    assert 'method="get" action="/people/"' in html  # the plain form still works
+    response = staff.get("/people/", {"q": "typed"}, headers={"HX-Request": "true"})
+    assert '<div id="results">' in response.content.decode()
+    assert names(response) == {"Typed Name"}
