@@ -37,11 +37,12 @@ class PersonFilter(django_filters.FilterSet):
         method="filter_role",
         empty_label="Any specialism",
     )
-    school = django_filters.ModelChoiceFilter(
+    # A text box, not a menu: a region has thousands of schools. It takes a school's name (or
+    # part of it), its URN, or its slug (links from a school page use the slug).
+    school = django_filters.CharFilter(
         label="School",
-        queryset=School.objects.only("pk", "slug", "name"),
-        to_field_name="slug",
-        empty_label="Any school",
+        method="filter_school",
+        widget=forms.TextInput(attrs={"placeholder": "Name or URN"}),
     )
     partnership = django_filters.ModelChoiceFilter(
         label="Partnership",
@@ -84,6 +85,13 @@ class PersonFilter(django_filters.FilterSet):
             )
         return queryset
 
+    def filter_school(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        schools = School.objects.filter(
+            Q(slug=value) | Q(urn=value) | Q(name__icontains=value)
+        ).values("pk")
+        return queryset.filter(school__in=schools)
+
     def filter_role(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # Role and specialism are applied together in filter_queryset.
         return queryset
@@ -120,6 +128,13 @@ class PersonFilter(django_filters.FilterSet):
             if value in (None, ""):
                 continue
             field = self.form.fields[field_name]
-            shown = field.label_from_instance(value) if hasattr(field, "queryset") else value
+            if hasattr(field, "queryset"):
+                shown = field.label_from_instance(value)
+            elif field_name == "school":
+                # A link from a school page carries its slug: show the school's name instead.
+                shown = School.objects.filter(slug=value).values_list("name", flat=True).first()
+                shown = shown or value
+            else:
+                shown = value
             active.append((field_name, field.label, str(shown)))
         return active

@@ -65,6 +65,22 @@ def person_photo_path(instance: Person, filename: str) -> str:
     return f"people/photos/{uuid.uuid4().hex}{extension}"
 
 
+DIRECTORY_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "pronouns",
+    "job_title",
+    "email",
+    "telephone",
+    "contact_visibility",
+    "erased_at",
+    "school__name",
+    "school__slug",
+    "organisation__name",
+]
+
+
 class PersonQuerySet(models.QuerySet["Person"]):
     def active(self) -> PersonQuerySet:
         return self.filter(erased_at__isnull=True)
@@ -79,6 +95,8 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return (
             self.active()
             .select_related("school", "organisation")
+            # Only what a row shows: a school row alone has some fifty columns.
+            .only(*DIRECTORY_FIELDS)
             .prefetch_related(
                 models.Prefetch(
                     "role_assignments",
