@@ -203,13 +203,6 @@ class Person(models.Model):
         return self.school or self.organisation
 
     @property
-    def full_name(self) -> str:
-        """The formal name (first and last), for exports and vCards."""
-        if self.erased_at:
-            return "Former member of staff"
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
     def updated_by_label(self) -> str:
         """Who last changed the profile, as a role rather than a name."""
         user = self.updated_by

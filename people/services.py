@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -13,6 +14,10 @@ from partnerships.models import Membership, NetworkGroup
 from people.forms import PersonForm
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
 from schools.models import School
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from partnerships.models import Partnership
 
 ERASED_NAME = "Former member of staff"
 
@@ -32,7 +37,7 @@ def _delete_file_after_commit(storage, name: str) -> None:
 
 
 @transaction.atomic
-def person_save_profile(*, form: PersonForm, by) -> Person:
+def person_save_profile(*, form: PersonForm, by: User) -> Person:
     """Save a valid profile form; a replaced or removed photo's file is deleted."""
     person: Person = form.instance
     old_photo = Person.objects.filter(pk=person.pk).values_list("photo", flat=True).first()
@@ -50,10 +55,10 @@ def role_assign(
     person: Person,
     role_type: RoleType,
     specialism: Specialism | None = None,
-    partnership=None,
+    partnership: Partnership | None = None,
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
-    by,
+    by: User,
 ) -> RoleAssignment:
     """Give `person` a role; `by` is the user doing it."""
     if person.erased_at:
@@ -73,7 +78,7 @@ def role_assign(
 
 
 @transaction.atomic
-def role_end(*, assignment: RoleAssignment, ends_on: datetime.date, by) -> RoleAssignment:
+def role_end(*, assignment: RoleAssignment, ends_on: datetime.date, by: User) -> RoleAssignment:
     """End a role on `ends_on`. The row stays: from that day it is a past role."""
     assignment = RoleAssignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.ends_on is not None and assignment.ends_on <= timezone.localdate():
@@ -85,12 +90,12 @@ def role_end(*, assignment: RoleAssignment, ends_on: datetime.date, by) -> RoleA
     return assignment
 
 
-def _touch(person: Person, by) -> None:
+def _touch(person: Person, by: User) -> None:
     Person.objects.filter(pk=person.pk).update(updated_at=timezone.now(), updated_by=by)
 
 
 @transaction.atomic
-def person_erase(*, person: Person, by) -> Person:
+def person_erase(*, person: Person, by: User | None) -> Person:
     """Remove a person's personal data (GDPR erasure) and keep the row.
 
     Events they chaired or minuted, their registrations and their role history keep pointing

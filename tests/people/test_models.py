@@ -48,7 +48,6 @@ def test_an_admin_added_role_type_is_offered_in_the_directory(admin):
 def test_display_name_prefers_the_preferred_name(db):
     person = PersonFactory(first_name="Margaret", preferred_name="Peggy", last_name="Hill")
     assert person.display_name == "Peggy Hill"
-    assert person.full_name == "Margaret Hill"
 
 
 def test_a_role_ends_on_its_end_date(db):
