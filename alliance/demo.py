@@ -170,6 +170,18 @@ SPECIALISMS = [
     "Safeguarding",
 ]
 
+# What colleagues can ask each kind of member of staff about (shown on their profile).
+EXPERTISE_BY_TITLE = {
+    "Headteacher": "School improvement, peer review, leading through change.",
+    "Deputy headteacher": "Timetabling, curriculum design, staff development.",
+    "SENCo": "EHCP applications, provision maps, working with families.",
+    "School business manager": "Budgets, procurement, premises and HR.",
+    "Head of early years": "EYFS framework, phonics in Reception, transition into Year 1.",
+    "Maths lead": "Teaching for mastery, bar models, arithmetic fluency.",
+    "English lead": "Reading for pleasure, phonics, writing moderation.",
+    "Science lead": "Working scientifically, practical work, subject leadership.",
+}
+
 TEACHER_TITLES = [
     "Class teacher",
     "Year 6 teacher",
@@ -252,6 +264,7 @@ class DemoBuilder:
                 "school": school,
                 "telephone": self._phone(mobile=self.random.random() < 0.3),
                 "contact_visibility": visibility,
+                "expertise": EXPERTISE_BY_TITLE.get(job_title, ""),
                 **extra,
             },
         )
