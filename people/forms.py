@@ -74,6 +74,22 @@ class AdminPersonForm(PersonForm):
         fields = [*PROFILE_FIELDS[:5], *ADMIN_FIELDS, *PROFILE_FIELDS[5:]]
 
 
+class ColleaguePersonForm(PersonForm):
+    """A school's head or editor keeps a colleague's profile up to date, but who may see the
+    colleague's contacts stays the colleague's own choice."""
+
+    class Meta(PersonForm.Meta):
+        fields = [f for f in PROFILE_FIELDS if f != "contact_visibility"]
+
+
+def profile_form_class(*, editor_is_admin: bool, editing_self: bool) -> type[PersonForm]:
+    if editor_is_admin:
+        return AdminPersonForm
+    if editing_self:
+        return PersonForm
+    return ColleaguePersonForm
+
+
 class RoleAssignmentForm(forms.ModelForm):
     """Give a person an alliance role."""
 

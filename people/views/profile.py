@@ -18,7 +18,7 @@ from alliance.permissions import (
     person_of,
 )
 from people.access import get_person_for_user
-from people.forms import AdminPersonForm, PersonForm
+from people.forms import profile_form_class
 from people.models import Person
 from people.services import person_save_profile
 from people.vcard import person_vcard
@@ -81,11 +81,12 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         action="edit",
         queryset=Person.objects.active().select_related("school", "organisation"),
     )
-    form_class = AdminPersonForm if is_admin(request.user) else PersonForm
+    is_me = person_of(request.user) == person
+    form_class = profile_form_class(editor_is_admin=is_admin(request.user), editing_self=is_me)
     form = form_class(request.POST or None, request.FILES or None, instance=person)
     if request.method == "POST" and form.is_valid():
         person_save_profile(form=form, by=request.user)
         messages.success(request, "Profile saved.")
         return redirect(person)
-    context = {"person": person, "form": form, "is_me": person_of(request.user) == person}
+    context = {"person": person, "form": form, "is_me": is_me}
     return render(request, "people/edit.html", context)

@@ -245,3 +245,17 @@ def test_other_schools_are_not_offered_to_members(staff):
     SchoolFactory(name="Faraway Academy")
     html = staff.get(f"/people/{staff.person.pk}/edit/").content.decode()
     assert "Faraway Academy" not in html
+
+
+@pytest.mark.parametrize("persona", ["head", "editor"])
+def test_who_sees_contacts_stays_the_persons_own_choice(request, persona, colleague):
+    colleague.contact_visibility = ContactVisibility.ADMINS
+    colleague.save()
+    client = request.getfixturevalue(persona)
+    url = f"/people/{colleague.pk}/edit/"
+    assert "contact_visibility" not in client.get(url).content.decode()
+    data = form_data(colleague, contact_visibility=ContactVisibility.ALLIANCE, job_title="SBM")
+    assert client.post(url, data).status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.job_title == "SBM"
+    assert colleague.contact_visibility == ContactVisibility.ADMINS
