@@ -1,23 +1,26 @@
-"""CSV exports that open cleanly in Excel and cannot smuggle formulas into it."""
+"""CSV exports that open safely in Excel: UTF-8 with a BOM, and no cell run as a formula.
+
+A cell that starts with = + - @ (or a tab or carriage return) is read by spreadsheet programs as
+a formula, which lets whoever typed the value run it on the reader's machine (CSV injection).
+Such cells get a leading apostrophe, which spreadsheets show as text.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.http import StreamingHttpResponse
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
-# A cell starting with one of these is read as a formula by Excel, LibreOffice and Sheets
-# (CSV injection); tab and carriage return can hide such a start.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> str:
-    """The value as text, prefixed with an apostrophe if a spreadsheet would run it."""
+    """The text of one cell, neutralised if a spreadsheet would run it as a formula."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
 
@@ -29,24 +32,21 @@ class _Echo:
         return value
 
 
-def _lines(header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Iterator[str]:
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The BOM, the header and each row as CSV text, every cell through safe_cell."""
     writer = csv.writer(_Echo())
-    yield BOM + writer.writerow([safe_cell(v) for v in header])
+    yield BOM
+    yield writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
-        yield writer.writerow([safe_cell(v) for v in row])
+        yield writer.writerow([safe_cell(cell) for cell in row])
 
 
 def csv_response(
-    filename: str, header: Iterable[Any], rows: Iterable[Iterable[Any]]
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> StreamingHttpResponse:
-    """A streamed UTF-8 CSV download (with a BOM, for Excel) of `header` then `rows`.
-
-    Streaming keeps memory flat for a region-sized export; read it in tests with
-    `response.getvalue()`.
-    """
+    """A streamed CSV download, so a large export never sits in memory."""
     response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in _lines(header, rows)),
-        content_type="text/csv; charset=utf-8",
+        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,24 +1,30 @@
-"""The shared CSV helper: Excel-friendly UTF-8 and no formula injection."""
+"""The shared CSV helper: Excel-friendly encoding and no formula injection."""
 
-import csv
-import io
+import pytest
 
-from alliance.lib.csv import csv_response, safe_cell
-
-
-def test_safe_cell_neutralises_what_a_spreadsheet_would_run():
-    for dangerous in ("=1+1", "+44 20", "-2", "@SUM(A1)", "\t=cmd", "\r=cmd"):
-        assert safe_cell(dangerous) == "'" + dangerous
-    assert safe_cell("Ada Lovelace") == "Ada Lovelace"
-    assert safe_cell(None) == ""
-    assert safe_cell(42) == "42"
+from alliance.lib.csv import csv_lines, safe_cell
 
 
-def test_csv_response_is_utf8_with_a_bom_and_a_filename():
-    response = csv_response("people.csv", ["Name", "Town"], [["Zoë", "=HYPERLINK()"]])
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="people.csv"'
-    raw = response.getvalue()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows == [["Name", "Town"], ["Zoë", "'=HYPERLINK()"]]
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
+        ("+44 20 7946 0000", "'+44 20 7946 0000"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Abbey Primary", "Abbey Primary"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
+def test_safe_cell_neutralises_formulas_only(value, expected):
+    assert safe_cell(value) == expected
+
+
+def test_csv_starts_with_a_bom_and_neutralises_every_cell():
+    text = "".join(csv_lines(["Name", "=Header"], [["=1+1", "plain"], [None, 3]]))
+    assert text.startswith("\ufeffName,'=Header\r\n")
+    assert "'=1+1,plain\r\n" in text
+    assert text.endswith(",3\r\n")

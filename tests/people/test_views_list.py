@@ -150,13 +150,30 @@ def test_pages_keep_the_filters_and_say_which_rows_show(staff, school):
     assert 'href="?q=jones&amp;page=3"' in html
     assert 'href="?q=jones&amp;page=1"' in html
     assert "/people/export.csv?q=jones" in html
+    assert "Download these 45 people as CSV" in html
+
+
+def test_links_keep_only_the_filters_in_use(staff, school):
+    for _ in range(25):
+        PersonFactory(school=school, last_name="Jones")
+    response = staff.get("/people/", {"q": "jones", "role": "", "school": "", "page": 1})
+    assert response.context["query_string"] == "q=jones"
+    assert 'href="?q=jones&amp;page=2"' in response.content.decode()
+
+
+def test_counts_stop_at_the_cap_on_a_national_directory(staff, school, monkeypatch):
+    monkeypatch.setattr("people.views.directory.COUNT_CAP", 30)
+    for _ in range(40):
+        PersonFactory(school=school, last_name="Many")
+    html = staff.get("/people/", {"q": "many", "page": 2}).content.decode()
+    assert "Showing 21-30 of 30+ people" in html
 
 
 def test_empty_state_offers_to_clear_the_filters(staff, school):
     html = staff.get("/people/", {"q": "nobody-has-this-name"}).content.decode()
     assert "No people found" in html
-    assert "No one matches these filters" in html
-    assert "Clear filters</a> to see everyone" in html
+    assert "No one matches this filter" in html
+    assert "clear filters</a> to see everyone" in html
 
 
 def test_an_unknown_filter_value_says_so_instead_of_failing(staff, school):
@@ -199,9 +216,13 @@ def test_directory_costs_the_same_queries_for_1_or_30_people(
 def test_search_updates_as_you_type_with_htmx_and_works_without_it(staff, school):
     PersonFactory(school=school, first_name="Typed", last_name="Name")
     html = staff.get("/people/").content.decode()
-    assert 'hx-get="/people/"' in html and 'hx-select="#results"' in html
+    assert 'hx-get="/people/"' in html and 'hx-target="#results"' in html
     assert "/static/django_htmx/htmx" in html
     assert 'method="get" action="/people/"' in html  # the plain form still works
     response = staff.get("/people/", {"q": "typed"}, headers={"HX-Request": "true"})
-    assert '<div id="results">' in response.content.decode()
+    fragment = response.content.decode()
+    assert fragment.startswith('\n<div id="results">') or fragment.startswith('<div id="results">')
+    assert "<html" not in fragment  # just the results and the count, out of band
+    assert '<p id="result-count" hx-swap-oob="innerHTML">Showing 1-1 of 1 person</p>' in fragment
     assert names(response) == {"Typed Name"}
+    assert "HX-Request" in response["Vary"]

@@ -1,0 +1,41 @@
+"""Capped pagination: bounded counts and bounded offsets, with honest summaries."""
+
+import pytest
+
+from alliance.lib.paging import CappedPaginator, page_summary
+from schools.models import School
+from tests.factories import SchoolFactory
+
+
+@pytest.fixture
+def schools(db):
+    return SchoolFactory.create_batch(23)
+
+
+def test_counts_everything_below_the_cap(schools):
+    paginator = CappedPaginator(School.objects.order_by("pk"), 10, cap=100)
+    assert paginator.count == 23
+    assert not paginator.is_capped
+    assert paginator.num_pages == 3
+    assert page_summary(paginator.get_page(2)) == "Showing 11-20 of 23"
+    assert page_summary(paginator.get_page(3)) == "Showing 21-23 of 23"
+
+
+def test_stops_counting_at_the_cap(schools, django_assert_num_queries):
+    paginator = CappedPaginator(School.objects.order_by("pk"), 5, cap=12)
+    with django_assert_num_queries(1):
+        assert paginator.count == 13  # "more than 12"
+    assert paginator.is_capped
+    assert paginator.num_pages == 3
+    last = paginator.get_page(99)  # beyond the cap: the last page inside it
+    assert last.number == 3
+    assert len(list(last.object_list)) == 2  # rows 11-12, never row 13
+    assert page_summary(last) == "Showing 11-12 of 12+"
+    assert page_summary(paginator.get_page(1)) == "Showing 1-5 of 12+"
+
+
+def test_empty_result(db):
+    paginator = CappedPaginator(School.objects.order_by("pk"), 5)
+    page = paginator.get_page(1)
+    assert list(page) == []
+    assert page_summary(page) == "No results"
