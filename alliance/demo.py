@@ -140,15 +140,15 @@ AGE_RANGES = {
 # rows; the demo finds them by slug and only creates one that an admin has since removed.
 ROLE_TYPES = [
     ("headteacher", "Headteacher", "Head", False),
-    ("deputy-head", "Deputy headteacher", "Deputy head", False),
-    ("sle", "Specialist Leader of Education", "SLE", True),
-    ("nle-lle", "National/Local Leader of Education", "NLE/LLE", True),
-    ("itt-mentor", "ITT/SCITT mentor", "ITT mentor", False),
+    ("deputy-headteacher", "Deputy headteacher", "Deputy head", False),
+    ("specialist-leader-of-education", "Specialist Leader of Education", "SLE", True),
+    ("nationallocal-leader-of-education", "National/Local Leader of Education", "NLE/LLE", True),
+    ("ittscitt-mentor", "ITT/SCITT mentor", "ITT mentor", False),
     ("teacher-trainer", "Teacher trainer", "", False),
-    ("sbm", "School Business Manager", "SBM", False),
+    ("school-business-manager", "School Business Manager", "SBM", False),
     ("maths-mastery-specialist", "Maths mastery specialist", "", True),
     ("senco", "SENCo", "SENCo", False),
-    ("dsl", "Designated safeguarding lead", "DSL", False),
+    ("designated-safeguarding-lead", "Designated safeguarding lead", "DSL", False),
     ("head-of-early-years", "Head of early years", "", False),
     ("network-chair", "Network chair", "", False),
 ]

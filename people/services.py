@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from events.models import Registration
@@ -136,8 +137,12 @@ def person_erase(*, person: Person, by: User | None) -> Person:
 
     RoleAssignment.objects.filter(person=person, starts_on__gt=today).delete()
     RoleAssignment.objects.filter(person=person).current(today).update(ends_on=today)
-    School.objects.filter(headteacher=person).update(headteacher=None)
-    person.edited_schools.clear()
+    # Through each school, not in bulk, so the school's history records the change.
+    for school in School.objects.filter(Q(headteacher=person) | Q(editors=person)).distinct():
+        if school.headteacher_id == person.pk:
+            school.headteacher = None
+            school.save(update_fields=["headteacher"])
+        school.editors.remove(person)
     Membership.objects.filter(coordinator=person).update(coordinator=None)
     NetworkGroup.objects.filter(chair=person).update(chair=None)
     person.network_groups.clear()

@@ -120,7 +120,11 @@ def main() -> None:
         measure(client, "directory, first page", "/people/")
         measure(client, "directory, last page", f"/people/?page={last_page}")
         measure(client, "search by name", "/people/?q=surname0042")
-        measure(client, "role + specialism", "/people/?role=sle&specialism=maths")
+        measure(
+            client,
+            "role + specialism",
+            "/people/?role=specialist-leader-of-education&specialism=maths",
+        )
         measure(client, "partnership", "/people/?partnership=measure-alliance")
         measure(client, "school", "/people/?school=measure-school-00007")
         measure(client, "CSV export, one school", "/people/export.csv?school=measure-school-00007")

@@ -8,26 +8,27 @@ what this migration did.
 
 from django.db import migrations
 
-# slug, name, abbreviation, is a system leader, description
+# slug, name, abbreviation, is a system leader, description. Each slug is Django's slugify(name),
+# so code that looks a role up by its slugified name (the demo, test factories) finds these rows.
 ROLE_TYPES = [
     ("headteacher", "Headteacher", "Head", False, "Leads a school."),
-    ("deputy-head", "Deputy headteacher", "Deputy head", False, "Deputises for the head."),
+    ("deputy-headteacher", "Deputy headteacher", "Deputy head", False, "Deputises for the head."),
     (
-        "sle",
+        "specialist-leader-of-education",
         "Specialist Leader of Education",
         "SLE",
         True,
         "A middle or senior leader designated to support leaders in other schools in a specialism.",
     ),
     (
-        "nle-lle",
+        "nationallocal-leader-of-education",
         "National/Local Leader of Education",
         "NLE/LLE",
         True,
         "A headteacher who supports other schools' leadership.",
     ),
     (
-        "itt-mentor",
+        "ittscitt-mentor",
         "ITT/SCITT mentor",
         "ITT mentor",
         False,
@@ -35,7 +36,7 @@ ROLE_TYPES = [
     ),
     ("teacher-trainer", "Teacher trainer", "", False, "Trains teachers, e.g. for a university."),
     (
-        "sbm",
+        "school-business-manager",
         "School Business Manager",
         "SBM",
         False,
@@ -49,7 +50,7 @@ ROLE_TYPES = [
         "A teacher trained by a maths hub to support teaching for mastery in other schools.",
     ),
     ("senco", "SENCo", "SENCo", False, "Co-ordinates special educational needs provision."),
-    ("dsl", "Designated safeguarding lead", "DSL", False, "Leads a school's safeguarding."),
+    ("designated-safeguarding-lead", "Designated safeguarding lead", "DSL", False, "Leads a school's safeguarding."),
     ("head-of-early-years", "Head of early years", "", False, "Leads the early years foundation stage."),
     ("network-chair", "Network chair", "", False, "Chairs a network group of the partnership."),
 ]

@@ -8,16 +8,16 @@ from people.models import RoleAssignment, RoleType, Specialism
 from tests.factories import PersonFactory, RoleAssignmentFactory
 
 SEEDED_ROLES = {
-    "sle": "Specialist Leader of Education",
-    "nle-lle": "National/Local Leader of Education",
-    "itt-mentor": "ITT/SCITT mentor",
+    "specialist-leader-of-education": "Specialist Leader of Education",
+    "nationallocal-leader-of-education": "National/Local Leader of Education",
+    "ittscitt-mentor": "ITT/SCITT mentor",
     "teacher-trainer": "Teacher trainer",
-    "sbm": "School Business Manager",
+    "school-business-manager": "School Business Manager",
     "maths-mastery-specialist": "Maths mastery specialist",
     "headteacher": "Headteacher",
-    "deputy-head": "Deputy headteacher",
+    "deputy-headteacher": "Deputy headteacher",
     "senco": "SENCo",
-    "dsl": "Designated safeguarding lead",
+    "designated-safeguarding-lead": "Designated safeguarding lead",
     "head-of-early-years": "Head of early years",
     "network-chair": "Network chair",
 }
@@ -26,7 +26,7 @@ SEEDED_ROLES = {
 def test_the_migration_seeds_the_roles_the_alliances_name(db):
     seeded = dict(RoleType.objects.filter(slug__in=SEEDED_ROLES).values_list("slug", "name"))
     assert seeded == SEEDED_ROLES
-    assert RoleType.objects.get(slug="sle").is_system_leader
+    assert RoleType.objects.get(slug="specialist-leader-of-education").is_system_leader
     assert not RoleType.objects.get(slug="senco").is_system_leader
 
 
@@ -53,7 +53,7 @@ def test_display_name_prefers_the_preferred_name(db):
 def test_a_role_ends_on_its_end_date(db):
     today = timezone.localdate()
     person = PersonFactory()
-    sle = RoleType.objects.get(slug="sle")
+    sle = RoleType.objects.get(slug="specialist-leader-of-education")
     ongoing = RoleAssignmentFactory(person=person, role_type=sle)
     ends_today = RoleAssignmentFactory(person=person, role_type=sle, ends_on=today)
     ends_tomorrow = RoleAssignmentFactory(
@@ -75,8 +75,21 @@ def test_running_the_seed_again_changes_nothing(db):
     from django.apps import apps
 
     migration = importlib.import_module("people.migrations.0004_seed_vocabularies")
-    RoleType.objects.filter(slug="sle").update(name="SLE (renamed by an admin)")
+    RoleType.objects.filter(slug="specialist-leader-of-education").update(
+        name="SLE (renamed by an admin)"
+    )
     before = (RoleType.objects.count(), Specialism.objects.count())
     migration.seed(apps, None)
     assert (RoleType.objects.count(), Specialism.objects.count()) == before
-    assert RoleType.objects.get(slug="sle").name == "SLE (renamed by an admin)"
+    assert (
+        RoleType.objects.get(slug="specialist-leader-of-education").name
+        == "SLE (renamed by an admin)"
+    )
+
+
+def test_a_factory_asking_for_a_seeded_role_by_name_gets_the_seeded_row(db):
+    from tests.factories import RoleTypeFactory
+
+    seeded = RoleType.objects.get(name="Specialist Leader of Education")
+    assert RoleTypeFactory(name="Specialist Leader of Education") == seeded
+    assert RoleTypeFactory(name="SENCo") == RoleType.objects.get(slug="senco")

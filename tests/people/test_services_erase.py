@@ -117,7 +117,7 @@ def test_erased_person_page_keeps_working_and_shows_nothing_personal(leaver, adm
 
 
 def test_erasure_ends_roles_and_keeps_them_as_history(leaver, admin):
-    sle = RoleType.objects.get(slug="sle")
+    sle = RoleType.objects.get(slug="specialist-leader-of-education")
     current = RoleAssignmentFactory(person=leaver, role_type=sle)
     past = RoleAssignmentFactory(person=leaver, role_type=sle, ends_on=datetime.date(2022, 7, 20))
     upcoming = RoleAssignmentFactory(

@@ -33,13 +33,13 @@ def test_person_page_shows_the_profile(staff, person, school):
 
 
 def test_current_and_past_roles_show_apart(staff, person):
-    sle = RoleType.objects.get(slug="sle")
+    sle = RoleType.objects.get(slug="specialist-leader-of-education")
     RoleAssignmentFactory(
         person=person, role_type=sle, specialism=Specialism.objects.get(slug="maths")
     )
     RoleAssignmentFactory(
         person=person,
-        role_type=RoleType.objects.get(slug="itt-mentor"),
+        role_type=RoleType.objects.get(slug="ittscitt-mentor"),
         starts_on=datetime.date(2017, 9, 1),
         ends_on=datetime.date(2021, 7, 21),
     )
@@ -94,7 +94,7 @@ def test_person_page_costs_the_same_queries_for_1_or_30_roles(
     """Prevents an N+1 on each role's type, specialism and partnership: session, user, the
     person with their workplace, all their roles, the viewer's profile, and the school-editor
     checks behind the edit and roles buttons."""
-    sle = RoleType.objects.get(slug="sle")
+    sle = RoleType.objects.get(slug="specialist-leader-of-education")
     RoleAssignmentFactory(person=person, role_type=sle)
     with django_assert_num_queries(7):
         staff.get(person.get_absolute_url())

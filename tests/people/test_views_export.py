@@ -19,7 +19,7 @@ def test_export_has_a_header_and_one_row_per_person(staff, school):
     )
     RoleAssignmentFactory(
         person=person,
-        role_type=RoleType.objects.get(slug="sle"),
+        role_type=RoleType.objects.get(slug="specialist-leader-of-education"),
         specialism=Specialism.objects.get(slug="maths"),
     )
     response = staff.get("/people/export.csv")
@@ -78,10 +78,10 @@ def test_export_costs_the_same_queries_for_1_or_30_people(staff, count, django_a
     """Prevents an N+1 on each row's school and current roles: session, user, the role the
     filter names, the people, their roles, and the viewer's own profile for the contacts
     decision."""
-    sle = RoleType.objects.get(slug="sle")
+    sle = RoleType.objects.get(slug="specialist-leader-of-education")
     for _ in range(count):
         RoleAssignmentFactory(person=PersonFactory(school=SchoolFactory()), role_type=sle)
     with django_assert_num_queries(6):
-        response = staff.get("/people/export.csv", {"role": "sle"})
+        response = staff.get("/people/export.csv", {"role": "specialist-leader-of-education"})
         table = rows(response)
     assert len(table) == count + 1

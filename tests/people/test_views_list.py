@@ -22,7 +22,7 @@ def names(response) -> set[str]:
 
 @pytest.fixture
 def sle():
-    return RoleType.objects.get(slug="sle")
+    return RoleType.objects.get(slug="specialist-leader-of-education")
 
 
 @pytest.fixture
@@ -78,8 +78,13 @@ def test_role_and_specialism_mean_one_role_with_that_specialism(staff, school, s
         person=former, role_type=sle, specialism=maths, ends_on=datetime.date(2023, 8, 31)
     )
 
-    assert names(staff.get("/people/", {"role": "sle", "specialism": "maths"})) == {"Maths Sle"}
-    assert names(staff.get("/people/", {"role": "sle"})) == {"Maths Sle", "Send Sle"}
+    assert names(
+        staff.get("/people/", {"role": "specialist-leader-of-education", "specialism": "maths"})
+    ) == {"Maths Sle"}
+    assert names(staff.get("/people/", {"role": "specialist-leader-of-education"})) == {
+        "Maths Sle",
+        "Send Sle",
+    }
     assert names(staff.get("/people/", {"specialism": "maths"})) == {"Maths Sle", "Send Sle"}
 
 
@@ -125,12 +130,16 @@ def test_filters_combine(staff, school, other_school, sle, maths):
     for person in (here, there):
         RoleAssignmentFactory(person=person, role_type=sle, specialism=maths)
     PersonFactory(school=school, first_name="Plain", last_name="Smith")
-    response = staff.get("/people/", {"q": "smith", "role": "sle", "school": school.slug})
+    response = staff.get(
+        "/people/", {"q": "smith", "role": "specialist-leader-of-education", "school": school.slug}
+    )
     assert names(response) == {"Here Smith"}
 
 
 def test_filter_tags_remove_one_filter_and_clear_removes_all(staff, school, sle):
-    response = staff.get("/people/", {"q": "smith", "role": "sle", "school": school.slug})
+    response = staff.get(
+        "/people/", {"q": "smith", "role": "specialist-leader-of-education", "school": school.slug}
+    )
     html = response.content.decode()
     tags = {tag["label"]: tag for tag in response.context["tags"]}
     assert set(tags) == {"Name", "Role", "School"}
@@ -206,10 +215,10 @@ def test_directory_costs_the_same_queries_for_1_or_30_people(
 
     make(1)
     with django_assert_num_queries(11):
-        staff.get("/people/", {"role": "sle"})
+        staff.get("/people/", {"role": "specialist-leader-of-education"})
     make(29)
     with django_assert_num_queries(11):
-        response = staff.get("/people/", {"role": "sle"})
+        response = staff.get("/people/", {"role": "specialist-leader-of-education"})
     assert len(response.context["rows"]) == 20
 
 

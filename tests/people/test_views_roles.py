@@ -17,7 +17,7 @@ def colleague(school):
 
 @pytest.fixture
 def sle():
-    return RoleType.objects.get(slug="sle")
+    return RoleType.objects.get(slug="specialist-leader-of-education")
 
 
 def add_data(role_type, **extra) -> dict:
@@ -115,7 +115,7 @@ def test_an_ended_role_leaves_the_directory_role_filter(staff, head, colleague, 
         f"/people/{colleague.pk}/roles/{held.pk}/end/",
         {"ends_on": timezone.localdate().isoformat()},
     )
-    rows = staff.get("/people/", {"role": "sle"}).context["rows"]
+    rows = staff.get("/people/", {"role": "specialist-leader-of-education"}).context["rows"]
     assert colleague not in [person for person, _ in rows]
 
 
