@@ -145,20 +145,21 @@ AGE_RANGES = {
     Phase.NOT_APPLICABLE: (3, 19),
 }
 
-# name, abbreviation, is a system leader
+# slug, name, abbreviation, is a system leader. The people app's data migration seeds the same
+# rows; the demo finds them by slug and only creates one that an admin has since removed.
 ROLE_TYPES = [
-    ("Headteacher", "Head", False),
-    ("Deputy headteacher", "Deputy head", False),
-    ("Specialist Leader of Education", "SLE", True),
-    ("National/Local Leader of Education", "NLE/LLE", True),
-    ("ITT/SCITT mentor", "ITT mentor", False),
-    ("Teacher trainer", "", False),
-    ("School Business Manager", "SBM", False),
-    ("Maths mastery specialist", "", True),
-    ("SENCo", "SENCo", False),
-    ("Designated safeguarding lead", "DSL", False),
-    ("Head of early years", "", False),
-    ("Network chair", "", False),
+    ("headteacher", "Headteacher", "Head", False),
+    ("deputy-headteacher", "Deputy headteacher", "Deputy head", False),
+    ("specialist-leader-of-education", "Specialist Leader of Education", "SLE", True),
+    ("nationallocal-leader-of-education", "National/Local Leader of Education", "NLE/LLE", True),
+    ("ittscitt-mentor", "ITT/SCITT mentor", "ITT mentor", False),
+    ("teacher-trainer", "Teacher trainer", "", False),
+    ("school-business-manager", "School Business Manager", "SBM", False),
+    ("maths-mastery-specialist", "Maths mastery specialist", "", True),
+    ("senco", "SENCo", "SENCo", False),
+    ("designated-safeguarding-lead", "Designated safeguarding lead", "DSL", False),
+    ("head-of-early-years", "Head of early years", "", False),
+    ("network-chair", "Network chair", "", False),
 ]
 
 SPECIALISMS = [
@@ -177,6 +178,18 @@ SPECIALISMS = [
     "Initial teacher training",
     "Safeguarding",
 ]
+
+# What colleagues can ask each kind of member of staff about (shown on their profile).
+EXPERTISE_BY_TITLE = {
+    "Headteacher": "School improvement, peer review, leading through change.",
+    "Deputy headteacher": "Timetabling, curriculum design, staff development.",
+    "SENCo": "EHCP applications, provision maps, working with families.",
+    "School business manager": "Budgets, procurement, premises and HR.",
+    "Head of early years": "EYFS framework, phonics in Reception, transition into Year 1.",
+    "Maths lead": "Teaching for mastery, bar models, arithmetic fluency.",
+    "English lead": "Reading for pleasure, phonics, writing moderation.",
+    "Science lead": "Working scientifically, practical work, subject leadership.",
+}
 
 TEACHER_TITLES = [
     "Class teacher",
@@ -197,10 +210,11 @@ class DemoLogin:
 
 
 def _role_types() -> dict[str, RoleType]:
+    """The role types by name, found by slug (as the data migration created them)."""
     found = {}
-    for position, (name, abbreviation, leader) in enumerate(ROLE_TYPES):
+    for position, (slug, name, abbreviation, leader) in enumerate(ROLE_TYPES):
         role, _ = RoleType.objects.get_or_create(
-            slug=slugify(name),
+            slug=slug,
             defaults={
                 "name": name,
                 "abbreviation": abbreviation,
@@ -259,6 +273,7 @@ class DemoBuilder:
                 "school": school,
                 "telephone": self._phone(mobile=self.random.random() < 0.3),
                 "contact_visibility": visibility,
+                "expertise": EXPERTISE_BY_TITLE.get(job_title, ""),
                 **extra,
             },
         )

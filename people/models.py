@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -52,24 +54,70 @@ class Specialism(models.Model):
         return self.name
 
 
+PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+def person_photo_path(instance: Person, filename: str) -> str:
+    """A random, unguessable name: photos are served without a permission check."""
+    extension = PurePath(filename).suffix.lower()
+    if extension not in PHOTO_EXTENSIONS:
+        extension = ".jpg"
+    return f"people/photos/{uuid.uuid4().hex}{extension}"
+
+
+DIRECTORY_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "pronouns",
+    "job_title",
+    "email",
+    "telephone",
+    "contact_visibility",
+    "erased_at",
+    "school__name",
+    "school__slug",
+    "organisation__name",
+]
+
+
 class PersonQuerySet(models.QuerySet["Person"]):
     def active(self) -> PersonQuerySet:
         return self.filter(erased_at__isnull=True)
 
     def for_directory(self) -> PersonQuerySet:
-        """The people directory's rows with their school and current roles: 3 queries."""
+        """The people directory's rows with their school and current roles.
+
+        Two queries for any number of rows: the people (with school and organisation joined)
+        and their current roles (with role type and specialism joined), as `current_roles`.
+        """
         today = timezone.localdate()
         return (
             self.active()
             .select_related("school", "organisation")
+            # Only what a row shows: a school row alone has some fifty columns.
+            .only(*DIRECTORY_FIELDS)
             .prefetch_related(
                 models.Prefetch(
                     "role_assignments",
                     queryset=RoleAssignment.objects.current(today).select_related(
-                        "role_type", "specialism"
+                        "role_type", "specialism", "partnership"
                     ),
                     to_attr="current_roles",
                 )
+            )
+            .order_by("last_name", "first_name", "pk")
+        )
+
+    def for_profile(self) -> PersonQuerySet:
+        """A person page: the person, workplace and every role they held. Two queries."""
+        return self.select_related("school", "organisation", "updated_by").prefetch_related(
+            models.Prefetch(
+                "role_assignments",
+                queryset=RoleAssignment.objects.select_related(
+                    "role_type", "specialism", "partnership"
+                ).order_by("-ends_on", "role_type__ordering", "-starts_on", "pk"),
+                to_attr="all_roles",
             )
         )
 
@@ -106,7 +154,11 @@ class Person(models.Model):
     telephone = PhoneNumberField("work telephone", blank=True)
     bio = models.TextField("short bio", blank=True, max_length=2000)
     expertise = models.TextField("areas of expertise", blank=True, max_length=1000)
-    photo = models.ImageField(upload_to="people/photos/", blank=True)
+    photo = models.ImageField(
+        upload_to=person_photo_path,
+        blank=True,
+        help_text="Optional. A JPEG, PNG or WebP image of up to 2 MB.",
+    )
     contact_visibility = models.CharField(
         "who may see my e-mail and telephone",
         max_length=20,
@@ -118,6 +170,14 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -142,17 +202,47 @@ class Person(models.Model):
     def workplace(self):
         return self.school or self.organisation
 
+    @property
+    def updated_by_label(self) -> str:
+        """Who last changed the profile, as a role rather than a name."""
+        user = self.updated_by
+        if user is None:
+            return ""
+        if user.pk == self.user_id:
+            return "them"
+        if user.is_alliance_admin:
+            return "an alliance admin"
+        return "their school"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def roles_split(self, on: datetime.date | None = None) -> tuple[list, list]:
+        """(current and upcoming, past) from the `all_roles` that for_profile() prefetched."""
+        on = on or timezone.localdate()
+        current, past = [], []
+        for role in self.all_roles:
+            (past if role.ended_by(on) else current).append(role)
+        return current, past
+
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    """A role is held from `starts_on` up to, but not including, `ends_on`.
+
+    So a role ended today is a past role from today: ending a role moves it to "past roles"
+    at once, and the row stays as history.
+    """
+
     def current(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
         on = on or timezone.localdate()
         return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on)).filter(
-            Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+            Q(ends_on__isnull=True) | Q(ends_on__gt=on)
         )
 
     def past(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
         on = on or timezone.localdate()
-        return self.filter(ends_on__lt=on)
+        return self.filter(ends_on__lte=on)
 
 
 class RoleAssignment(models.Model):
@@ -175,7 +265,11 @@ class RoleAssignment(models.Model):
         related_name="role_assignments",
     )
     starts_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the role ended. Empty while the person still holds it.",
+    )
 
     objects = RoleAssignmentQuerySet.as_manager()
 
@@ -196,8 +290,15 @@ class RoleAssignment(models.Model):
             label = f"{label} ({self.specialism})"
         return label
 
+    def ended_by(self, on: datetime.date) -> bool:
+        return self.ends_on is not None and self.ends_on <= on
+
     @property
     def is_current(self) -> bool:
         today = timezone.localdate()
         started = self.starts_on is None or self.starts_on <= today
-        return started and (self.ends_on is None or self.ends_on >= today)
+        return started and not self.ended_by(today)
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.starts_on is not None and self.starts_on > timezone.localdate()

@@ -1,0 +1,100 @@
+"""The people directory and its CSV export: same filters, same privacy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from alliance.lib.csv import csv_response
+from alliance.lib.paging import CappedPaginator
+from alliance.permissions import can_see_contacts
+from people.filters import PersonFilter
+from people.models import Person
+
+PAGE_SIZE = 20
+COUNT_CAP = 10_000
+EXPORT_HEADER = [
+    "Name",
+    "Pronouns",
+    "Job title",
+    "School or organisation",
+    "Current roles",
+    "E-mail",
+    "Telephone",
+]
+
+
+def _without(params: QueryDict, *names: str) -> str:
+    """The query string without `names` (and without the page: a new filter starts at 1).
+
+    A submitted form sends every field, most of them empty: links keep only what is in use.
+    """
+    kept = QueryDict(mutable=True)
+    for key, values in params.lists():
+        if key not in (*names, "page"):
+            kept.setlist(key, [value for value in values if value])
+    return kept.urlencode()
+
+
+@login_required
+@require_GET
+def person_list(request: HttpRequest) -> HttpResponse:
+    """The directory: filters in the URL, 20 a page, a fixed number of queries per page.
+
+    An htmx request (typing in the search box) gets the results fragment and the count only.
+    """
+    people = PersonFilter(request.GET, queryset=Person.objects.for_directory())
+    # Counts stop at 10,000 and pages stay within them: a national directory never counts or
+    # skips over every member of staff.
+    page = CappedPaginator(people.qs, PAGE_SIZE, cap=COUNT_CAP).get_page(request.GET.get("page"))
+    rows = [(person, can_see_contacts(request.user, person)) for person in page]
+    tags = [
+        {"label": label, "value": value, "remove_query": _without(request.GET, name)}
+        for name, label, value in people.active_filters()
+    ]
+    context = {
+        "filter": people,
+        "page_obj": page,
+        "rows": rows,
+        "tags": tags,
+        "query_string": _without(request.GET),
+    }
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "people/list.html#htmx_results" if fragment else "people/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _export_rows(request: HttpRequest, people) -> Iterator[list[str]]:
+    for person in people.iterator(chunk_size=500):
+        show = can_see_contacts(request.user, person)
+        yield [
+            person.display_name,
+            person.pronouns,
+            person.job_title,
+            str(person.workplace or ""),
+            "; ".join(str(role) for role in person.current_roles),
+            person.email if show else "",
+            person.telephone.as_national if show and person.telephone else "",
+        ]
+
+
+@login_required
+@require_GET
+def person_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The directory as filtered, as CSV: contacts only where the viewer may see them.
+
+    Streams in chunks of 500 people, two queries a chunk.
+    """
+    people = PersonFilter(request.GET, queryset=Person.objects.for_directory())
+    filename = f"people-{timezone.localdate():%Y-%m-%d}.csv"
+    return csv_response(
+        filename=filename, header=EXPORT_HEADER, rows=_export_rows(request, people.qs)
+    )

@@ -1,0 +1,237 @@
+"""The people directory: search by name, role, specialism, school, partnership and network
+group; filters combine; pages keep the filters; a fixed number of queries per page."""
+
+import datetime
+
+import pytest
+
+from people.models import RoleType, Specialism
+from tests.factories import (
+    MembershipFactory,
+    NetworkGroupFactory,
+    PartnerOrganisationFactory,
+    PersonFactory,
+    RoleAssignmentFactory,
+    SchoolFactory,
+)
+
+
+def names(response) -> set[str]:
+    return {person.display_name for person, _ in response.context["rows"]}
+
+
+@pytest.fixture
+def sle():
+    return RoleType.objects.get(slug="specialist-leader-of-education")
+
+
+@pytest.fixture
+def maths():
+    return Specialism.objects.get(slug="maths")
+
+
+@pytest.fixture
+def send():
+    return Specialism.objects.get(slug="send")
+
+
+def test_directory_lists_people_with_their_current_roles(staff, school, sle, maths):
+    person = PersonFactory(school=school, first_name="Ada", last_name="Lovelace")
+    RoleAssignmentFactory(person=person, role_type=sle, specialism=maths)
+    RoleAssignmentFactory(
+        person=person,
+        role_type=RoleType.objects.get(slug="senco"),
+        ends_on=datetime.date(2022, 7, 20),
+    )
+    response = staff.get("/people/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ada Lovelace" in html
+    assert "<td>SLE (Maths)</td>" in html
+    [(listed, _)] = [row for row in response.context["rows"] if row[0] == person]
+    # An ended role is not a current one.
+    assert [str(role) for role in listed.current_roles] == ["SLE (Maths)"]
+
+
+def test_search_by_name_matches_first_last_and_preferred_names(staff, school):
+    PersonFactory(school=school, first_name="Margaret", preferred_name="Peggy", last_name="Hill")
+    PersonFactory(school=school, first_name="John", last_name="Hillier")
+    PersonFactory(school=school, first_name="Grace", last_name="Hopper")
+    assert names(staff.get("/people/", {"q": "hill"})) == {"Peggy Hill", "John Hillier"}
+    assert names(staff.get("/people/", {"q": "peggy"})) == {"Peggy Hill"}
+    assert names(staff.get("/people/", {"q": "margaret hill"})) == {"Peggy Hill"}
+
+
+def test_role_and_specialism_mean_one_role_with_that_specialism(staff, school, sle, maths, send):
+    maths_sle = PersonFactory(school=school, first_name="Maths", last_name="Sle")
+    RoleAssignmentFactory(person=maths_sle, role_type=sle, specialism=maths)
+    send_sle = PersonFactory(school=school, first_name="Send", last_name="Sle")
+    RoleAssignmentFactory(person=send_sle, role_type=sle, specialism=send)
+    # An SLE for SEND who is also a maths mastery specialist is not "an SLE for maths".
+    RoleAssignmentFactory(
+        person=send_sle,
+        role_type=RoleType.objects.get(slug="maths-mastery-specialist"),
+        specialism=maths,
+    )
+    former = PersonFactory(school=school, first_name="Former", last_name="Sle")
+    RoleAssignmentFactory(
+        person=former, role_type=sle, specialism=maths, ends_on=datetime.date(2023, 8, 31)
+    )
+
+    assert names(
+        staff.get("/people/", {"role": "specialist-leader-of-education", "specialism": "maths"})
+    ) == {"Maths Sle"}
+    assert names(staff.get("/people/", {"role": "specialist-leader-of-education"})) == {
+        "Maths Sle",
+        "Send Sle",
+    }
+    assert names(staff.get("/people/", {"specialism": "maths"})) == {"Maths Sle", "Send Sle"}
+
+
+def test_filter_by_school_slug_name_or_urn(staff, school, other_school):
+    PersonFactory(school=other_school, first_name="Elsewhere", last_name="Person")
+    for value in (other_school.slug, "brookside", other_school.urn):
+        response = staff.get("/people/", {"school": value})
+        assert names(response) == {"Elsewhere Person"}, value
+    tags = staff.get("/people/", {"school": other_school.slug}).context["tags"]
+    assert tags[0]["value"] == "Brookside Primary School"
+
+
+def test_filter_by_partnership_covers_current_member_schools_and_partners(
+    staff, partnership, school
+):
+    left = SchoolFactory()
+    MembershipFactory(school=left, partnership=partnership, left_on=datetime.date(2021, 7, 31))
+    PersonFactory(school=left, first_name="Left", last_name="Before")
+    outside = PersonFactory(first_name="Not", last_name="Member")
+    university = PartnerOrganisationFactory()
+    university.partnerships.add(partnership)
+    PersonFactory(school=None, organisation=university, first_name="Uni", last_name="Tutor")
+
+    found = names(staff.get("/people/", {"partnership": partnership.slug}))
+    assert staff.person.display_name in found
+    assert "Uni Tutor" in found
+    assert "Left Before" not in found
+    assert outside.display_name not in found
+
+
+def test_filter_by_network_group_includes_members_and_chair(staff, partnership, school):
+    chair = PersonFactory(school=school, first_name="Chair", last_name="Person")
+    member = PersonFactory(school=school, first_name="Member", last_name="Person")
+    PersonFactory(school=school, first_name="Not", last_name="Member")
+    group = NetworkGroupFactory(partnership=partnership, chair=chair)
+    group.members.add(member)
+    assert names(staff.get("/people/", {"group": group.pk})) == {"Chair Person", "Member Person"}
+
+
+def test_filters_combine(staff, school, other_school, sle, maths):
+    here = PersonFactory(school=school, first_name="Here", last_name="Smith")
+    there = PersonFactory(school=other_school, first_name="There", last_name="Smith")
+    for person in (here, there):
+        RoleAssignmentFactory(person=person, role_type=sle, specialism=maths)
+    PersonFactory(school=school, first_name="Plain", last_name="Smith")
+    response = staff.get(
+        "/people/", {"q": "smith", "role": "specialist-leader-of-education", "school": school.slug}
+    )
+    assert names(response) == {"Here Smith"}
+
+
+def test_filter_tags_remove_one_filter_and_clear_removes_all(staff, school, sle):
+    response = staff.get(
+        "/people/", {"q": "smith", "role": "specialist-leader-of-education", "school": school.slug}
+    )
+    html = response.content.decode()
+    tags = {tag["label"]: tag for tag in response.context["tags"]}
+    assert set(tags) == {"Name", "Role", "School"}
+    assert tags["Role"]["value"] == "Specialist Leader of Education (SLE)"
+    assert tags["Role"]["remove_query"] == f"q=smith&school={school.slug}"
+    assert f'href="?{tags["Role"]["remove_query"]}"' in html.replace("&amp;", "&")
+    assert '<a href="/people/">Clear filters</a>' in html
+
+
+def test_pages_keep_the_filters_and_say_which_rows_show(staff, school):
+    for n in range(45):
+        PersonFactory(school=school, first_name=f"Person{n:02d}", last_name="Jones")
+    response = staff.get("/people/", {"q": "jones", "page": 2})
+    html = response.content.decode()
+    assert 'role="status"' in html
+    assert "Showing 21-40 of 45 people" in html
+    assert 'href="?q=jones&amp;page=3"' in html
+    assert 'href="?q=jones&amp;page=1"' in html
+    assert "/people/export.csv?q=jones" in html
+    assert "Download these 45 people as CSV" in html
+
+
+def test_links_keep_only_the_filters_in_use(staff, school):
+    for _ in range(25):
+        PersonFactory(school=school, last_name="Jones")
+    response = staff.get("/people/", {"q": "jones", "role": "", "school": "", "page": 1})
+    assert response.context["query_string"] == "q=jones"
+    assert 'href="?q=jones&amp;page=2"' in response.content.decode()
+
+
+def test_counts_stop_at_the_cap_on_a_national_directory(staff, school, monkeypatch):
+    monkeypatch.setattr("people.views.directory.COUNT_CAP", 30)
+    for _ in range(40):
+        PersonFactory(school=school, last_name="Many")
+    html = staff.get("/people/", {"q": "many", "page": 2}).content.decode()
+    assert "Showing 21-30 of 30+ people" in html
+
+
+def test_empty_state_offers_to_clear_the_filters(staff, school):
+    html = staff.get("/people/", {"q": "nobody-has-this-name"}).content.decode()
+    assert "No people found" in html
+    assert "No one matches this filter" in html
+    assert "clear filters</a> to see everyone" in html
+
+
+def test_an_unknown_filter_value_says_so_instead_of_failing(staff, school):
+    response = staff.get("/people/", {"role": "no-such-role"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_erased_people_are_not_listed(staff, school):
+    from people.services import person_erase
+
+    gone = PersonFactory(school=school, first_name="Gone", last_name="Away")
+    person_erase(person=gone, by=None)
+    html = staff.get("/people/").content.decode()
+    assert "Former member of staff" not in html
+
+
+def test_directory_costs_the_same_queries_for_1_or_30_people(
+    staff, school, sle, maths, django_assert_num_queries
+):
+    """Prevents an N+1 on each row's school and current roles (role type, specialism,
+    partnership): session, user, the role the filter names, the count, the page, the roles,
+    the viewer's own profile, and the four filter menus."""
+
+    def make(n):
+        for _ in range(n):
+            person = PersonFactory(school=SchoolFactory())
+            RoleAssignmentFactory(person=person, role_type=sle, specialism=maths)
+            RoleAssignmentFactory(person=person, role_type=RoleType.objects.get(slug="senco"))
+
+    make(1)
+    with django_assert_num_queries(11):
+        staff.get("/people/", {"role": "specialist-leader-of-education"})
+    make(29)
+    with django_assert_num_queries(11):
+        response = staff.get("/people/", {"role": "specialist-leader-of-education"})
+    assert len(response.context["rows"]) == 20
+
+
+def test_search_updates_as_you_type_with_htmx_and_works_without_it(staff, school):
+    PersonFactory(school=school, first_name="Typed", last_name="Name")
+    html = staff.get("/people/").content.decode()
+    assert 'hx-get="/people/"' in html and 'hx-target="#results"' in html
+    assert "/static/django_htmx/htmx" in html
+    assert 'method="get" action="/people/"' in html  # the plain form still works
+    response = staff.get("/people/", {"q": "typed"}, headers={"HX-Request": "true"})
+    fragment = response.content.decode()
+    assert fragment.startswith('\n<div id="results">') or fragment.startswith('<div id="results">')
+    assert "<html" not in fragment  # just the results and the count, out of band
+    assert '<p id="result-count" hx-swap-oob="innerHTML">Showing 1-1 of 1 person</p>' in fragment
+    assert names(response) == {"Typed Name"}
+    assert "HX-Request" in response["Vary"]
