@@ -68,7 +68,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
 class RoleTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RoleType
-        django_get_or_create = ["slug"]
+        # The vocabularies are seeded by a data migration: reuse a seeded row of that name.
+        django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Role {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -77,7 +78,7 @@ class RoleTypeFactory(factory.django.DjangoModelFactory):
 class SpecialismFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Specialism
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Specialism {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
