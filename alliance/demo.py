@@ -252,7 +252,9 @@ class DemoBuilder:
     def _phone(self, mobile: bool = False) -> str:
         self.phone_counter = (self.phone_counter + 1) % 1000
         if mobile:
-            return f"07700 900{self.phone_counter:03d}"
+            # Ofcom's drama range for Manchester: 07700 900xxx is fictional too, but the
+            # phone-number library (rightly) calls it unallocated, so profiles would not save.
+            return f"0161 496 0{self.phone_counter:03d}"
         return f"020 7946 0{self.phone_counter:03d}"
 
     def _person(self, school: School | None, job_title: str, *, domain: str, **extra) -> Person:
