@@ -111,10 +111,11 @@ def prepare_data(args) -> dict:
 def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
     """(label, url, signed in) for every page measured."""
     from django.templatetags.static import static
+    from django.utils import timezone
 
     from events.models import Event
     from partnerships.models import Partnership
-    from people.models import Person
+    from people.models import Person, RoleType, Specialism
     from schools.models import School
 
     school = School.objects.filter(is_published=True).order_by("pk")[100 % School.objects.count()]
@@ -124,6 +125,9 @@ def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
     rare = Person.objects.order_by("-pk").first()
     schools_last = max(School.objects.count() // 25, 1)
     people_page = min(2000, max(Person.objects.count() // 25, 1))
+    sle = RoleType.objects.filter(name="Specialist Leader of Education").first()
+    maths = Specialism.objects.filter(name="Maths").first()
+    month = timezone.localtime(event.starts_at).strftime("%Y-%m")
     pages = [
         ("trivial view", "/healthz", False),
         ("static CSS", static("css/site.css"), False),
@@ -137,13 +141,14 @@ def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
         ("school page", school.get_absolute_url(), False),
         ("school page", school.get_absolute_url(), True),
         ("people searched", "/people/?q=Patel", True),
-        ("people filtered", "/people/?role=sle", True),
+        ("people filtered", f"/people/?role={sle.slug}&specialism={maths.slug}", True),
         ("people page 2,000", f"/people/?page={people_page}", True),
         ("person page", person.get_absolute_url(), True),
         ("partnership page", partnership.get_absolute_url(), False),
         ("partnership page", partnership.get_absolute_url(), True),
         ("events", "/events/", False),
         ("events", "/events/", True),
+        ("events month", f"/events/calendar/?month={month}", True),
         ("search common", "/search/?q=primary", True),
         ("search common", "/search/?q=primary", False),
         ("search rare", f"/search/?q={rare.last_name}+{rare.first_name}", True),
