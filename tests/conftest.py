@@ -118,3 +118,41 @@ def chair(partnership, school) -> Client:
         partnership=partnership, name="SEND network", slug="send-network", chair=client.person
     )
     return client
+
+
+# N+1 detection: no page runs the same query once per row ------------------------------------
+
+NPLUSONE_LIMIT = 5
+
+
+@pytest.fixture(autouse=True)
+def _no_n_plus_one(monkeypatch):
+    """Fail any GET request that runs the same SELECT (parameters aside) more than
+    NPLUSONE_LIMIT times: the signature of a query per row, in a view or a template."""
+    import re as _re
+    from collections import Counter
+
+    from django.core.handlers.base import BaseHandler
+    from django.db import connection
+
+    original = BaseHandler.get_response
+
+    def get_response(self, request):
+        if request.method != "GET":
+            return original(self, request)
+        shapes = Counter()
+
+        def count(execute, sql, params, many, context):
+            # allauth's MFA pages ask "has an authenticator?" a few times per request: its
+            # own internals, not a query per row.
+            if sql.lstrip().upper().startswith("SELECT") and "mfa_authenticator" not in sql:
+                shapes[_re.sub(r"\b\d+\b", "?", sql)] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            response = original(self, request)
+        repeated = {sql[:160]: n for sql, n in shapes.items() if n > NPLUSONE_LIMIT}
+        assert not repeated, f"N+1 queries on GET {request.path}: {repeated}"
+        return response
+
+    monkeypatch.setattr(BaseHandler, "get_response", get_response)
