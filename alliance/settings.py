@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "people",
     "partnerships",
     "events",
+    "registers",
 ]
 
 MIDDLEWARE = [
