@@ -135,3 +135,24 @@ def can_organise_event(user, event: Event) -> bool:
 
 def can_register_for_event(user, event: Event) -> bool:
     return person_of(user) is not None and can_view_event(user, event)
+
+
+# Registers: imports and exports --------------------------------------------------------------
+
+
+def can_import_register(user) -> bool:
+    """The public register feeds every school's facts: alliance admins only."""
+    return is_admin(user)
+
+
+def can_import_people(user, school: School) -> bool:
+    """Alliance admins, and a headteacher for their own school."""
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    return person is not None and school.headteacher_id == person.pk
+
+
+def can_import_memberships(user, partnership: Partnership) -> bool:
+    """Whoever coordinates the partnership (and admins) may import its member schools."""
+    return can_coordinate_partnership(user, partnership)

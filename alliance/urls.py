@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
+    path("registers/", include("registers.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
