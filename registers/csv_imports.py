@@ -74,6 +74,10 @@ class Plan:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def bad_rows(self) -> int:
+        return len({line for line, _reason in self.errors})
+
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
