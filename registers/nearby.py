@@ -90,3 +90,27 @@ def near_queryset(
     if not pks:
         return queryset.none()
     return queryset.filter(pk__in=pks).order_by(order)
+
+
+def resolve_place(text: str) -> School | tuple[float, float] | None:
+    """What a directory's `near=` parameter names: a school's slug or URN, or "lat,long"."""
+    text = text.strip()
+    if "," in text:
+        try:
+            lat, lon = (float(part) for part in text.split(",", 1))
+        except ValueError:
+            return None
+        return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+    if not text:
+        return None
+    field = "urn" if text.isdigit() else "slug"
+    return School.objects.filter(**{field: text}).first()
+
+
+def filter_near(queryset: SchoolQuerySet, near: str, km: float) -> SchoolQuerySet:
+    """The directory filter `?near=<slug|URN|lat,long>&within=<km>`: schools within `km`,
+    nearest first; none when the place is unknown or has no coordinates."""
+    place = resolve_place(near)
+    if place is None:
+        return queryset.none()
+    return near_queryset(queryset, place, km)

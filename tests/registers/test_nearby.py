@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 
 from registers.importer import import_register
-from registers.nearby import haversine_km, near_queryset, schools_near
+from registers.nearby import filter_near, haversine_km, near_queryset, schools_near
 from schools.models import School
 from tests.factories import SchoolFactory
 
@@ -68,3 +68,17 @@ def test_partial_explains_a_school_without_a_location():
         Context({"school": school})
     )
     assert "We do not know where Unplaced School is yet" in html
+
+
+def test_directory_filter_takes_a_slug_a_urn_or_coordinates():
+    here = at("Here", "52.600000", "-1.200000")
+    at("One km east", "52.600000", "-1.185000")
+    at("Far", "53.600000", "-1.200000")
+    by_slug = filter_near(School.objects.all(), here.slug, 3)
+    assert [s.name for s in by_slug] == ["One km east"]
+    assert [s.name for s in filter_near(School.objects.all(), here.urn, 3)] == ["One km east"]
+    by_point = filter_near(School.objects.all(), "52.6,-1.2", 3)
+    assert [s.name for s in by_point] == ["Here", "One km east"]
+    assert not filter_near(School.objects.all(), "no-such-school", 3).exists()
+    assert not filter_near(School.objects.all(), "95,-1.2", 3).exists()
+    assert not filter_near(School.objects.all(), "north,south", 3).exists()
