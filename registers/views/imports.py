@@ -26,7 +26,7 @@ from alliance.permissions import (
     can_view_school,
 )
 from partnerships.models import Partnership
-from registers import csv_imports, membership_import, people_import
+from registers import csv_imports, membership_rows, people_rows
 from registers.files import CsvFileError
 from registers.forms import ConfirmForm, UploadForm
 from schools.models import School
@@ -108,20 +108,20 @@ def _import_page(request: HttpRequest, kind: ImportKind, target, back_url: str) 
 
 PEOPLE = ImportKind(
     title="Import staff and their roles",
-    columns=people_import.PEOPLE_COLUMNS,
-    required=people_import.PEOPLE_REQUIRED,
-    plan=lambda school, rows: people_import.plan_people(school=school, rows=rows),
-    apply=lambda school, plan: people_import.apply_people(school=school, plan=plan),
+    columns=people_rows.PEOPLE_COLUMNS,
+    required=people_rows.PEOPLE_REQUIRED,
+    plan=lambda school, rows: people_rows.plan_people(school=school, rows=rows),
+    apply=lambda school, plan: people_rows.apply_people(school=school, plan=plan),
     template_url="registers:people_template",
 )
 MEMBERSHIPS = ImportKind(
     title="Import member schools",
-    columns=membership_import.MEMBERSHIP_COLUMNS,
-    required=membership_import.MEMBERSHIP_REQUIRED,
-    plan=lambda partnership, rows: membership_import.plan_memberships(
+    columns=membership_rows.MEMBERSHIP_COLUMNS,
+    required=membership_rows.MEMBERSHIP_REQUIRED,
+    plan=lambda partnership, rows: membership_rows.plan_memberships(
         partnership=partnership, rows=rows
     ),
-    apply=lambda partnership, plan: membership_import.apply_memberships(
+    apply=lambda partnership, plan: membership_rows.apply_memberships(
         partnership=partnership, plan=plan
     ),
     template_url="registers:memberships_template",
@@ -139,7 +139,7 @@ def people_import(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def people_template(request: HttpRequest, slug: str) -> HttpResponse:
     get_school_for_user(request, slug, action="import_people")
-    header, example = people_import.PEOPLE_COLUMNS, people_import.PEOPLE_EXAMPLE
+    header, example = people_rows.PEOPLE_COLUMNS, people_rows.PEOPLE_EXAMPLE
     return csv_response("people-template.csv", header, [example])
 
 
@@ -154,5 +154,5 @@ def memberships_import(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def memberships_template(request: HttpRequest, slug: str) -> HttpResponse:
     get_partnership_for_user(request, slug, action="import_memberships")
-    header, example = membership_import.MEMBERSHIP_COLUMNS, membership_import.MEMBERSHIP_EXAMPLE
+    header, example = membership_rows.MEMBERSHIP_COLUMNS, membership_rows.MEMBERSHIP_EXAMPLE
     return csv_response("memberships-template.csv", header, [example])

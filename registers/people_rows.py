@@ -1,4 +1,7 @@
-"""Import a school's staff and their role assignments from CSV (see registers.csv_imports)."""
+"""Import a school's staff and their role assignments from CSV.
+
+Shared reading and rules: registers.csv_imports.
+"""
 
 from __future__ import annotations
 

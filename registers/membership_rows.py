@@ -1,4 +1,7 @@
-"""Import a partnership's member schools by URN from CSV (see registers.csv_imports)."""
+"""Import a partnership's member schools by URN from CSV.
+
+Shared reading and rules: registers.csv_imports.
+"""
 
 from __future__ import annotations
 
