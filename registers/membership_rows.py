@@ -25,7 +25,7 @@ from schools.models import School
 
 MEMBERSHIP_COLUMNS = ["urn", "role", "joined_on", "left_on", "hosts_meetings", "coordinator_email"]
 MEMBERSHIP_REQUIRED = ["urn"]
-MEMBERSHIP_EXAMPLE = ["990000", "member", "01/09/2024", "", "yes", ""]
+MEMBERSHIP_EXAMPLE = ["990001", "member", "01/09/2024", "", "yes", ""]
 
 
 class MembershipRowForm(forms.Form):

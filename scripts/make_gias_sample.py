@@ -24,18 +24,18 @@ SAMPLES = Path(__file__).resolve().parent.parent / "registers" / "samples"
 # urn, est no, name, type, status, open, close, phase, low, high, capacity, pupils, fsm,
 # street, locality, town, postcode, phone, head, easting, northing, ofsted, la
 SCHOOLS = [
-    ("990000", "2000", "Abbey Fields Primary School", "Community school", "Open", "", "",
+    ("990001", "2000", "Abbey Fields Primary School", "Community school", "Open", "", "",
      "Primary", "4", "11", "420", "398", "18.4", "Abbey Fields Road", "", "Eastbridge",
      "EB1 2AB", "02079460001", ("Mrs", "Helen", "Marsh"), "452100", "301200", "Good", "999"),
-    ("990001", "2001", "Beacon Hill Primary School", "Academy converter", "Open", "01-09-2014",
+    ("990002", "2001", "Beacon Hill Primary School", "Academy converter", "Open", "01-09-2014",
      "", "Primary", "4", "11", "315", "301", "24.9", "Beacon Hill", "Upper Town", "Eastbridge",
      "EB1 4CD", "02079460002", ("Mr", "Tomasz", "Nowak"), "453400", "302050", "Outstanding",
      "999"),
-    ("990002", "2002", "Castle Mead Infant School", "Community school", "Open", "", "",
+    ("990003", "2002", "Castle Mead Infant School", "Community school", "Open", "", "",
      "Primary", "4", "7", "180", "176", "Not applicable", "Castle Mead", "", "Eastbridge",
      "EB2 1EF", "2079460003", ("Ms", "Priya", "Chandran"), "451300", "300400",
      "Not applicable", "999"),
-    ("990004", "4000", "Elmridge Academy", "Academy converter", "Open", "01-09-2019", "",
+    ("990005", "4000", "Elmridge Academy", "Academy converter", "Open", "01-09-2019", "",
      "Secondary", "11", "18", "1200", "1134", "21.0", "Ridge Way", "", "Eastbridge", "EB3 5GH",
      "02079460005", ("Dr", "Amara", "Osei"), "454900", "299800", "Good", "999"),
     ("990104", "4001", "Elmridge School", "Foundation school", "Closed", "", "31-08-2019",
@@ -135,8 +135,8 @@ def main() -> None:
     with open(SAMPLES / "links_sample.csv", "w", encoding="cp1252", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["URN", "LinkURN", "LinkName", "LinkType", "LinkEstablishedDate"])
-        writer.writerow(["990104", "990004", "Elmridge Academy", "Successor", "01-09-2019"])
-        writer.writerow(["990004", "990104", "Elmridge School", "Predecessor", "01-09-2019"])
+        writer.writerow(["990104", "990005", "Elmridge Academy", "Successor", "01-09-2019"])
+        writer.writerow(["990005", "990104", "Elmridge School", "Predecessor", "01-09-2019"])
 
 
 if __name__ == "__main__":

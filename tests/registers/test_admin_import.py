@@ -40,12 +40,12 @@ def test_links_file_through_the_same_page(admin, sample_bytes):
     admin.post(URL, upload(sample_bytes))
     admin.post(URL, {"confirm": "1"})
     links = (
-        b"URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n990104,990004,E,Successor,01-09-2019\n"
+        b"URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\n990104,990005,E,Successor,01-09-2019\n"
     )
     response = admin.post(URL, upload(links, "links.csv"))
     assert "Would have recorded 1 new link" in response.content.decode()
     admin.post(URL, {"confirm": "1"})
-    assert RegisterLink.objects.filter(predecessor_urn="990104", successor_urn="990004").exists()
+    assert RegisterLink.objects.filter(predecessor_urn="990104", successor_urn="990005").exists()
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_links_file_through_the_same_page(admin, sample_bytes):
     [
         (b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n", "This is a PDF document"),
         (b"", "The submitted file is empty."),
-        (b"URN,Town\n990000,Testbridge\n", "EstablishmentName are missing"),
+        (b"URN,Town\n990001,Testbridge\n", "EstablishmentName are missing"),
         ("URN,EstablishmentName\n".encode("utf-16"), "UTF-16"),
     ],
 )

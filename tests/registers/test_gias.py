@@ -109,7 +109,7 @@ def test_columns_are_found_by_name_and_optional_ones_may_be_missing():
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
         (b"PK\x03\x04\x14\x00", "spreadsheet or zip"),
         ("URN,EstablishmentName\n".encode("utf-16"), "UTF-16"),
-        (b"URN,EstablishmentName\n990000,Caf\x81\x8d\n", "not text in UTF-8 or Windows-1252"),
+        (b"URN,EstablishmentName\n990001,Caf\x81\x8d\n", "not text in UTF-8 or Windows-1252"),
     ],
 )
 def test_files_that_are_not_csv_are_refused_with_what_they_are(content, message):

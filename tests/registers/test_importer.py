@@ -50,7 +50,7 @@ def test_dry_run_writes_nothing_and_reports_what_would_change(sample_text):
 
 def test_a_value_the_school_wrote_itself_is_never_overwritten(sample_text):
     import_register(text=sample_text(), dry_run=False)
-    school = School.objects.get(urn="990000")
+    school = School.objects.get(urn="990001")
     school.website = "https://abbey-fields.example.org/welcome"
     school.save()
     changed = sample_text().getvalue().replace("Abbey Fields Road", "Abbey Fields Lane")
@@ -60,24 +60,24 @@ def test_a_value_the_school_wrote_itself_is_never_overwritten(sample_text):
     assert school.website == "https://abbey-fields.example.org/welcome"  # the school's own
     assert school.address_line1 == "Abbey Fields Lane"  # the register's, updated
     assert report.updated == 1 and report.kept_school_values == 1
-    assert [row.kept for row in report.rows if row.urn == "990000"] == [["website"]]
+    assert [row.kept for row in report.rows if row.urn == "990001"] == [["website"]]
 
 
 def test_a_school_already_in_the_portal_keeps_its_own_words_and_gains_register_facts(
     sample_text,
 ):
-    school = SchoolFactory(urn="990000", name="Abbey Fields", postcode="", town="Testbridge")
+    school = SchoolFactory(urn="990001", name="Abbey Fields", postcode="", town="Testbridge")
     report = import_register(text=sample_text(), dry_run=False)
     school.refresh_from_db()
     assert school.name == "Abbey Fields" and school.town == "Testbridge"
     assert school.postcode == "EB1 2AB"  # empty before: the register fills it
     assert school.latitude is not None
     assert report.created == 8 and report.updated == 1
-    assert School.objects.filter(urn="990000").count() == 1
+    assert School.objects.filter(urn="990001").count() == 1
 
 
 def test_urn_and_la_select_rows(sample_text):
-    report = import_register(text=sample_text(), dry_run=False, urns=["990000", "990001"])
+    report = import_register(text=sample_text(), dry_run=False, urns=["990001", "990002"])
     assert report.created == 2 and report.skipped == 7
     report = import_register(text=sample_text(), dry_run=False, las=["998"])
     assert report.created == 1
@@ -86,8 +86,8 @@ def test_urn_and_la_select_rows(sample_text):
 
 def test_bad_rows_are_rejected_with_reasons_and_the_rest_imported(sample_text):
     lines = sample_text().getvalue().splitlines(keepends=True)
-    lines[2] = lines[2].replace("990001", "99000X", 1)
-    lines.append(lines[1])  # duplicate URN 990000
+    lines[2] = lines[2].replace("990002", "99000X", 1)
+    lines.append(lines[1])  # duplicate URN 990001
     report = import_register(text=io.StringIO("".join(lines), newline=""), dry_run=False)
     reasons = {row.line: row.reason for row in report.rejections}
     assert "not a 6-digit number" in reasons[3]
@@ -99,7 +99,7 @@ def test_bad_rows_are_rejected_with_reasons_and_the_rest_imported(sample_text):
     ("content", "message"),
     [
         ("", "empty"),
-        ("URN,Town\n990000,Testbridge\n", "EstablishmentName are missing"),
+        ("URN,Town\n990001,Testbridge\n", "EstablishmentName are missing"),
         ("URN,EstablishmentName\n", "header but no rows"),
     ],
 )

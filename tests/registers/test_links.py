@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def converted(sample_text):
-    """Elmridge School (990104, closed) was succeeded by Elmridge Academy (990004)."""
+    """Elmridge School (990104, closed) was succeeded by Elmridge Academy (990005)."""
     import_register(text=sample_text(), dry_run=False)
     predecessor = School.objects.get(urn="990104")
     partnership = PartnershipFactory(name="Eastbridge Alliance", slug="eastbridge-alliance")
@@ -29,7 +29,7 @@ def converted(sample_text):
         coordinator=coordinator,
         joined_on=datetime.date(2015, 9, 1),
     )
-    return predecessor, School.objects.get(urn="990004"), partnership
+    return predecessor, School.objects.get(urn="990005"), partnership
 
 
 def test_successor_inherits_membership_and_both_pages_get_a_history_link(converted, links_text):

@@ -21,7 +21,7 @@ def rows(html: str) -> dict[str, str]:
 
 def test_register_facts_and_the_schools_own_are_told_apart(sample_text):
     import_register(text=sample_text(), dry_run=False)
-    school = School.objects.get(urn="990000")
+    school = School.objects.get(urn="990001")
     school.website = "https://abbey-fields.example.org/"
     school.save()
     html = TEMPLATE.render(Context({"school": school}))
@@ -36,7 +36,7 @@ def test_history_links_show_on_both_schools(sample_text, links_text, django_asse
     """Two queries (record, links with both schools) however many links there are."""
     import_register(text=sample_text(), dry_run=False)
     import_links(text=links_text(), dry_run=False)
-    academy = School.objects.get(urn="990004")
+    academy = School.objects.get(urn="990005")
     with django_assert_num_queries(2):
         html = TEMPLATE.render(Context({"school": academy}))
     assert "Succeeded <a" in html and "Elmridge School</a> on 1 September 2019" in html
