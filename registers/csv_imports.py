@@ -48,6 +48,10 @@ class Plan:
     def bad_rows(self) -> int:
         return len({line for line, _reason in self.errors})
 
+    @property
+    def counts(self) -> dict[str, int]:
+        return {action: self.count(action) for action in ("create", "update", "unchanged")}
+
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
