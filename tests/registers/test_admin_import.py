@@ -90,3 +90,18 @@ def test_wrong_method_is_refused(admin):
 def test_changelist_links_to_the_import_page(admin):
     response = admin.get("/admin/registers/registerrecord/")
     assert URL in response.content.decode()
+
+
+def test_preview_lists_each_change_and_what_the_school_keeps(admin, sample_bytes):
+    admin.post(URL, upload(sample_bytes))
+    admin.post(URL, {"confirm": "1"})
+    school = School.objects.get(urn="990001")
+    school.website = "https://abbey-fields.example.org/"
+    school.save()
+    changed = sample_bytes.replace(b"Abbey Fields Road", b"Abbey Fields Lane")
+    changed = changed.replace(b"www.abbey-fields-primary-school", b"www.abbey-new")
+    html = admin.post(URL, upload(changed)).content.decode()
+    assert "Updated; address_line1: Abbey Fields Road → Abbey Fields Lane" in html
+    assert "kept the school's own website" in html
+    school.refresh_from_db()
+    assert school.address_line1 == "Abbey Fields Road"  # only a preview so far
