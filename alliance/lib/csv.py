@@ -1,30 +1,52 @@
-"""CSV for spreadsheets: UTF-8 with a BOM (so Excel reads accents) and no live formulas."""
+"""CSV exports that open safely in Excel: UTF-8 with a BOM, and no cell run as a formula.
+
+A cell that starts with = + - @ (or a tab or carriage return) is read by spreadsheet programs as
+a formula, which lets whoever typed the value run it on the reader's machine (CSV injection).
+Such cells get a leading apostrophe, which spreadsheets show as text.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
 
 
 def safe_cell(value: Any) -> str:
-    """The cell as text; a leading = + - @ is neutralised with an apostrophe (OWASP)."""
+    """The text of one cell, neutralised if a spreadsheet would run it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The BOM, the header and each row as CSV text, every cell through safe_cell."""
+    writer = csv.writer(_Echo())
+    yield BOM
+    yield writer.writerow([safe_cell(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([safe_cell(cell) for cell in row])
 
 
 def csv_response(
-    filename: str, header: Iterable[str], rows: Iterable[Iterable[Any]]
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> StreamingHttpResponse:
+    """A streamed CSV download, so a large export never sits in memory."""
+    response = StreamingHttpResponse(
+        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
     return response
