@@ -54,10 +54,10 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "accounts",
     "schools",
+    "registers",
     "people",
     "partnerships",
     "events",
-    "registers",
 ]
 
 MIDDLEWARE = [

@@ -9,9 +9,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("schools/", include("schools.urls")),
     path("people/", include("people.urls")),
+    path("registers/", include("registers.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
-    path("registers/", include("registers.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
