@@ -60,7 +60,9 @@ def schools_csv(request: HttpRequest) -> HttpResponse:
     """Every school the user may see (the public: published ones). One query."""
     schools = School.objects.visible_to(request.user).order_by("name")
     rows = ([_value(s, name) for _label, name in SCHOOL_COLUMNS] for s in schools)
-    return csv_response(_stamp("schools"), [label for label, _ in SCHOOL_COLUMNS], rows)
+    return csv_response(
+        filename=_stamp("schools"), header=[label for label, _ in SCHOOL_COLUMNS], rows=rows
+    )
 
 
 @login_required
@@ -84,7 +86,7 @@ def people_csv(request: HttpRequest) -> HttpResponse:
                 person.telephone if contacts and person.telephone else "",
             ]
 
-    return csv_response(_stamp("people"), header, rows())
+    return csv_response(filename=_stamp("people"), header=header, rows=rows())
 
 
 @login_required
@@ -112,7 +114,7 @@ def memberships_csv(request: HttpRequest) -> HttpResponse:
         ]
         for m in memberships
     )
-    return csv_response(_stamp("memberships"), header, rows)
+    return csv_response(filename=_stamp("memberships"), header=header, rows=rows)
 
 
 @require_GET
@@ -137,4 +139,4 @@ def events_csv(request: HttpRequest) -> HttpResponse:
         ]
         for e in events
     )
-    return csv_response(_stamp("events"), header, rows)
+    return csv_response(filename=_stamp("events"), header=header, rows=rows)

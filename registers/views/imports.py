@@ -140,7 +140,7 @@ def people_import(request: HttpRequest, slug: str) -> HttpResponse:
 def people_template(request: HttpRequest, slug: str) -> HttpResponse:
     get_school_for_user(request, slug, action="import_people")
     header, example = people_rows.PEOPLE_COLUMNS, people_rows.PEOPLE_EXAMPLE
-    return csv_response("people-template.csv", header, [example])
+    return csv_response(filename="people-template.csv", header=header, rows=[example])
 
 
 @login_required
@@ -155,4 +155,4 @@ def memberships_import(request: HttpRequest, slug: str) -> HttpResponse:
 def memberships_template(request: HttpRequest, slug: str) -> HttpResponse:
     get_partnership_for_user(request, slug, action="import_memberships")
     header, example = membership_rows.MEMBERSHIP_COLUMNS, membership_rows.MEMBERSHIP_EXAMPLE
-    return csv_response("memberships-template.csv", header, [example])
+    return csv_response(filename="memberships-template.csv", header=header, rows=[example])

@@ -90,7 +90,11 @@ def test_template_download(coordinator, partnership):
     response = coordinator.get(
         f"/registers/partnerships/{partnership.slug}/memberships/template.csv"
     )
-    assert response.content.decode("utf-8-sig").startswith(HEADER.replace("\n", "\r\n"))
+    assert (
+        b"".join(response.streaming_content)
+        .decode("utf-8-sig")
+        .startswith(HEADER.replace("\n", "\r\n"))
+    )
 
 
 def test_wrong_method(coordinator, partnership):
