@@ -93,13 +93,23 @@ class ImportReport:
         )
 
 
-def school_wrote_it(name: str, current: str, last: dict | None) -> bool:
+# The schools app may record the register fields a school set through its edit page
+# (School.school_set_fields) and when the register last fed a school (register_imported_at,
+# updated_by_role): when the model has them, the import honours and maintains them too.
+_SCHOOL_FIELDS = {f.name for f in School._meta.get_fields()}
+_STAMPS = [name for name in ("register_imported_at", "updated_by_role") if name in _SCHOOL_FIELDS]
+
+
+def school_wrote_it(school: School, name: str, current: str, last: dict | None) -> bool:
     """Whether the school's current value of `name` is its own rather than the register's.
 
-    With a previous import: the school changed the value if it differs from what the register
-    said last time. Without one (a school created in the portal before it was linked to the
-    register): any value other than empty or the model's default is the school's.
+    A field the schools app recorded as set by the school is its own. With a previous import:
+    the school changed the value if it differs from what the register said last time. Without
+    one (a school created in the portal before it was linked to the register): any value other
+    than empty or the model's default is the school's.
     """
+    if name in getattr(school, "school_set_fields", ()):
+        return True
     if last is not None and name in last:
         return current != last[name]
     if current == "":
@@ -173,12 +183,19 @@ class _Batch:
             "last_changed": row.last_changed,
         }
 
+    def stamp(self, school: School) -> None:
+        if "register_imported_at" in _STAMPS:
+            school.register_imported_at = self.importer.now
+        if "updated_by_role" in _STAMPS:
+            school.updated_by_role = "register"
+
     def create(self, row: RegisterRow) -> None:
         school = School(
             urn=row.urn,
             slug=self.importer.slug_for(row),
             **{name: _stored(name, value) for name, value in row.values.items()},
         )
+        self.stamp(school)
         self.new_schools.append(school)
         record = RegisterRecord(
             school=school, urn=row.urn, imported_at=self.importer.now, **self.record_values(row)
@@ -193,7 +210,7 @@ class _Batch:
             current, new = as_text(getattr(school, name)), as_text(value)
             if current == new:
                 continue
-            if school_wrote_it(name, current, last):
+            if school_wrote_it(school, name, current, last):
                 outcome.kept.append(name)
                 continue
             setattr(school, name, _stored(name, value))
@@ -201,6 +218,7 @@ class _Batch:
             self.changed_fields.add(name)
         if outcome.changes:
             school.updated_at = self.importer.now
+            self.stamp(school)
             self.changed_schools.append(school)
         facts = self.record_values(row)
         if record is None:
@@ -230,7 +248,7 @@ class _Batch:
             bulk_update_with_history(
                 self.changed_schools,
                 School,
-                fields=[*sorted(self.changed_fields), "updated_at"],
+                fields=[*sorted(self.changed_fields), "updated_at", *_STAMPS],
                 batch_size=500,
                 default_change_reason=CHANGE_REASON,
             )

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from registers.files import CsvFileError
-from registers.importer import import_register
+from registers.importer import import_register, school_wrote_it
 from registers.models import RegisterRecord
 from schools.models import School, Status
 from tests.factories import SchoolFactory
@@ -123,3 +123,13 @@ def test_command_imports_reports_and_refuses_a_pdf(tmp_path, sample_bytes):
     pdf.write_bytes(b"%PDF-1.4\n")
     with pytest.raises(CommandError, match="PDF document.*Nothing was imported"):
         call_command("import_gias", str(pdf), stdout=io.StringIO())
+
+
+def test_fields_the_schools_app_records_as_the_schools_own_are_kept():
+    """School.school_set_fields (kept by the schools app's edit page) wins over the register,
+    even where the value still equals what the register said last time."""
+    school = School(name="Abbey Fields Primary School", telephone="+442079460001")
+    school.school_set_fields = ["telephone"]
+    last = {"telephone": "+442079460001", "name": "Abbey Fields Primary School"}
+    assert school_wrote_it(school, "telephone", "+442079460001", last)
+    assert not school_wrote_it(school, "name", "Abbey Fields Primary School", last)
