@@ -34,6 +34,7 @@ from partnerships.models import (
     Statement,
 )
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
+from registers.demo import import_samples
 from resources.demo import build_resources_demo
 from schools.models import (
     Designation,
@@ -844,4 +845,6 @@ def build_demo_alliance(*, today: datetime.date | None = None) -> tuple[list[Dem
     """Build (or find) the demo alliance. Returns the demo logins and how many rows were new."""
     builder = DemoBuilder(today or timezone.localdate())
     logins = builder.build()
+    # The public register's fictional sample: coordinates, "which is which", a successor school.
+    builder.created += import_samples()
     return logins, builder.created

@@ -395,3 +395,24 @@ def can_edit_resource(user, resource: Resource) -> bool:
 def can_pin_in_group(user, group: NetworkGroup) -> bool:
     """A network group's chair and its partnership's coordinators pin resources for it."""
     return can_coordinate_group(user, group)
+
+
+# Registers: imports and exports --------------------------------------------------------------
+
+
+def can_import_register(user) -> bool:
+    """The public register feeds every school's facts: alliance admins only."""
+    return is_admin(user)
+
+
+def can_import_people(user, school: School) -> bool:
+    """Alliance admins, and a headteacher for their own school."""
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    return person is not None and school.headteacher_id == person.pk
+
+
+def can_import_memberships(user, partnership: Partnership) -> bool:
+    """Whoever coordinates the partnership (and admins) may import its member schools."""
+    return can_coordinate_partnership(user, partnership)

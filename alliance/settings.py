@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "accounts",
     "schools",
+    "registers",
     "people",
     "partnerships",
     "events",
@@ -274,3 +275,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Registers (imports): the largest CSV a browser may upload. The register's England-wide extract
+# is about 60 MB; a staff list is a few hundred kilobytes.
+REGISTERS_MAX_GIAS_UPLOAD_BYTES = env_int("REGISTERS_MAX_GIAS_UPLOAD_BYTES", 80 * 1_048_576)
+REGISTERS_MAX_CSV_UPLOAD_BYTES = env_int("REGISTERS_MAX_CSV_UPLOAD_BYTES", 2 * 1_048_576)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("schools/", include("schools.urls")),
     path("people/", include("people.urls")),
+    path("registers/", include("registers.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from registers.views import exports, imports
+
+app_name = "registers"
+urlpatterns = [
+    path("schools/<slug:slug>/people/import/", imports.people_import, name="people_import"),
+    path(
+        "schools/<slug:slug>/people/template.csv", imports.people_template, name="people_template"
+    ),
+    path(
+        "partnerships/<slug:slug>/memberships/import/",
+        imports.memberships_import,
+        name="memberships_import",
+    ),
+    path(
+        "partnerships/<slug:slug>/memberships/template.csv",
+        imports.memberships_template,
+        name="memberships_template",
+    ),
+    path("export/schools.csv", exports.schools_csv, name="export_schools"),
+    path("export/people.csv", exports.people_csv, name="export_people"),
+    path("export/memberships.csv", exports.memberships_csv, name="export_memberships"),
+    path("export/events.csv", exports.events_csv, name="export_events"),
+]

@@ -1,0 +1,142 @@
+"""CSV exports (UTF-8 with BOM, formula cells neutralised by alliance.lib.csv).
+
+Each export shows what its user may see: schools and events as their pages do, people only to
+signed-in users and their contacts only where alliance.permissions.can_see_contacts allows.
+Each costs a fixed number of queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from alliance.lib.csv import csv_response
+from alliance.permissions import can_see_contacts
+from events.models import Event
+from partnerships.models import Membership, Partnership
+from people.models import Person
+from schools.models import School
+
+SCHOOL_COLUMNS = [
+    ("URN", "urn"),
+    ("LAESTAB", "laestab"),
+    ("Name", "name"),
+    ("Phase", "get_phase_display"),
+    ("Type", "get_establishment_type_display"),
+    ("Status", "get_status_display"),
+    ("Street", "address_line1"),
+    ("Locality", "address_line2"),
+    ("Address 3", "address_line3"),
+    ("Town", "town"),
+    ("Local authority", "local_authority"),
+    ("Postcode", "postcode"),
+    ("Telephone", "telephone"),
+    ("E-mail", "email"),
+    ("Website", "website"),
+    ("Age range", "age_range"),
+    ("Pupils", "pupils_on_roll"),
+    ("Capacity", "capacity"),
+    ("FSM %", "fsm_percent"),
+    ("Ofsted outcome as published", "ofsted_outcome"),
+    ("Last inspected", "ofsted_inspection_date"),
+    ("Latitude", "latitude"),
+    ("Longitude", "longitude"),
+]
+
+
+def _value(obj, name: str):
+    value = getattr(obj, name)
+    return value() if callable(value) else value
+
+
+def _stamp(name: str) -> str:
+    return f"{name}-{timezone.localdate().isoformat()}.csv"
+
+
+@require_GET
+def schools_csv(request: HttpRequest) -> HttpResponse:
+    """Every school the user may see (the public: published ones). One query."""
+    schools = School.objects.visible_to(request.user).order_by("name")
+    rows = ([_value(s, name) for _label, name in SCHOOL_COLUMNS] for s in schools)
+    return csv_response(
+        filename=_stamp("schools"), header=[label for label, _ in SCHOOL_COLUMNS], rows=rows
+    )
+
+
+@login_required
+@require_GET
+def people_csv(request: HttpRequest) -> HttpResponse:
+    """The people directory; e-mail and telephone only where the person allows this user."""
+    header = ["First name", "Last name", "Job title", "School", "Organisation", "Roles"]
+    header += ["E-mail", "Telephone"]
+
+    def rows():
+        for person in Person.objects.for_directory():
+            contacts = can_see_contacts(request.user, person)
+            yield [
+                person.preferred_name or person.first_name,
+                person.last_name,
+                person.job_title,
+                person.school.name if person.school else "",
+                person.organisation.name if person.organisation else "",
+                "; ".join(str(role) for role in person.current_roles),
+                person.email if contacts else "",
+                person.telephone if contacts and person.telephone else "",
+            ]
+
+    return csv_response(filename=_stamp("people"), header=header, rows=rows())
+
+
+@login_required
+@require_GET
+def memberships_csv(request: HttpRequest) -> HttpResponse:
+    """Schools in partnerships the user may see, with roles and dates."""
+    partnerships = Partnership.objects.visible_to(request.user)
+    memberships = (
+        Membership.objects.filter(partnership__in=partnerships)
+        .select_related("school", "partnership", "coordinator")
+        .order_by("partnership__name", "school__name")
+    )
+    header = ["Partnership", "School", "URN", "Role", "Joined", "Left", "Hosts meetings"]
+    header.append("Coordinator")
+    rows = (
+        [
+            m.partnership.name,
+            m.school.name,
+            m.school.urn,
+            m.get_role_display(),
+            m.joined_on or "",
+            m.left_on or "",
+            "yes" if m.hosts_meetings else "no",
+            m.coordinator.display_name if m.coordinator else "",
+        ]
+        for m in memberships
+    )
+    return csv_response(filename=_stamp("memberships"), header=header, rows=rows)
+
+
+@require_GET
+def events_csv(request: HttpRequest) -> HttpResponse:
+    """Events the user may see, in date order. One query."""
+    events = (
+        Event.objects.visible_to(request.user)
+        .select_related("partnership", "network_group", "host_school")
+        .order_by("starts_at")
+    )
+    header = ["Title", "Kind", "Starts", "Ends", "Partnership", "Group", "Host school", "Venue"]
+    rows = (
+        [
+            e.title,
+            e.get_kind_display(),
+            timezone.localtime(e.starts_at).strftime("%Y-%m-%d %H:%M"),
+            timezone.localtime(e.ends_at).strftime("%Y-%m-%d %H:%M"),
+            e.partnership.name if e.partnership else "",
+            e.network_group.name if e.network_group else "",
+            e.host_school.name if e.host_school else "",
+            e.venue,
+        ]
+        for e in events
+    )
+    return csv_response(filename=_stamp("events"), header=header, rows=rows)

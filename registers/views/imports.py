@@ -1,0 +1,158 @@
+"""CSV imports with a preview: a school's people and roles, a partnership's member schools.
+
+Upload -> every row validated -> either the list of bad rows (nothing written) or a preview
+with a "Import these rows" button that posts the same content back, validated again in full
+and written in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from alliance.lib.csv import csv_response
+from alliance.permissions import (
+    can_import_memberships,
+    can_import_people,
+    can_view_partnership,
+    can_view_school,
+)
+from partnerships.models import Partnership
+from registers import csv_imports, membership_rows, people_rows
+from registers.files import CsvFileError
+from registers.forms import ConfirmForm, UploadForm
+from schools.models import School
+
+
+def get_school_for_user(request: HttpRequest, slug: str, *, action: str) -> School:
+    """The school, 404 when the user may not see it, 403 when they may not `action` it."""
+    school = get_object_or_404(School, slug=slug)
+    if not can_view_school(request.user, school):
+        raise Http404("No such school.")
+    if action == "import_people" and not can_import_people(request.user, school):
+        raise PermissionDenied("Only the headteacher and alliance admins import staff lists.")
+    return school
+
+
+def get_partnership_for_user(request: HttpRequest, slug: str, *, action: str) -> Partnership:
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not can_view_partnership(request.user, partnership):
+        raise Http404("No such partnership.")
+    if action == "import_memberships" and not can_import_memberships(request.user, partnership):
+        raise PermissionDenied("Only the partnership's coordinators import its members.")
+    return partnership
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    title: str
+    columns: list[str]
+    required: list[str]
+    plan: Callable
+    apply: Callable
+    template_url: str
+
+
+def _posted_content(request: HttpRequest, context: dict) -> str | None:
+    """The CSV text from an upload or from the preview's confirmation, or None."""
+    if "content" in request.POST:
+        confirm = ConfirmForm(request.POST)
+        return confirm.cleaned_data["content"] if confirm.is_valid() else None
+    form = UploadForm(request.POST, request.FILES)
+    context["form"] = form
+    return form.text() if form.is_valid() else None
+
+
+def _import_page(request: HttpRequest, kind: ImportKind, target, back_url: str) -> HttpResponse:
+    context = {
+        "kind": kind,
+        "target": target,
+        "back_url": back_url,
+        "template_url": reverse(kind.template_url, kwargs={"slug": target.slug}),
+        "form": UploadForm(),
+        "plan": None,
+        "confirm": None,
+        "refusal": "",
+    }
+    if request.method == "GET":
+        return render(request, "registers/import.html", context)
+    content = _posted_content(request, context)
+    if content is not None:
+        try:
+            rows = csv_imports.read_text(content, columns=kind.columns, required=kind.required)
+        except CsvFileError as error:
+            context["refusal"] = str(error)
+        else:
+            plan = context["plan"] = kind.plan(target, rows)
+            if plan.ok and "content" in request.POST:
+                kind.apply(target, plan)
+                messages.success(
+                    request,
+                    f"Imported {len(plan.rows)} row(s): {plan.count('create')} created, "
+                    f"{plan.count('update')} updated, {plan.count('unchanged')} unchanged.",
+                )
+                return redirect(request.path)
+            if plan.ok:
+                context["confirm"] = ConfirmForm(initial={"content": content})
+                return render(request, "registers/import.html", context)
+    return render(request, "registers/import.html", context, status=400)
+
+
+PEOPLE = ImportKind(
+    title="Import staff and their roles",
+    columns=people_rows.PEOPLE_COLUMNS,
+    required=people_rows.PEOPLE_REQUIRED,
+    plan=lambda school, rows: people_rows.plan_people(school=school, rows=rows),
+    apply=lambda school, plan: people_rows.apply_people(school=school, plan=plan),
+    template_url="registers:people_template",
+)
+MEMBERSHIPS = ImportKind(
+    title="Import member schools",
+    columns=membership_rows.MEMBERSHIP_COLUMNS,
+    required=membership_rows.MEMBERSHIP_REQUIRED,
+    plan=lambda partnership, rows: membership_rows.plan_memberships(
+        partnership=partnership, rows=rows
+    ),
+    apply=lambda partnership, plan: membership_rows.apply_memberships(
+        partnership=partnership, plan=plan
+    ),
+    template_url="registers:memberships_template",
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def people_import(request: HttpRequest, slug: str) -> HttpResponse:
+    school = get_school_for_user(request, slug, action="import_people")
+    return _import_page(request, PEOPLE, school, school.get_absolute_url())
+
+
+@login_required
+@require_GET
+def people_template(request: HttpRequest, slug: str) -> HttpResponse:
+    get_school_for_user(request, slug, action="import_people")
+    header, example = people_rows.PEOPLE_COLUMNS, people_rows.PEOPLE_EXAMPLE
+    return csv_response(filename="people-template.csv", header=header, rows=[example])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def memberships_import(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = get_partnership_for_user(request, slug, action="import_memberships")
+    return _import_page(request, MEMBERSHIPS, partnership, partnership.get_absolute_url())
+
+
+@login_required
+@require_GET
+def memberships_template(request: HttpRequest, slug: str) -> HttpResponse:
+    get_partnership_for_user(request, slug, action="import_memberships")
+    header, example = membership_rows.MEMBERSHIP_COLUMNS, membership_rows.MEMBERSHIP_EXAMPLE
+    return csv_response(filename="memberships-template.csv", header=header, rows=[example])
