@@ -3,6 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from accounts.models import User
 from schools.models import School
@@ -20,6 +21,8 @@ class Command(BaseCommand):
                 "This database already holds an alliance. Restore into an empty database "
                 "(migrate a new one, or `manage.py flush` this one first)."
             )
-        with transaction.atomic():
+        # The backup holds the history rows themselves; loading the schools' editors must not
+        # write new ones (simple_history records m2m changes even when rows load raw).
+        with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("loaddata", options["file"], verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Restored the alliance from {options['file']}."))
