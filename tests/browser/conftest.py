@@ -126,3 +126,73 @@ def check_page(page, name: str) -> dict:
     recorded[name] = transfer
     sizes.write_text(json.dumps(recorded, indent=2, sort_keys=True))
     return {"transfer_bytes": transfer}
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now for `secret` (allauth's own TOTP arithmetic)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def with_authenticator(client_fixture) -> str:
+    """Give a persona an authenticator app, as if they had set one up; returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(client_fixture.user, secret)
+    return secret
+
+
+def sign_in_with_code(page, email: str, secret: str) -> None:
+    """Sign in with a password, then the authenticator code allauth asks for."""
+    sign_in(page, email)
+    assert page.url.endswith("/accounts/2fa/authenticate/"), page.url
+    check_page(page, "sign-in-code")
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+
+
+def tab_through(page, selector: str, limit: int = 80) -> list[str]:
+    """Press Tab from the top of the page until focus has passed every control in `selector`.
+
+    Returns the names of the controls reached inside it, in order; each must show a visible
+    focus indicator (an outline or a box shadow) when reached.
+    """
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    # A group of radio buttons is one stop: the arrow keys move inside it.
+    expected = page.locator(selector).evaluate(
+        """form => new Set([...form.querySelectorAll(
+            'input:not([type=hidden]):not([disabled]), select, textarea, button, a[href]'
+        )].map(el => el.type === 'radio' ? 'radio:' + el.name : el)).size"""
+    )
+    reached: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """sel => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                return {
+                    inside: !!el.closest(sel),
+                    name: el.name || el.id || el.textContent.trim(),
+                    // Chromium's own calendar button inside a date or time input takes a
+                    // Tab stop of its own, drawn by the browser: the input is not :focus then.
+                    picker: /^(date|time|datetime-local)$/.test(el.type) && !el.matches(':focus'),
+                    visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                             || style.boxShadow !== 'none',
+                };
+            }""",
+            selector,
+        )
+        if state["inside"]:
+            assert state["visible"] or state["picker"], f"No visible focus on {state['name']}"
+            reached.append(state["name"])
+        elif reached:
+            break
+    assert len(set(reached)) >= expected, f"Tab reached {reached}, expected {expected} stops"
+    return reached
