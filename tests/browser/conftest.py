@@ -55,26 +55,39 @@ def browser():
         browser.close()
 
 
+def _browser_page(browser, base_url: str):
+    """A page in a browser context of its own (its own cookies), recording every request
+    that leaves the live server."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    external = []
+    local = (base_url, "data:")
+    page.on(
+        "request",
+        lambda request: external.append(request.url) if not request.url.startswith(local) else None,
+    )
+    page.external_requests = external
+    return context, page
+
+
 @pytest.fixture
 def page(browser, live_server, settings):
     # The live server has no collectstatic: serve static files from their source folders.
     settings.WHITENOISE_USE_FINDERS = True
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    external = []
-    page.on(
-        "request",
-        lambda request: (
-            external.append(request.url)
-            if not request.url.startswith((live_server.url, "data:"))
-            else None
-        ),
-    )
-    page.external_requests = external
+    context, page = _browser_page(browser, live_server.url)
     yield page
     context.close()
-    assert external == [], f"Third-party requests: {external}"
+    assert page.external_requests == [], f"Third-party requests: {page.external_requests}"
+
+
+@pytest.fixture
+def other_page(browser, live_server, page):
+    """A second person's browser, signed in (or not) independently of `page`."""
+    context, other = _browser_page(browser, live_server.url)
+    yield other
+    context.close()
+    assert other.external_requests == [], f"Third-party requests: {other.external_requests}"
 
 
 def sign_in(page, email: str, password: str = PASSWORD) -> None:

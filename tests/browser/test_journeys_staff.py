@@ -14,17 +14,18 @@ from tests.factories import (
     MembershipFactory,
     PersonFactory,
     RoleAssignmentFactory,
+    RoleTypeFactory,
     SchoolFactory,
+    SpecialismFactory,
 )
 
 
 def test_staff_searches_maths_narrows_to_primary_sles_and_downloads_a_vcard(
     page, staff, school, partnership
 ):
-    from people.models import RoleType, Specialism
-
-    sle = RoleType.objects.get(slug="specialist-leader-of-education")
-    maths = Specialism.objects.get(slug="maths")
+    # Factories, not the migration's seeded rows: a live-server test empties the tables after.
+    sle = RoleTypeFactory(name="Specialist Leader of Education", abbreviation="SLE")
+    maths = SpecialismFactory(name="Maths")
     # The school's name does not say it is a primary school: the phase does.
     primary = SchoolFactory(name="St Anne's C of E School", phase="primary")
     secondary = SchoolFactory(name="Northgate Academy", phase="secondary")
