@@ -58,7 +58,12 @@ def browser():
 def _browser_page(browser, base_url: str):
     """A page in a browser context of its own (its own cookies), recording every request
     that leaves the live server."""
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=base_url,
+        viewport={"width": 1280, "height": 900},
+        locale="en-GB",
+        timezone_id="Europe/London",
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     external = []
