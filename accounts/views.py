@@ -46,7 +46,10 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invitation_new(request: HttpRequest) -> HttpResponse:
     schools = _invitable_schools(request)
-    form = InvitationForm(request.POST or None, schools=schools)
+    # "Invite staff to this school" on a school's page names the school: choose it already.
+    chosen = request.GET.get("school")
+    initial = {"school": schools.filter(slug=chosen).first()} if chosen else {}
+    form = InvitationForm(request.POST or None, schools=schools, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invitation_create(request=request, **form.cleaned_data)

@@ -1,4 +1,5 @@
-"""The people directory's filters: name, role, specialism, school, partnership, network group.
+"""The people directory's filters: name, role, specialism, school, school phase, partnership,
+network group.
 
 Every filter narrows with `pk IN (subquery)` rather than a join, so filters combine without
 duplicating rows and the count stays exact. Role and specialism together mean one role with
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
-from schools.models import School
+from schools.models import Phase, School
 
 
 class PersonFilter(django_filters.FilterSet):
@@ -44,6 +45,13 @@ class PersonFilter(django_filters.FilterSet):
         method="filter_school",
         widget=forms.TextInput(attrs={"placeholder": "Name or URN"}),
     )
+    # "SLEs in primary schools": a school's name does not always say its phase.
+    phase = django_filters.ChoiceFilter(
+        label="School phase",
+        method="filter_phase",
+        choices=Phase.choices,
+        empty_label="Any phase",
+    )
     partnership = django_filters.ModelChoiceFilter(
         label="Partnership",
         queryset=Partnership.objects.only("pk", "slug", "name"),
@@ -62,7 +70,7 @@ class PersonFilter(django_filters.FilterSet):
 
     class Meta:
         model = Person
-        fields = ["q", "role", "specialism", "school", "partnership", "group"]
+        fields = ["q", "role", "specialism", "school", "phase", "partnership", "group"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -91,6 +99,9 @@ class PersonFilter(django_filters.FilterSet):
             Q(slug=value) | Q(urn=value) | Q(name__icontains=value)
         ).values("pk")
         return queryset.filter(school__in=schools)
+
+    def filter_phase(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(school__in=School.objects.filter(phase=value).values("pk"))
 
     def filter_role(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # Role and specialism are applied together in filter_queryset.
@@ -130,6 +141,8 @@ class PersonFilter(django_filters.FilterSet):
             field = self.form.fields[field_name]
             if hasattr(field, "queryset"):
                 shown = field.label_from_instance(value)
+            elif field_name == "phase":
+                shown = Phase(value).label
             elif field_name == "school":
                 # A link from a school page carries its slug: show the school's name instead.
                 shown = School.objects.filter(slug=value).values_list("name", flat=True).first()

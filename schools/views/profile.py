@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.permissions import can_edit_school, can_view_school_history
+from alliance.permissions import can_edit_school, can_invite_to_school, can_view_school_history
 from schools.models import School
 from schools.selectors import (
     school_memberships,
@@ -29,6 +29,7 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sources": school.fact_sources,
         "can_edit": can_edit_school(user, school),
         "can_view_history": can_view_school_history(user, school),
+        "can_invite": can_invite_to_school(user, school),
         "memberships": school_memberships(school, user),
         "groups": school_network_groups(school, user),
         "staff": school_role_holders(school) if user.is_authenticated else [],

@@ -103,3 +103,19 @@ def test_invite_form_shows_errors_with_a_summary(head, school):
     assert "There is a problem" in html
     assert 'href="#id_email"' in html
     assert not Invitation.objects.exists()
+
+
+def test_link_from_a_school_page_chooses_that_school(admin, school, other_school):
+    html = admin.get(URL, {"school": other_school.slug}).content.decode()
+    assert f'<option value="{other_school.pk}" selected>' in html
+    assert f'<option value="{school.pk}" selected>' not in html
+
+
+def test_link_naming_a_school_the_head_may_not_invite_to_chooses_nothing(
+    head, school, other_school
+):
+    response = head.get(URL, {"school": other_school.slug})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="" selected>' in html
+    assert other_school.name not in html

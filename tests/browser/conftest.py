@@ -55,26 +55,44 @@ def browser():
         browser.close()
 
 
+def _browser_page(browser, base_url: str):
+    """A page in a browser context of its own (its own cookies), recording every request
+    that leaves the live server."""
+    context = browser.new_context(
+        base_url=base_url,
+        viewport={"width": 1280, "height": 900},
+        locale="en-GB",
+        timezone_id="Europe/London",
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    external = []
+    local = (base_url, "data:")
+    page.on(
+        "request",
+        lambda request: external.append(request.url) if not request.url.startswith(local) else None,
+    )
+    page.external_requests = external
+    return context, page
+
+
 @pytest.fixture
 def page(browser, live_server, settings):
     # The live server has no collectstatic: serve static files from their source folders.
     settings.WHITENOISE_USE_FINDERS = True
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    external = []
-    page.on(
-        "request",
-        lambda request: (
-            external.append(request.url)
-            if not request.url.startswith((live_server.url, "data:"))
-            else None
-        ),
-    )
-    page.external_requests = external
+    context, page = _browser_page(browser, live_server.url)
     yield page
     context.close()
-    assert external == [], f"Third-party requests: {external}"
+    assert page.external_requests == [], f"Third-party requests: {page.external_requests}"
+
+
+@pytest.fixture
+def other_page(browser, live_server, page):
+    """A second person's browser, signed in (or not) independently of `page`."""
+    context, other = _browser_page(browser, live_server.url)
+    yield other
+    context.close()
+    assert other.external_requests == [], f"Third-party requests: {other.external_requests}"
 
 
 def sign_in(page, email: str, password: str = PASSWORD) -> None:
@@ -126,3 +144,73 @@ def check_page(page, name: str) -> dict:
     recorded[name] = transfer
     sizes.write_text(json.dumps(recorded, indent=2, sort_keys=True))
     return {"transfer_bytes": transfer}
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows now for `secret` (allauth's own TOTP arithmetic)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def with_authenticator(client_fixture) -> str:
+    """Give a persona an authenticator app, as if they had set one up; returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(client_fixture.user, secret)
+    return secret
+
+
+def sign_in_with_code(page, email: str, secret: str) -> None:
+    """Sign in with a password, then the authenticator code allauth asks for."""
+    sign_in(page, email)
+    assert page.url.endswith("/accounts/2fa/authenticate/"), page.url
+    check_page(page, "sign-in-code")
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+
+
+def tab_through(page, selector: str, limit: int = 80) -> list[str]:
+    """Press Tab from the top of the page until focus has passed every control in `selector`.
+
+    Returns the names of the controls reached inside it, in order; each must show a visible
+    focus indicator (an outline or a box shadow) when reached.
+    """
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    # A group of radio buttons is one stop: the arrow keys move inside it.
+    expected = page.locator(selector).evaluate(
+        """form => new Set([...form.querySelectorAll(
+            'input:not([type=hidden]):not([disabled]), select, textarea, button, a[href]'
+        )].map(el => el.type === 'radio' ? 'radio:' + el.name : el)).size"""
+    )
+    reached: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """sel => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                return {
+                    inside: !!el.closest(sel),
+                    name: el.name || el.id || el.textContent.trim(),
+                    // Chromium's own calendar button inside a date or time input takes a
+                    // Tab stop of its own, drawn by the browser: the input is not :focus then.
+                    picker: /^(date|time|datetime-local)$/.test(el.type) && !el.matches(':focus'),
+                    visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                             || style.boxShadow !== 'none',
+                };
+            }""",
+            selector,
+        )
+        if state["inside"]:
+            assert state["visible"] or state["picker"], f"No visible focus on {state['name']}"
+            reached.append(state["name"])
+        elif reached:
+            break
+    assert len(set(reached)) >= expected, f"Tab reached {reached}, expected {expected} stops"
+    return reached

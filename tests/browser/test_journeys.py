@@ -63,3 +63,28 @@ def test_keyboard_reaches_the_skip_link_first_with_visible_focus(page, db):
     assert outline != "none"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_reading_and_searching_need_no_javascript(browser, live_server, staff, school):
+    maths = SpecialismFactory(name="Maths")
+    sle = RoleTypeFactory(name="Specialist Leader of Education", abbreviation="SLE")
+    teacher = PersonFactory(school=school, first_name="Priya", last_name="Marsden")
+    RoleAssignmentFactory(person=teacher, role_type=sle, specialism=maths)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, verified_login(staff))
+        page.get_by_role("searchbox", name="Search the portal").fill("maths")
+        page.get_by_role("searchbox", name="Search the portal").press("Enter")
+        expect(page).to_have_url(re.compile(r"/search/\?q=maths"))
+        expect(page.get_by_role("link", name="Priya Marsden")).to_be_visible()
+
+        page.goto("/people/")
+        page.get_by_label("Specialism").select_option(label="Maths")
+        page.get_by_role("button", name="Find people").click()
+        expect(page).to_have_url(re.compile(r"specialism=maths"))
+        expect(page.locator("#result-count")).to_have_text("Showing 1-1 of 1 person")
+        page.get_by_role("link", name=re.compile("Specialism: Maths")).click()
+        assert "specialism" not in page.url
+    finally:
+        context.close()

@@ -1,5 +1,5 @@
-"""The people directory: search by name, role, specialism, school, partnership and network
-group; filters combine; pages keep the filters; a fixed number of queries per page."""
+"""The people directory: search by name, role, specialism, school, school phase, partnership and
+network group; filters combine; pages keep the filters; a fixed number of queries per page."""
 
 import datetime
 
@@ -95,6 +95,19 @@ def test_filter_by_school_slug_name_or_urn(staff, school, other_school):
         assert names(response) == {"Elsewhere Person"}, value
     tags = staff.get("/people/", {"school": other_school.slug}).context["tags"]
     assert tags[0]["value"] == "Brookside Primary School"
+
+
+def test_filter_by_school_phase_finds_primary_staff_whatever_the_school_is_called(staff, sle):
+    infants = SchoolFactory(name="St Anne's C of E School", phase="primary")
+    academy = SchoolFactory(name="Northgate Academy", phase="secondary")
+    PersonFactory(school=infants, first_name="Primary", last_name="Teacher")
+    PersonFactory(school=academy, first_name="Secondary", last_name="Teacher")
+    response = staff.get("/people/", {"phase": "primary", "q": "teacher"})
+    assert names(response) == {"Primary Teacher"}
+    assert [(tag["label"], tag["value"]) for tag in response.context["tags"]] == [
+        ("Name", "teacher"),
+        ("School phase", "Primary"),
+    ]
 
 
 def test_filter_by_partnership_covers_current_member_schools_and_partners(

@@ -157,6 +157,16 @@ def test_edit_and_history_links_only_for_those_allowed(request, school, persona,
     assert ('href="/schools/abbeyfield-primary-school/history/"' in html) is shown
 
 
+@pytest.mark.parametrize(
+    ("persona", "shown"), [("head", True), ("admin", True), ("editor", False), ("staff", False)]
+)
+def test_invite_link_only_for_those_who_may_invite_to_the_school(request, school, persona, shown):
+    client = request.getfixturevalue(persona)
+    html = client.get(school.get_absolute_url()).content.decode()
+    link = 'href="/accounts/invitations/new/?school=abbeyfield-primary-school"'
+    assert (link in html) is shown
+
+
 def test_school_page_refuses_post(staff, school):
     assert staff.post(school.get_absolute_url()).status_code == 405
 
