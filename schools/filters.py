@@ -10,6 +10,7 @@ from django.db.models import F, QuerySet
 from django.http import QueryDict
 
 from partnerships.models import Partnership
+from registers.nearby import filter_near
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
 
 # Sort keys offered to users -> ORDER BY. The id breaks ties so pages never overlap. Never by
@@ -27,6 +28,10 @@ SORTS = {
         [F("pupils_on_roll").desc(nulls_last=True), F("name").asc(), F("id").asc()],
     ),
 }
+
+
+NEAR_DISTANCES = [1, 2, 5, 10, 20]
+DEFAULT_NEAR_KM = 5
 
 
 class SchoolFilter(django_filters.FilterSet):
@@ -58,6 +63,15 @@ class SchoolFilter(django_filters.FilterSet):
         choices=[c for c in Designation.choices if c[0]], empty_label="Any designation"
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
+    near = django_filters.CharFilter(
+        label="Near (a school's URN, or latitude,longitude)", method="filter_near"
+    )
+    within = django_filters.ChoiceFilter(
+        label="Within",
+        choices=[(str(km), f"{km} km") for km in NEAR_DISTANCES],
+        method="filter_within",
+        empty_label=f"{DEFAULT_NEAR_KM} km",
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[(key, label) for key, (label, _) in SORTS.items()],
@@ -90,6 +104,13 @@ class SchoolFilter(django_filters.FilterSet):
 
     def filter_partnership(self, queryset: QuerySet, name: str, value: Partnership) -> QuerySet:
         return queryset.in_partnership(value)
+
+    def filter_near(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        km = float(self.form.cleaned_data.get("within") or DEFAULT_NEAR_KM)
+        return filter_near(queryset, value, km)
+
+    def filter_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # Read by filter_near: a distance alone filters nothing.
 
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # Applied last, in `qs`, so it holds with or without this parameter.

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from alliance.permissions import can_edit_school, can_invite_to_school, can_view_school_history
+from registers.nearby import schools_near
 from schools.models import School
 from schools.selectors import (
     school_memberships,
@@ -15,6 +16,8 @@ from schools.selectors import (
     school_upcoming_events,
 )
 from schools.views.access import get_school_for_user
+
+NEARBY_KM = 5
 
 
 @require_GET
@@ -34,5 +37,7 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "groups": school_network_groups(school, user),
         "staff": school_role_holders(school) if user.is_authenticated else [],
         "events": school_upcoming_events(school, user),
+        "nearby": schools_near(school, NEARBY_KM, queryset=School.objects.visible_to(user)),
+        "nearby_km": NEARBY_KM,
     }
     return render(request, "schools/detail.html", context)
