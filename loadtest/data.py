@@ -22,8 +22,8 @@ from partnerships.models import NetworkGroup, Partnership
 from people.models import Person
 from schools.models import School
 
-CAPACITY_EVENTS = [f"Load test: meeting {n} with three places" for n in range(1, 5)]
-CAPACITY = 3
+CAPACITY_EVENTS = [f"Load test: meeting {n} with two places" for n in range(1, 5)]
+CAPACITY = 2
 SLOW_EVENT = "Fault test: a write that outlives its worker"
 FAIL_EVENT = "Fault test: a write that fails half way"
 LOAD_ACCOUNTS = 60

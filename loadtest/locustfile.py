@@ -8,7 +8,7 @@ or by hand against a running portal:
 
 The writes go to the portal's real pages, as a browser sends them (CSRF token, Referer):
 event registration (POST /events/<id>/register/, then /events/<id>/cancel/, on events with
-three places each, so places fill and the waiting list is used) and profile edit (/people/me/
+two places each, so places fill and the waiting list is used) and profile edit (/people/me/
 to the profile, its edit form fetched, one field changed, the rest posted back unchanged).
 A write counts as an error when the page it leads to does not say it worked.
 
@@ -172,7 +172,7 @@ class SignedInMember(Reader, HttpUser):
 
     @task(2)
     def register_or_cancel(self) -> None:
-        """One step of a register/cancel cycle on an event with three places."""
+        """One step of a register/cancel cycle on an event with two places."""
         event = random.choice(TARGETS["capacity_events"])
         action = "cancel" if self.registered.get(event) else "register"
         with self._post(f"/events/{event}/{action}/", {}, f"/events/<id>/{action}/") as response:
