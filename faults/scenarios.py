@@ -168,13 +168,16 @@ def scenario_worker_timeout(server: Gunicorn, cluster: PrivatePostgres, targets:
         daemon=True,
     )
     hung.start()
-    time.sleep(min(2, timeout_s / 2))
-    # While the worker hangs, its registration is written but not committed.
+    time.sleep(min(2.5, timeout_s / 2))
+    # While the worker hangs, its registration is written but not committed: a transaction
+    # idle for more than a second, holding the write lock the INSERT took.
     pending = int(
         cluster.psql(
             "alliance",
-            "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' "
-            "AND query LIKE 'INSERT INTO \"events_registration\"%'",
+            "SELECT count(DISTINCT a.pid) FROM pg_stat_activity a JOIN pg_locks l "
+            "ON l.pid = a.pid WHERE a.state = 'idle in transaction' AND l.mode = "
+            "'RowExclusiveLock' AND l.relation = 'events_registration'::regclass "
+            "AND a.state_change < now() - interval '1 second'",  # not a writer between statements
         )
     )
     hung.join(timeout=3 * timeout_s + 20)
@@ -209,7 +212,7 @@ def scenario_worker_timeout(server: Gunicorn, cluster: PrivatePostgres, targets:
         name,
         "while the worker hangs, its registration is written and not committed",
         pending >= 1,
-        f"{pending} open transaction(s) after an INSERT into events_registration",
+        f"{pending} open transaction(s) holding a write lock on events_registration",
     )
     report.check(name, "no traceback reaches the user", "Traceback" not in answer.body)
     report.check(name, "gunicorn logs the worker timeout", "WORKER TIMEOUT" in log)
