@@ -30,16 +30,17 @@ def signed_in(server: Gunicorn, targets: dict, account: int) -> Browser:
     return browser
 
 
-def registrations(cluster: PrivatePostgres, event: int, email: str | None = None) -> int:
-    """Registrations (not cancelled) for an event, or one account's registrations for it."""
-    sql = (
-        "SELECT count(*) FROM events_registration r JOIN people_person p ON p.id = r.person_id "
-        f"LEFT JOIN accounts_user u ON u.id = p.user_id WHERE r.event_id = {int(event)} "
-        "AND r.status <> 'cancelled'"
+def registrations_of(cluster: PrivatePostgres, event: int, email: str) -> int:
+    """The account's registrations (not cancelled) for the event: 0 or 1."""
+    quoted = email.replace("'", "''")
+    return int(
+        cluster.psql(
+            "alliance",
+            "SELECT count(*) FROM events_registration r "
+            "JOIN people_person p ON p.id = r.person_id JOIN accounts_user u ON u.id = p.user_id "
+            f"WHERE r.event_id = {int(event)} AND r.status <> 'cancelled' AND u.email = '{quoted}'",
+        )
     )
-    if email is not None:
-        sql += f" AND u.email = '{email.replace(chr(39), '')}'"
-    return int(cluster.psql("alliance", sql))
 
 
 @dataclass
@@ -316,7 +317,7 @@ def scenario_database_outage(server: Gunicorn, cluster: PrivatePostgres, targets
             continue
         last_time, last = answered[-1]
         unanswered_after = any(state is None and t > last_time for t, state in acks)
-        rows = registrations(cluster, load.event, actor)
+        rows = registrations_of(cluster, load.event, actor)
         expected = 1 if last == REGISTERED else 0
         report.check(
             name,
