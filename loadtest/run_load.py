@@ -76,7 +76,7 @@ def run_step(base_url: str, targets: Path, users: int, run_time: int, max_reques
         rows = list(csv.DictReader(handle))
     with open(f"{prefix}_failures.csv", newline="") as handle:
         errors = [f"{r['Occurrences']} x {r['Method']} {r['Name']}: {r['Error']}"
-                    for r in csv.DictReader(handle)]  # fmt: skip
+                  for r in csv.DictReader(handle)]  # fmt: skip
     total = next(row for row in rows if row["Name"] == "Aggregated")
 
     def number(row: dict, key: str) -> float:
