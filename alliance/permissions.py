@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ObjectDoesNotExist
+
 if TYPE_CHECKING:
     from events.models import Event
     from partnerships.models import NetworkGroup, Partnership
@@ -24,12 +26,16 @@ def is_admin(user) -> bool:
 
 
 def person_of(user) -> Person | None:
-    """The directory profile of a signed-in user, if they have one."""
+    """The directory profile of a signed-in user, if they have one.
+
+    Only "this account has no profile" means None. A database that cannot answer raises, so the
+    request gets the 503 page rather than being treated as a stranger (403, "no profile").
+    """
     if not user.is_authenticated:
         return None
     try:
         return user.person
-    except Exception:  # RelatedObjectDoesNotExist: an account without a profile.
+    except ObjectDoesNotExist:  # User.person.RelatedObjectDoesNotExist: no profile yet.
         return None
 
 

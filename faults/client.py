@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import http.cookiejar
-import json
 import random
 import threading
 import time
@@ -12,6 +11,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+
+from loadtest.pages import REGISTERED, registration_answer
 
 CLEAN_503_TEXT = "briefly unavailable"
 
@@ -75,54 +76,62 @@ class Browser:
         sample = self.request("POST", "/accounts/login/", {"login": email, "password": password})
         if not self.cookie("sessionid"):
             raise RuntimeError(f"sign-in as {email} failed: {sample.status} {sample.error}")
+        if "needs two-factor sign-in" in sample.body:
+            # Such a session reaches nothing but the two-factor set-up pages.
+            raise RuntimeError(f"{email} must set up two-factor sign-in: use a load account")
         return sample
 
 
 class Load:
     """Readers and writers in threads until `stop()`, or `deadline_s`, or `max_requests` each.
 
-    Writers toggle their own registration for the capacity event and remember each answer,
-    so the final database state can be compared with what clients were told.
+    Writers go through register/cancel cycles on one event with few places, on the events
+    app's real pages (POST /events/<id>/register/ and /cancel/), and remember what each answer
+    said (loadtest.pages.registration_answer), so the final database state can be compared with
+    what clients were told.
     """
 
     def __init__(self, readers: list[Browser], writers: list[Browser], targets: dict,
                  deadline_s: float = 120, max_requests: int = 5000) -> None:  # fmt: skip
         self.readers, self.writers, self.targets = readers, writers, targets
         self.deadline_s, self.max_requests = deadline_s, max_requests
+        self.event = targets["capacity_events"][0]
         self.samples: list[Sample] = []
-        # actor -> [(started, outcome or None when no answer)], and actor -> person id
+        # actor -> [(started, REGISTERED / NOT_REGISTERED, or None when no answer)]
         self.acks: dict[str, list[tuple[float, str | None]]] = {w.actor: [] for w in writers}
-        self.people: dict[str, int] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
     def _read_paths(self, signed_in: bool) -> list[str]:
         t = self.targets
-        paths = ["/", "/schools/", "/schools/?q=primary", "/partnerships/", "/events/"]
+        paths = ["/", "/schools/", "/schools/?q=primary", "/search/?q=maths", "/events/"]
         paths += [f"/schools/{slug}/" for slug in t["schools"][:5]]
         paths += [f"/events/{pk}/" for pk in t["events"][:3]]
         if signed_in:
             paths += ["/people/"] + [f"/people/{pk}/" for pk in t["people"][:5]]
         return paths
 
+    def _write(self, browser: Browser, registered: bool | None) -> tuple[Sample, str | None]:
+        action = "cancel" if registered else "register"
+        sample = browser.request("POST", f"/events/{self.event}/{action}/")
+        answer = registration_answer(sample.body) if sample.ok else None
+        return sample, answer[0] if answer else None
+
     def _run(self, browser: Browser, write: bool) -> None:
         rng = random.Random(browser.actor)
         paths = self._read_paths(signed_in=bool(browser.cookie("sessionid")))
-        register = f"/_load/events/{self.targets['capacity_event']}/register/"
+        registered: bool | None = None  # unknown until the first answer
         started = time.monotonic()
         for _ in range(self.max_requests):
             if self._stop.is_set() or time.monotonic() - started > self.deadline_s:
                 return
             if write and rng.random() < 0.5:
-                sample = browser.request("POST", register)
-                outcome = None
-                if sample.status == 200:
-                    answer = json.loads(sample.body)
-                    outcome = answer["outcome"]
-                    self.people[browser.actor] = answer["person"]
+                sample, state = self._write(browser, registered)
+                if state is not None:
+                    registered = state == REGISTERED
                 with self._lock:
-                    self.acks[browser.actor].append((sample.started, outcome))
+                    self.acks[browser.actor].append((sample.started, state))
             else:
                 sample = browser.request("GET", rng.choice(paths))
             with self._lock:

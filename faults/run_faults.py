@@ -5,17 +5,23 @@
 It builds a throwaway PostgreSQL cluster (never the machine's shared server), serves the
 portal with gunicorn on two loopback ports (two app servers, one database, sessions in Redis
 when it answers) with production settings and `loadtest.settings` (the portal plus the fault
-views), then:
+views), signs in with the load accounts (loadtest.data), then:
 
 1. static: hashed, compressed static files with far-future caching from gunicorn.
-2. two servers: signed in on one app server, the other knows the session.
-3. fail after write: a view that fails after its first write leaves nothing behind.
-4. worker timeout: a request that outlives the worker timeout is killed and its write rolled
-   back while the other workers keep serving the load.
+2. two servers: signed in on one app server, the other knows the session and takes a
+   registration in it.
+3. fail after write: a view that registers through the real service, then fails, leaves
+   nothing behind.
+4. worker timeout: a request that registers, then outlives the worker timeout, is killed and
+   its write (seen uncommitted while it hangs) rolled back while the other workers keep
+   serving the load.
 5. database outage: PostgreSQL crashes (`pg_ctl stop -m immediate`) mid-load and comes back:
-   only clean 503 pages while it is down, none after, no new workers, /readyz follows it.
-6. invariants in SQL: confirmed registrations never exceed capacity, every membership has
-   its school, every registration its person and event; no transaction left open.
+   only clean 503 pages while it is down, none after, no new workers, /readyz follows it;
+   writers register and cancel on the real pages throughout, and each one's last answer
+   matches the database.
+6. invariants in SQL: confirmed registrations never exceed capacity, nobody waits while a
+   place is free, every membership has its school, every registration its person and event;
+   no transaction left open.
 
 Prints one line per check and a summary of what each fault did; exit code 1 if a check failed.
 Bounded: every wait has a deadline, the whole run takes about two minutes.

@@ -14,9 +14,33 @@ from dataclasses import dataclass, field
 
 from faults.client import Browser, Load, Sample
 from loadtest.harness import Gunicorn, PrivatePostgres
+from loadtest.pages import NOT_REGISTERED, REGISTERED, registration_answer
 
-WRITERS = ["staff@example.org", "head@example.org", "coordinator@example.org"]
-SIGNED_IN_READER = "admin@example.org"
+# Which of the load accounts (loadtest.data: ordinary staff, each with a profile of their own)
+# plays which part, so no two parts share a registration.
+WRITERS = (0, 1, 2)
+SIGNED_IN_READER = 3
+TWO_SERVERS, FAILING, SLOW = 4, 5, 6
+
+
+def signed_in(server: Gunicorn, targets: dict, account: int) -> Browser:
+    email = targets["logins"][account]
+    browser = Browser(server.base_url, email)
+    browser.sign_in(email, targets["password"])
+    return browser
+
+
+def registrations_of(cluster: PrivatePostgres, event: int, email: str) -> int:
+    """The account's registrations (not cancelled) for the event: 0 or 1."""
+    quoted = email.replace("'", "''")
+    return int(
+        cluster.psql(
+            "alliance",
+            "SELECT count(*) FROM events_registration r "
+            "JOIN people_person p ON p.id = r.person_id JOIN accounts_user u ON u.id = p.user_id "
+            f"WHERE r.event_id = {int(event)} AND r.status <> 'cancelled' AND u.email = '{quoted}'",
+        )
+    )
 
 
 @dataclass
@@ -69,8 +93,7 @@ def scenario_static(server: Gunicorn, report: Report) -> None:
 
 def scenario_two_servers(a: Gunicorn, b: Gunicorn, targets: dict, report: Report) -> None:
     name = "two servers"
-    browser = Browser(a.base_url, "two-servers")
-    browser.sign_in(WRITERS[0], targets["password"])
+    browser = signed_in(a, targets, TWO_SERVERS)
     browser.base_url = b.base_url  # same cookies, the other app server
     people = browser.request("GET", "/people/")
     report.check(
@@ -79,9 +102,18 @@ def scenario_two_servers(a: Gunicorn, b: Gunicorn, targets: dict, report: Report
         people.status == 200 and "/accounts/login/" not in people.body,
         f"B answered {people.status}",
     )
-    register = browser.request("POST", f"/_load/events/{targets['capacity_event']}/register/")
-    report.check(name, "server B accepts a write in that session", register.status == 200)
-    browser.request("POST", f"/_load/events/{targets['capacity_event']}/register/")  # undo
+    event = targets["capacity_events"][-1]
+    register = browser.request("POST", f"/events/{event}/register/")
+    answer = registration_answer(register.body)
+    report.check(
+        name,
+        "server B accepts a registration in that session",
+        answer is not None and answer[0] == REGISTERED,
+        answer[1] if answer else f"{register.status}",
+    )
+    cancel = browser.request("POST", f"/events/{event}/cancel/")  # undo
+    answer = registration_answer(cancel.body)
+    report.check(name, "and its cancellation", answer is not None and answer[0] == NOT_REGISTERED)
     browser.request("POST", "/accounts/logout/")
     browser.base_url = a.base_url
     after = browser.request("GET", "/people/")
@@ -96,8 +128,7 @@ def scenario_two_servers(a: Gunicorn, b: Gunicorn, targets: dict, report: Report
 def scenario_fail_after_write(server: Gunicorn, cluster: PrivatePostgres, targets: dict,
                               report: Report) -> None:  # fmt: skip
     name = "fail after write"
-    browser = Browser(server.base_url, "fail")
-    browser.sign_in(WRITERS[0], targets["password"])
+    browser = signed_in(server, targets, FAILING)
     sample = browser.request("POST", f"/_fault/events/{targets['fail_event']}/fail-after-write/")
     left = int(
         cluster.psql(
@@ -113,30 +144,45 @@ def scenario_fail_after_write(server: Gunicorn, cluster: PrivatePostgres, target
 
 def signed_in_load(server: Gunicorn, targets: dict) -> Load:
     readers = [Browser(server.base_url, f"anonymous-{i}") for i in range(2)]
-    reader = Browser(server.base_url, "signed-in reader")
-    reader.sign_in(SIGNED_IN_READER, targets["password"])
-    writers = []
-    for email in WRITERS:
-        writer = Browser(server.base_url, email)
-        writer.sign_in(email, targets["password"])
-        writers.append(writer)
+    reader = signed_in(server, targets, SIGNED_IN_READER)
+    writers = [signed_in(server, targets, account) for account in WRITERS]
     return Load([*readers, reader], writers, targets, deadline_s=90)
 
 
 def scenario_worker_timeout(server: Gunicorn, cluster: PrivatePostgres, targets: dict,
                             timeout_s: int, report: Report) -> None:  # fmt: skip
     name = "worker timeout"
-    slow = Browser(server.base_url, "slow")
-    slow.sign_in(WRITERS[1], targets["password"])
+    slow = signed_in(server, targets, SLOW)
     load = signed_in_load(server, targets)
     log_before = len(server.log_text())
     load.start()
     time.sleep(2)
-    answer = slow.request(
-        "POST",
-        f"/_fault/events/{targets['slow_event']}/slow-write/",
-        timeout=3 * timeout_s + 15,
+    answers: list[Sample] = []
+    hung = threading.Thread(
+        target=lambda: answers.append(
+            slow.request(
+                "POST",
+                f"/_fault/events/{targets['slow_event']}/slow-write/",
+                timeout=3 * timeout_s + 15,
+            )
+        ),
+        daemon=True,
     )
+    hung.start()
+    time.sleep(min(2.5, timeout_s / 2))
+    # While the worker hangs, its registration is written but not committed: a transaction
+    # idle for more than a second, holding the write lock the INSERT took.
+    pending = int(
+        cluster.psql(
+            "alliance",
+            "SELECT count(DISTINCT a.pid) FROM pg_stat_activity a JOIN pg_locks l "
+            "ON l.pid = a.pid WHERE a.state = 'idle in transaction' AND l.mode = "
+            "'RowExclusiveLock' AND l.relation = 'events_registration'::regclass "
+            "AND a.state_change < now() - interval '1 second'",  # not a writer between statements
+        )
+    )
+    hung.join(timeout=3 * timeout_s + 20)
+    answer = answers[0]
     time.sleep(2)
     samples = load.stop()
     log = server.log_text()[log_before:]
@@ -152,6 +198,7 @@ def scenario_worker_timeout(server: Gunicorn, cluster: PrivatePostgres, targets:
         slow_request=f"{answer.status or answer.error} after {answer.ended - answer.started:.1f}s",
         served_meanwhile=len(during),
         load=describe(samples),
+        write_pending_while_hung=pending,
         worker_timeouts_logged=log.count("WORKER TIMEOUT"),
         workers_booted=boots(log),
         rows_left=left,
@@ -161,6 +208,12 @@ def scenario_worker_timeout(server: Gunicorn, cluster: PrivatePostgres, targets:
         "the slow request is cut off at the worker timeout",
         not answer.ok and timeout_s <= answer.ended - answer.started < 3 * timeout_s,
         f"{answer.status or answer.error} after {answer.ended - answer.started:.1f}s",
+    )
+    report.check(
+        name,
+        "while the worker hangs, its registration is written and not committed",
+        pending >= 1,
+        f"{pending} open transaction(s) holding a write lock on events_registration",
     )
     report.check(name, "no traceback reaches the user", "Traceback" not in answer.body)
     report.check(name, "gunicorn logs the worker timeout", "WORKER TIMEOUT" in log)
@@ -257,27 +310,27 @@ def scenario_database_outage(server: Gunicorn, cluster: PrivatePostgres, targets
         bool(readyz_after) and all(p.status == 200 for p in readyz_after),
         describe(readyz_after),
     )
-    # What clients were told matches what was kept: the last answered toggle of each writer.
+    # What clients were told matches what was kept: the last answer each writer had.
     for actor, acks in load.acks.items():
-        answered = [(t, outcome) for t, outcome in acks if outcome is not None]
-        if not answered or actor not in load.people:
+        answered = [(t, state) for t, state in acks if state is not None]
+        if not answered:
             continue
         last_time, last = answered[-1]
-        unanswered_after = any(outcome is None and t > last_time for t, outcome in acks)
-        registered = int(
-            cluster.psql(
-                "alliance",
-                "SELECT count(*) FROM events_registration WHERE event_id = "
-                f"{targets['capacity_event']} AND person_id = {load.people[actor]}",
-            )
-        )
-        expected = 0 if last == "cancelled" else 1
+        unanswered_after = any(state is None and t > last_time for t, state in acks)
+        rows = registrations_of(cluster, load.event, actor)
+        expected = 1 if last == REGISTERED else 0
         report.check(
             name,
             f"{actor}: the database holds what the last answer said",
-            registered == expected or unanswered_after,
-            f"last answer {last}, rows {registered}",
+            rows == expected or unanswered_after,
+            f"last answer {last!r}, {rows} registration(s)"
+            + (" (a later request got no answer)" if unanswered_after else ""),
         )
+    report.fact(
+        name,
+        registration_answers=sum(1 for acks in load.acks.values() for _, s in acks if s),
+        registration_unanswered=sum(1 for acks in load.acks.values() for _, s in acks if not s),
+    )
 
 
 INVARIANTS = {
@@ -285,6 +338,12 @@ INVARIANTS = {
         SELECT count(*) FROM events_event e WHERE e.capacity IS NOT NULL AND e.capacity < (
           SELECT count(*) FROM events_registration r
           WHERE r.event_id = e.id AND r.status = 'confirmed')""",
+    "nobody waits while a place is free (a cancellation and its promotion are one write)": """
+        SELECT count(*) FROM events_event e WHERE e.capacity IS NOT NULL
+          AND EXISTS (SELECT 1 FROM events_registration r
+                      WHERE r.event_id = e.id AND r.status = 'waitlisted')
+          AND e.capacity > (SELECT count(*) FROM events_registration r
+                            WHERE r.event_id = e.id AND r.status = 'confirmed')""",
     "every membership has its school and partnership": """
         SELECT count(*) FROM partnerships_membership m
         LEFT JOIN schools_school s ON s.id = m.school_id

@@ -1,26 +1,44 @@
-"""The rows the load and fault runs need on top of the demo alliance, and where to find them."""
+"""The rows the load and fault runs need on top of the demo alliance, and where to find them.
+
+- Events with a few places each, for register/cancel cycles that fill them and use the waiting
+  list, and two events the fault views write to.
+- LOAD_ACCOUNTS sign-in accounts, each linked to its own demo member of staff: every simulated
+  user registers and edits a profile of their own, as real users do. None of them is a
+  headteacher or an admin, who must set up two-factor sign-in before reaching any page.
+"""
 
 import datetime
 import json
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from alliance.demo import DEMO_PASSWORD
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
 from people.models import Person
 from schools.models import School
 
-CAPACITY_EVENT = "Load test: a meeting with two places"
+CAPACITY_EVENTS = [f"Load test: meeting {n} with two places" for n in range(1, 5)]
+CAPACITY = 2
 SLOW_EVENT = "Fault test: a write that outlives its worker"
 FAIL_EVENT = "Fault test: a write that fails half way"
-LOGINS = ["staff@example.org", "head@example.org", "coordinator@example.org"]
+LOAD_ACCOUNTS = 60
 
 
+def login(number: int) -> str:
+    return f"load-{number:02d}@example.org"
+
+
+@transaction.atomic
 def prepare() -> None:
-    """Add the load test's events to the demo alliance. Safe to run twice."""
+    """Add the load test's events and accounts to the demo alliance. Safe to run twice."""
     starts = timezone.now() + datetime.timedelta(days=30)
-    for title, capacity in ((CAPACITY_EVENT, 2), (SLOW_EVENT, None), (FAIL_EVENT, None)):
+    events = [(title, CAPACITY) for title in CAPACITY_EVENTS]
+    for title, capacity in [*events, (SLOW_EVENT, None), (FAIL_EVENT, None)]:
         Event.objects.get_or_create(
             title=title,
             defaults={
@@ -30,10 +48,24 @@ def prepare() -> None:
                 "is_published": False,
             },
         )
+    wanted = [login(n) for n in range(1, LOAD_ACCOUNTS + 1)]
+    existing = set(User.objects.filter(email__in=wanted).values_list("email", flat=True))
+    missing = [email for email in wanted if email not in existing]
+    staff = list(
+        Person.objects.active()
+        .filter(user__isnull=True, school__isnull=False, headships__isnull=True)
+        .order_by("pk")[: len(missing)]
+    )
+    password = make_password(DEMO_PASSWORD)  # hashed once: the same password for every account
+    for email, person in zip(missing, staff, strict=False):  # fewer staff: fewer accounts
+        user = User.objects.create(email=email, password=password)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        person.user = user
+        person.save(update_fields=["user"])
 
 
 def targets() -> dict:
-    """What the load visits: real slugs and ids from the database, and the demo logins."""
+    """What the load visits: real slugs and ids from the database, and the load logins."""
     groups = NetworkGroup.objects.select_related("partnership").filter(
         partnership__is_published=True
     )[:5]
@@ -48,11 +80,20 @@ def targets() -> dict:
         "events": list(
             Event.objects.filter(is_published=True).upcoming().values_list("pk", flat=True)[:10]
         ),
-        "people": list(Person.objects.values_list("pk", flat=True)[:20]),
-        "searches": ["primary", "academy", "eastbridge", "infant", "high"],
-        "logins": LOGINS,
+        "people": list(Person.objects.active().values_list("pk", flat=True)[:20]),
+        "school_searches": ["primary", "academy", "eastbridge", "infant", "high"],
+        "searches": ["maths", "phonics", "primary", "conference", "science"],
+        "logins": list(
+            User.objects.filter(email__in=[login(n) for n in range(1, LOAD_ACCOUNTS + 1)])
+            .order_by("email")
+            .values_list("email", flat=True)
+        ),
         "password": DEMO_PASSWORD,
-        "capacity_event": Event.objects.get(title=CAPACITY_EVENT).pk,
+        "capacity_events": list(
+            Event.objects.filter(title__in=CAPACITY_EVENTS)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
         "slow_event": Event.objects.get(title=SLOW_EVENT).pk,
         "fail_event": Event.objects.get(title=FAIL_EVENT).pk,
     }

@@ -1,4 +1,4 @@
-"""The load mix: anonymous visitors reading, signed-in staff reading and writing.
+"""The load mix: anonymous visitors reading, signed-in members reading and writing.
 
 Run it through `python -m loadtest.run_load`, which starts the server and prints the summary;
 or by hand against a running portal:
@@ -6,16 +6,18 @@ or by hand against a running portal:
     LOAD_TARGETS=targets.json locust -f loadtest/locustfile.py --headless \
         --host http://127.0.0.1:8007 -u 10 -r 5 --run-time 30s
 
+The writes go to the portal's real pages, as a browser sends them (CSRF token, Referer):
+event registration (POST /events/<id>/register/, then /events/<id>/cancel/, on events with
+two places each, so places fill and the waiting list is used) and profile edit (/people/me/
+to the profile, its edit form fetched, one field changed, the rest posted back unchanged).
+A write counts as an error when the page it leads to does not say it worked.
+
 Environment:
 - LOAD_TARGETS: a JSON file of slugs, ids and logins (written by loadtest.data.print_targets).
 - LOAD_MAX_REQUESTS: stop after this many requests in all (the run time bounds it too).
-- LOAD_REGISTER_URL: the event registration write, `{event}` replaced by the event's id.
-- LOAD_PROFILE_URL: the profile edit write.
-  Both default to the stand-ins in loadtest/urls.py; point them at the events and people apps'
-  own pages once they exist (e.g. LOAD_REGISTER_URL=/events/{event}/register/ and
-  LOAD_PROFILE_URL=/people/me/), with LOAD_PROFILE_FIELD naming the field the form edits.
 """
 
+import itertools
 import json
 import os
 import random
@@ -23,11 +25,14 @@ from pathlib import Path
 
 from locust import HttpUser, between, events, task
 
+from loadtest.pages import NOT_REGISTERED, OUT_OF_STEP, form_fields, registration_answer
+
 TARGETS = json.loads(Path(os.environ["LOAD_TARGETS"]).read_text())
-REGISTER_URL = os.environ.get("LOAD_REGISTER_URL", "/_load/events/{event}/register/")
-PROFILE_URL = os.environ.get("LOAD_PROFILE_URL", "/_load/people/me/")
-PROFILE_FIELD = os.environ.get("LOAD_PROFILE_FIELD", "job_title")
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "0"))
+JOB_TITLES = ["Class teacher", "Maths lead", "SENCo", "Phase leader", "Reading lead"]
+# Each signed-in user takes the next account, so no two share a registration or a profile
+# (unless there are more signed-in users than accounts).
+_accounts = itertools.cycle(TARGETS["logins"])
 
 
 @events.request.add_listener
@@ -49,9 +54,13 @@ class Reader:
     def read_directory(self) -> None:
         self.client.get("/schools/", name="/schools/")
 
+    def search_directory(self) -> None:
+        term = random.choice(TARGETS["school_searches"])
+        self.client.get(f"/schools/?q={term}", name="/schools/?q=")
+
     def search(self) -> None:
         term = random.choice(TARGETS["searches"])
-        self.client.get(f"/schools/?q={term}", name="/schools/?q=")
+        self.client.get(f"/search/?q={term}", name="/search/?q=")
 
     def read_school(self) -> None:
         slug = random.choice(TARGETS["schools"])
@@ -86,6 +95,10 @@ class AnonymousVisitor(Reader, HttpUser):
 
     @task(3)
     def directory_search(self) -> None:
+        self.search_directory()
+
+    @task(2)
+    def site_search(self) -> None:
         self.search()
 
     @task(3)
@@ -101,18 +114,21 @@ class AnonymousVisitor(Reader, HttpUser):
         self.read_events()
 
 
-class StaffMember(Reader, HttpUser):
-    """Signs in once, then reads the people directory and writes now and then."""
+class SignedInMember(Reader, HttpUser):
+    """Signs in once with an account of their own, reads the people directory and profiles,
+    searches, and now and then registers for (or cancels) an event or edits their profile."""
 
     weight = 2
     wait_time = between(0.1, 0.5)
 
     def on_start(self) -> None:
+        self.email = next(_accounts)
+        self.registered: dict[int, bool] = {}
         self.client.get("/accounts/login/", name="/accounts/login/")
         response = self.client.post(
             "/accounts/login/",
             data={
-                "login": random.choice(TARGETS["logins"]),
+                "login": self.email,
                 "password": TARGETS["password"],
                 "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
             },
@@ -120,14 +136,16 @@ class StaffMember(Reader, HttpUser):
             name="/accounts/login/ (sign in)",
         )
         if "sessionid" not in self.client.cookies:
-            response.failure("sign-in gave no session")
+            response.failure(f"sign-in as {self.email} gave no session")
 
-    def _post(self, url: str, data: dict, name: str) -> None:
-        self.client.post(
+    def _post(self, url: str, data: dict, name: str):
+        """POST as the page's form would, following the redirect; a `catch_response` context."""
+        return self.client.post(
             url,
             data={**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
             headers={"Referer": f"{self.host}{url}"},
             name=name,
+            catch_response=True,
         )
 
     @task(3)
@@ -136,8 +154,12 @@ class StaffMember(Reader, HttpUser):
         pk = random.choice(TARGETS["people"])
         self.client.get(f"/people/{pk}/", name="/people/<id>/")
 
-    @task(3)
+    @task(2)
     def directory_search(self) -> None:
+        self.search_directory()
+
+    @task(2)
+    def site_search(self) -> None:
         self.search()
 
     @task(2)
@@ -148,12 +170,34 @@ class StaffMember(Reader, HttpUser):
     def event_pages(self) -> None:
         self.read_events()
 
-    @task(1)
-    def register_for_event(self) -> None:
-        url = REGISTER_URL.format(event=TARGETS["capacity_event"])
-        self._post(url, {}, name="register for an event (write)")
+    @task(2)
+    def register_or_cancel(self) -> None:
+        """One step of a register/cancel cycle on an event with two places."""
+        event = random.choice(TARGETS["capacity_events"])
+        known = self.registered.get(event)  # None: not asked yet (an earlier run may have)
+        action = "cancel" if known else "register"
+        with self._post(f"/events/{event}/{action}/", {}, f"/events/<id>/{action}/") as response:
+            answer = registration_answer(response.text) if response.ok else None
+            if answer is None:
+                response.failure(f"{action}: the event page says neither registered nor not")
+                return
+            state, message = answer
+            self.registered[event] = state != NOT_REGISTERED
+            if message in OUT_OF_STEP and known is not None:
+                response.failure(f"{action}: {message}")
 
     @task(1)
     def edit_profile(self) -> None:
-        title = random.choice(["Class teacher", "Maths lead", "SENCo", "Phase leader"])
-        self._post(PROFILE_URL, {PROFILE_FIELD: title}, name="edit my profile (write)")
+        """My profile, its edit form, one field changed and the rest posted back unchanged."""
+        me = self.client.get("/people/me/", name="/people/me/")
+        if not me.ok or not me.url.rstrip("/").split("/")[-1].isdigit():
+            return  # the request is already counted as an error (or has no profile)
+        edit_url = me.url.split(self.host, 1)[-1] + "edit/"
+        form = self.client.get(edit_url, name="/people/<id>/edit/")
+        if not form.ok:
+            return
+        fields = form_fields(form.text, containing="job_title")
+        fields["job_title"] = [random.choice(JOB_TITLES)]
+        with self._post(edit_url, fields, "/people/<id>/edit/ (save)") as response:
+            if not response.ok or "Profile saved." not in response.text:
+                response.failure("the profile was not saved")

@@ -42,6 +42,7 @@ class StepResult:
     p95: float
     p99: float
     rows: list[dict]
+    errors: list[str]
 
     def line(self) -> str:
         return (
@@ -73,6 +74,9 @@ def run_step(base_url: str, targets: Path, users: int, run_time: int, max_reques
     )
     with open(f"{prefix}_stats.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    with open(f"{prefix}_failures.csv", newline="") as handle:
+        errors = [f"{r['Occurrences']} x {r['Method']} {r['Name']}: {r['Error']}"
+                  for r in csv.DictReader(handle)]  # fmt: skip
     total = next(row for row in rows if row["Name"] == "Aggregated")
 
     def number(row: dict, key: str) -> float:
@@ -88,6 +92,7 @@ def run_step(base_url: str, targets: Path, users: int, run_time: int, max_reques
         p95=number(total, "95%"),
         p99=number(total, "99%"),
         rows=[row for row in rows if row["Name"] != "Aggregated"],
+        errors=errors,
     )
 
 
@@ -139,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             for row in result.rows:
                 print(f"    {row['Name']:<40} n={row['Request Count']:<5} p50={row['50%']:>5}ms "
                       f"p95={row['95%']:>5}ms errors={row['Failure Count']}")  # fmt: skip
+            for error in result.errors:
+                print(f"    error: {error}")
     finally:
         server.stop()
         if cluster is not None:

@@ -1,7 +1,7 @@
 """Settings for the load and fault servers only: the portal's settings with loadtest.urls.
 
-Never used in production: the stand-in writes and the fault views exist only under this
-module, selected with DJANGO_SETTINGS_MODULE=loadtest.settings by loadtest/ and faults/.
+Never used in production: the fault views exist only under this module, selected with
+DJANGO_SETTINGS_MODULE=loadtest.settings by loadtest/ and faults/.
 """
 
 from alliance.settings import *  # noqa: F403

@@ -1,8 +1,7 @@
-"""The portal's URLs plus the load test's stand-in writes and the fault views.
+"""The portal's URLs plus the views the fault run breaks on purpose.
 
-Only `loadtest.settings` routes here. The stand-ins give the load a registration and a profile
-edit until the events and people apps ship theirs; point the load at the real ones with
-LOAD_REGISTER_URL and LOAD_PROFILE_URL (see loadtest/locustfile.py).
+Only `loadtest.settings` routes here (the load and fault servers); the portal's own URLs have
+no test view. The load itself uses the portal's real pages.
 """
 
 from django.urls import path
@@ -14,8 +13,6 @@ from loadtest import views
 __all__ = ["handler500", "urlpatterns"]
 
 urlpatterns = [
-    path("_load/events/<int:pk>/register/", views.register_toggle, name="load-register"),
-    path("_load/people/me/", views.profile_edit, name="load-profile"),
     path("_fault/events/<int:pk>/fail-after-write/", views.fail_after_write, name="fault-fail"),
     path("_fault/events/<int:pk>/slow-write/", views.slow_write, name="fault-slow"),
     *portal_urlpatterns,

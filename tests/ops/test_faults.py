@@ -16,8 +16,10 @@ EXPECTED = {
     ("static", "far-future caching"),
     ("static", "served compressed"),
     ("two servers", "a session from server A is signed in on server B"),
+    ("two servers", "server B accepts a registration in that session"),
     ("two servers", "signing out on B signs out on A"),
     ("fail after write", "the first write is rolled back"),
+    ("worker timeout", "while the worker hangs, its registration is written and not committed"),
     ("worker timeout", "the slow request is cut off at the worker timeout"),
     ("worker timeout", "other requests are served meanwhile, without error"),
     ("worker timeout", "the killed request's write is rolled back"),
@@ -28,6 +30,10 @@ EXPECTED = {
     ("database outage", "/healthz stays 200 and /readyz answers 503 while down"),
     ("database outage", "/readyz answers 200 once it is back"),
     ("invariants", "confirmed registrations never exceed capacity"),
+    (
+        "invariants",
+        "nobody waits while a place is free (a cancellation and its promotion are one write)",
+    ),
     ("invariants", "every membership has its school and partnership"),
     ("invariants", "no transaction left open"),
 }
