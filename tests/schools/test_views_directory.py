@@ -87,8 +87,11 @@ def test_partnership_filter_lists_current_members_once(anonymous, schools):
     partnership = PartnershipFactory(name="North Cluster", slug="north-cluster")
     MembershipFactory(school=schools["abbey"], partnership=partnership)
     MembershipFactory(
-        school=schools["abbey"], partnership=partnership, left_on="2021-07-20"
-    )  # an old membership does not make it appear twice
+        school=schools["abbey"],
+        partnership=partnership,
+        joined_on="2016-09-01",
+        left_on="2019-07-20",
+    )  # an old membership (before the current one) does not make it appear twice
     MembershipFactory(school=schools["brook"], partnership=partnership, left_on="2021-07-20")
     response = anonymous.get("/schools/?partnership=north-cluster")
     assert names(response) == ["Abbey Primary"]
