@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from resources.models import Comment, Pin, Resource, Tag, Use
 
@@ -10,6 +11,10 @@ class ResourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     autocomplete_fields = ["source_school", "partnership"]
     filter_horizontal = ["tags"]
+    # Files are uploaded through the resource hub, which checks their content and records their
+    # type; an upload here would skip both. Admins replace a file there, as its author would.
+    exclude = ["file"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Tag)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.permissions import (
     can_organise_event,
@@ -139,6 +140,9 @@ def registration_export(request: HttpRequest, pk: int) -> HttpResponse:
             r.created_at.strftime("%Y-%m-%d %H:%M"),
         ]
         for r in _registrations(event)
+    )
+    security_log(
+        kind="export", user=request.user, request=request, what="registrations", event=event.pk
     )
     return csv_response(filename=f"event-{event.pk}-registrations.csv", header=header, rows=rows)
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from alliance.lib.audit import security_log
 from partnerships.forms import (
     GroupForm,
     MembershipAddForm,
@@ -68,6 +69,7 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = MembershipAddForm(request.POST or None, instance=membership)
     valid = request.method == "POST" and form.is_valid()
     if valid and _saved(form, membership_save, membership=form.instance):
+        _log_membership(request, form.instance, "added")
         messages.success(request, f"{form.instance.school} has been added.")
         return redirect(partnership)
     context = {
@@ -86,6 +88,7 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = MembershipEditForm(request.POST or None, instance=membership)
     valid = request.method == "POST" and form.is_valid()
     if valid and _saved(form, membership_save, membership=form.instance):
+        _log_membership(request, membership, "changed")
         messages.success(request, f"The membership of {membership.school} has been saved.")
         return redirect(membership.partnership)
     context = {
@@ -104,6 +107,7 @@ def membership_end_view(request: HttpRequest, slug: str, pk: int) -> HttpRespons
     form = MembershipEndForm(request.POST or None, instance=membership)
     valid = request.method == "POST" and form.is_valid()
     if valid and _saved(form, membership_end, membership=membership, left_on=form.instance.left_on):
+        _log_membership(request, membership, "ended")
         messages.success(request, f"The membership of {membership.school} has ended.")
         return redirect(membership.partnership)
     context = {
@@ -136,6 +140,19 @@ def group_edit(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse
         "error_forms": _with_errors(form),
     }
     return render(request, "partnerships/group_edit.html", context)
+
+
+def _log_membership(request: HttpRequest, membership: Membership, change: str) -> None:
+    security_log(
+        kind="membership_changed",
+        user=request.user,
+        request=request,
+        membership=membership.pk,
+        partnership=membership.partnership_id,
+        school=membership.school_id,
+        coordinator=membership.coordinator_id,
+        change=change,
+    )
 
 
 def _saved(form, service, **kwargs) -> bool:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import can_see_contacts
@@ -95,6 +96,13 @@ def person_export(request: HttpRequest) -> StreamingHttpResponse:
     """
     people = PersonFilter(request.GET, queryset=Person.objects.for_directory())
     filename = f"people-{timezone.localdate():%Y-%m-%d}.csv"
+    security_log(
+        kind="export",
+        user=request.user,
+        request=request,
+        what="people",
+        query=request.GET.urlencode(),
+    )
     return csv_response(
         filename=filename, header=EXPORT_HEADER, rows=_export_rows(request, people.qs)
     )

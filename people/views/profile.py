@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from alliance.lib.audit import security_log
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,
@@ -57,6 +58,7 @@ def person_vcard_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response = HttpResponse(card, content_type="text/vcard; charset=utf-8")
     filename = slugify(person.display_name) or f"person-{person.pk}"
+    security_log(kind="export", user=request.user, request=request, what="vcard", person=person.pk)
     response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
     return response
 

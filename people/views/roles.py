@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from alliance.lib.audit import security_log
 from people.access import get_person_for_user
 from people.forms import EndRoleForm, RoleAssignmentForm
 from people.models import Person
@@ -23,6 +24,14 @@ def role_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleAssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         assignment = role_assign(person=person, by=request.user, **form.cleaned_data)
+        security_log(
+            kind="role_changed",
+            user=request.user,
+            request=request,
+            person=person.pk,
+            role=assignment.pk,
+            change="added",
+        )
         messages.success(request, f"{assignment} added to {person.display_name}'s roles.")
         return redirect(person)
     return render(request, "people/role_add.html", {"person": person, "form": form})
@@ -44,6 +53,14 @@ def role_end_view(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
         except PeopleError as error:
             form.add_error(None, str(error))
         else:
+            security_log(
+                kind="role_changed",
+                user=request.user,
+                request=request,
+                person=person.pk,
+                role=assignment.pk,
+                change="ended",
+            )
             messages.success(request, f"{assignment} ended; it now shows under past roles.")
             return redirect(person)
     context = {"person": person, "assignment": assignment, "form": form}

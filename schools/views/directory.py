@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.paging import CappedPaginator
 from schools.filters import SchoolFilter, filter_tags, query_without_page
@@ -132,4 +133,11 @@ def school_export(request: HttpRequest) -> StreamingHttpResponse:
     )
     rows = (_export_row(request, school) for school in filterset.qs.iterator(chunk_size=2000))
     filename = f"schools-{timezone.localdate().isoformat()}.csv"
+    security_log(
+        kind="export",
+        user=request.user,
+        request=request,
+        what="schools",
+        query=request.GET.urlencode(),
+    )
     return csv_response(filename=filename, header=EXPORT_HEADER, rows=rows)

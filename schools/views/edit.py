@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from alliance.lib.audit import security_log
 from alliance.permissions import can_manage_school
 from schools.forms import SchoolForm
 from schools.models import School
@@ -54,6 +55,14 @@ def school_edit(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return render(request, TEMPLATE, context)
+    if rights := sorted({"headteacher", "editors"} & set(changed)):
+        security_log(
+            kind="role_changed",
+            user=request.user,
+            request=request,
+            school=school.pk,
+            changed=rights,
+        )
     if changed:
         messages.success(request, f"Saved. The profile of {school.name} is up to date.")
     else:

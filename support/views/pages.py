@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from alliance import permissions
+from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
 from partnerships.models import Membership, Partnership
 from people.models import Person
@@ -101,4 +102,11 @@ def partnership_report(request: HttpRequest, slug: str) -> HttpResponse:
 def partnership_report_csv(request: HttpRequest, slug: str) -> HttpResponse:
     _, report = _report(request, slug)
     filename = f"support-{report.partnership.slug}-{report.start}-{report.end}.csv"
+    security_log(
+        kind="export",
+        user=request.user,
+        request=request,
+        what="support report",
+        partnership=report.partnership.pk,
+    )
     return csv_response(filename=filename, header=REPORT_HEADER, rows=report_rows(report))

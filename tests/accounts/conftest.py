@@ -3,11 +3,32 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
+from events.models import CalendarFeedToken, EventDocument
+from people.models import ContactVisibility
+from resources.models import Sharing
+from schools.models import School
+from tests.factories import (
+    DeploymentFactory,
+    EventFactory,
+    MembershipFactory,
+    NetworkGroupFactory,
+    PartnershipFactory,
+    PersonFactory,
+    RegistrationFactory,
+    ResourceFactory,
+    RoleAssignmentFactory,
+    SchoolFactory,
+    SupportRequestFactory,
+    UserFactory,
+)
+from tests.resources.conftest import PDF_BYTES
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +71,92 @@ def invitation(school):
 def rf_request():
     request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.10")
     return request
+
+
+# The permission matrix's world ---------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db, school, partnership, other_school, chair):
+    """One of each object the URLs need, published and unpublished, and another school's
+    private objects (which answer 404 to everyone who may not see them). The chair persona
+    always exists so its group and that group's event can be addressed."""
+    hidden_partnership = PartnershipFactory(is_published=False)
+    group = NetworkGroupFactory(partnership=partnership, name="Maths network", slug="maths")
+    person = PersonFactory(school=school)
+    event = EventFactory(network_group=group, partnership=partnership, is_published=True)
+    leader = PersonFactory(school=SchoolFactory(), job_title="Maths SLE")
+    far_school = SchoolFactory(is_published=False)
+    far_partnership = PartnershipFactory()
+    MembershipFactory(school=far_school, partnership=far_partnership)
+    support_request = SupportRequestFactory(school=school)
+    # Registrations with each choice of who sees contacts: the CSV shows e-mails as allowed.
+    for visibility in ContactVisibility.values:
+        RegistrationFactory(
+            event=event, person=PersonFactory(school=other_school, contact_visibility=visibility)
+        )
+    RegistrationFactory(event=event, person=person)
+    PersonFactory(school=other_school, contact_visibility=ContactVisibility.SCHOOL)
+    PersonFactory(school=school, contact_visibility=ContactVisibility.ADMINS)
+    return {
+        "school": school,
+        "hidden_school": SchoolFactory(is_published=False),
+        "person": person,
+        "role": RoleAssignmentFactory(person=person),
+        "erasable": PersonFactory(school=school),
+        "partnership": partnership,
+        "membership": partnership.memberships.get(school=school),
+        "hidden_partnership": hidden_partnership,
+        "group": group,
+        "hidden_group": NetworkGroupFactory(partnership=hidden_partnership),
+        "event": event,
+        "hidden_event": EventFactory(is_published=False),
+        "chair_group": chair.group,
+        "chair_event": EventFactory(network_group=chair.group, partnership=partnership),
+        "document": EventDocument.objects.create(
+            event=event,
+            title="Minutes",
+            file=ContentFile(PDF_BYTES, name="minutes.pdf"),
+            original_name="minutes.pdf",
+            content_type="application/pdf",
+            size=len(PDF_BYTES),
+        ),
+        "feed_token": CalendarFeedToken.objects.create(person=person).token,
+        "support_request": support_request,
+        "far_request": SupportRequestFactory(school=far_school),
+        "deployment": DeploymentFactory(
+            request=support_request,
+            system_leader=leader,
+            supported_school=school,
+            partnership=partnership,
+            specialism=support_request.specialism,
+        ),
+        "far_deployment": DeploymentFactory(
+            supported_school=far_school,
+            partnership=far_partnership,
+            specialism=support_request.specialism,
+        ),
+        "leader": leader,
+        "far_partnership": far_partnership,
+        "resource": ResourceFactory(
+            source_school=school,
+            author=person,
+            file=ContentFile(PDF_BYTES, name="lesson.pdf"),
+        ),
+        "private_resource": ResourceFactory(
+            source_school=school,
+            author=person,
+            sharing=Sharing.PARTNERSHIP,
+            partnership=partnership,
+        ),
+        "far_resource": ResourceFactory(
+            source_school=far_school,
+            file=ContentFile(PDF_BYTES, name="notes.pdf"),
+            sharing=Sharing.PARTNERSHIP,
+            partnership=far_partnership,
+        ),
+        "token": "matrix-token-0123456789",
+        "invitation": make_invitation(school, token="matrix-token-0123456789"),
+        "admin_user": UserFactory(email="matrix-admin-target@example.org"),
+        "school_type": ContentType.objects.get_for_model(School),
+    }
