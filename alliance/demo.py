@@ -446,14 +446,18 @@ class DemoBuilder:
                     "capacity": pupils + self.random.randint(0, 60),
                     "fsm_percent": round(self.random.uniform(6, 45), 1),
                     "eal_percent": round(self.random.uniform(3, 40), 1),
-                    "ofsted_grade": self.random.choice(
-                        [
-                            OfstedGrade.GOOD,
-                            OfstedGrade.GOOD,
-                            OfstedGrade.OUTSTANDING,
-                            OfstedGrade.REQUIRES_IMPROVEMENT,
-                        ]
+                    "ofsted_grade": (
+                        grade := self.random.choice(
+                            [
+                                OfstedGrade.GOOD,
+                                OfstedGrade.GOOD,
+                                OfstedGrade.OUTSTANDING,
+                                OfstedGrade.REQUIRES_IMPROVEMENT,
+                            ]
+                        )
                     ),
+                    # The outcome as published agrees with the grade of that inspection.
+                    "ofsted_outcome": grade.label,
                     "ofsted_inspection_date": datetime.date(
                         2019 + self.random.randint(0, 4), self.random.randint(1, 12), 10
                     ),

@@ -72,3 +72,11 @@ def test_demo_login_signs_in(client):
     )
     assert response.status_code == 302
     assert client.get("/people/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_ofsted_outcome_agrees_with_the_grade():
+    """The register sample imported by the demo must not contradict a school's own grade."""
+    call_command("seed_demo", stdout=io.StringIO())
+    for school in School.objects.exclude(ofsted_grade=""):
+        assert school.ofsted_outcome == school.get_ofsted_grade_display(), school.name
