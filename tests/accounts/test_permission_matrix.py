@@ -127,6 +127,36 @@ TABLE: dict[str, list[Case]] = {
     # Schools. An unpublished school is visible to every signed-in member, so refusing them an
     # action on it is a 403; only the public is told it does not exist.
     "schools/export.csv": single("/schools/export.csv", everyone("200")),
+    # Registers: exports, and CSV imports with preview.
+    "registers/export/schools.csv": single("/registers/export/schools.csv", everyone("200")),
+    "registers/export/events.csv": single("/registers/export/events.csv", everyone("200")),
+    "registers/export/people.csv": single(
+        "/registers/export/people.csv", signed_in("200"), signed_in("405")
+    ),
+    "registers/export/memberships.csv": single(
+        "/registers/export/memberships.csv", signed_in("200"), signed_in("405")
+    ),
+    "registers/schools/<slug:slug>/people/import/": single(
+        # An empty POST: no file, so 400 with the form's message for those allowed.
+        "/registers/schools/{school.slug}/people/import/",
+        inviters("200"),
+        inviters("400"),
+    ),
+    "registers/schools/<slug:slug>/people/template.csv": single(
+        "/registers/schools/{school.slug}/people/template.csv",
+        inviters("200"),
+        signed_in("405"),
+    ),
+    "registers/partnerships/<slug:slug>/memberships/import/": single(
+        "/registers/partnerships/{partnership.slug}/memberships/import/",
+        coordinators("200"),
+        coordinators("400"),
+    ),
+    "registers/partnerships/<slug:slug>/memberships/template.csv": single(
+        "/registers/partnerships/{partnership.slug}/memberships/template.csv",
+        coordinators("200"),
+        signed_in("405"),
+    ),
     "schools/<slug:slug>/edit/": [
         Case(
             "/schools/{school.slug}/edit/",
@@ -621,7 +651,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|schools|people|partnerships|events|search|support|resources)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|accounts|schools|registers|people|partnerships|events|search|support|resources)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
@@ -629,6 +659,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "mfa",
             "accounts",
             "schools",
+            "registers",
             "people",
             "partnerships",
             "events",
@@ -636,6 +667,14 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "support",
             "resources",
         ]
+    ],
+    # Importing the public register: admins only (an empty POST: 400 with the form's message).
+    "admin/registers/registerrecord/import/": [
+        Case(
+            "/admin/registers/registerrecord/import/",
+            ADMIN_ONLY,
+            {**ADMIN_ONLY, "admin": "400"},
+        )
     ],
     # Adding several schools to a partnership at once (an empty POST re-renders the form).
     "admin/partnerships/partnership/<int:pk>/add-schools/": admin_case(
