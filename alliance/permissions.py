@@ -213,10 +213,7 @@ def requires_mfa(user) -> bool:
 
 def can_invite_to_school(user, school: School) -> bool:
     """Admins invite to any school; a headteacher to their own school only."""
-    if is_admin(user):
-        return True
-    person = person_of(user)
-    return person is not None and school.headteacher_id == person.pk
+    return can_manage_school(user, school)
 
 
 def can_invite_any_domain(user) -> bool:
@@ -413,10 +410,7 @@ def can_import_register(user) -> bool:
 
 def can_import_people(user, school: School) -> bool:
     """Alliance admins, and a headteacher for their own school."""
-    if is_admin(user):
-        return True
-    person = person_of(user)
-    return person is not None and school.headteacher_id == person.pk
+    return can_manage_school(user, school)
 
 
 def can_import_memberships(user, partnership: Partnership) -> bool:
