@@ -23,14 +23,15 @@ class EventFilter(django_filters.FilterSet):
     """Partnership, group, kind, a date range and "my events"; the request decides what the
     choices may show (the public sees published partnerships only)."""
 
-    partnership = django_filters.ModelChoiceFilter(
-        queryset=Partnership.objects.none(), empty_label="Any partnership"
+    # Text boxes, not menus: a region has thousands of partnerships and network groups.
+    partnership = django_filters.CharFilter(
+        method="filter_partnership",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
     )
-    group = django_filters.ModelChoiceFilter(
-        field_name="network_group",
-        queryset=NetworkGroup.objects.none(),
+    group = django_filters.CharFilter(
         label="Network group",
-        empty_label="Any group",
+        method="filter_group",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
     )
     kind = django_filters.ChoiceFilter(choices=EventKind.choices, empty_label="Any kind")
     date_from = django_filters.DateFilter(
@@ -47,15 +48,14 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request, **kwargs) -> None:
         super().__init__(data, queryset, request=request, **kwargs)
-        user = request.user
-        self.filters["partnership"].queryset = Partnership.objects.visible_to(user)
-        self.filters["group"].queryset = NetworkGroup.objects.filter(
-            partnership__in=Partnership.objects.visible_to(user)
-        ).select_related("partnership")
-        self.form.fields["group"].label_from_instance = lambda g: f"{g.partnership.name}: {g}"
-        if not user.is_authenticated:
+        if not request.user.is_authenticated:
             del self.filters["mine"]
-            del self.form.fields["mine"]
+
+    def filter_partnership(self, queryset: EventQuerySet, name, value) -> EventQuerySet:
+        return queryset.filter(partnership__in=Partnership.objects.named(value))
+
+    def filter_group(self, queryset: EventQuerySet, name, value) -> EventQuerySet:
+        return queryset.filter(network_group__in=NetworkGroup.objects.named(value))
 
     def filter_date_from(self, queryset: EventQuerySet, name, value) -> EventQuerySet:
         return queryset.between(_start_of(value), None) if value else queryset
@@ -70,9 +70,26 @@ class EventFilter(django_filters.FilterSet):
             return queryset
         return queryset.for_person(person_of(self.request.user))
 
+    def scope(self) -> tuple[NetworkGroup | None, Partnership | None]:
+        """The one group, or else the one partnership, that the filters name (for its feed and
+        planner links), or None where they name none or several."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        user = self.request.user
+        if data.get("group"):
+            groups = NetworkGroup.objects.visible_to(user).named(data["group"])
+            return _only_one(groups.select_related("partnership")), None
+        if data.get("partnership"):
+            return None, _only_one(Partnership.objects.visible_to(user).named(data["partnership"]))
+        return None, None
+
     def is_dated(self) -> bool:
         data = self.form.cleaned_data if self.form.is_valid() else {}
         return bool(data.get("date_from") or data.get("date_to"))
+
+
+def _only_one(queryset):
+    found = list(queryset[:2])
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -91,8 +108,8 @@ def filter_tags(filterset: EventFilter) -> list[FilterTag]:
         if value in (None, "", False):
             continue
         field = filterset.form.fields[name]
-        if hasattr(field, "label_from_instance"):
-            shown = field.label_from_instance(value)
+        if isinstance(value, str) and name != "kind":
+            shown = value
         elif name == "kind":
             shown = EventKind(value).label
         elif isinstance(value, datetime.date):

@@ -27,7 +27,23 @@ class PartnershipKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+def _named(queryset, text: str, *, slug: bool):
+    """What a directory's "Partnership" or "Network group" text box names: part of a name, or
+    a slug or id as links and bookmarks carry them. A text box, not a menu: a region has
+    thousands of partnerships and groups."""
+    text = text.strip()
+    wanted = Q(name__icontains=text)
+    if slug:
+        wanted |= Q(slug=text)
+    if text.isdigit():
+        wanted |= Q(pk=int(text))
+    return queryset.filter(wanted)
+
+
 class PartnershipQuerySet(models.QuerySet["Partnership"]):
+    def named(self, text: str) -> PartnershipQuerySet:
+        return _named(self, text, slug=True)
+
     def published(self) -> PartnershipQuerySet:
         return self.filter(is_published=True)
 
@@ -336,6 +352,9 @@ class Cadence(models.TextChoices):
 
 
 class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
+    def named(self, text: str) -> NetworkGroupQuerySet:
+        return _named(self, text, slug=False)
+
     def visible_to(self, user) -> NetworkGroupQuerySet:
         if user.is_authenticated:
             return self

@@ -14,7 +14,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
-from people.models import Person, RoleAssignment, RoleType, Specialism
+from people.models import Person, RoleAssignment
+from people.vocabularies import role_choices, specialism_choices
 from schools.models import Phase, School
 
 
@@ -24,19 +25,12 @@ class PersonFilter(django_filters.FilterSet):
         method="filter_name",
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    role = django_filters.ModelChoiceFilter(
-        label="Role",
-        queryset=RoleType.objects.all(),
-        to_field_name="slug",
-        method="filter_role",
-        empty_label="Any role",
+    # Short vocabularies, from the cache (people.vocabularies): no query fills these menus.
+    role = django_filters.ChoiceFilter(
+        label="Role", choices=[], method="filter_role", empty_label="Any role"
     )
-    specialism = django_filters.ModelChoiceFilter(
-        label="Specialism",
-        queryset=Specialism.objects.all(),
-        to_field_name="slug",
-        method="filter_role",
-        empty_label="Any specialism",
+    specialism = django_filters.ChoiceFilter(
+        label="Specialism", choices=[], method="filter_role", empty_label="Any specialism"
     )
     # A text box, not a menu: a region has thousands of schools. It takes a school's name (or
     # part of it), its URN, or its slug (links from a school page use the slug).
@@ -52,20 +46,16 @@ class PersonFilter(django_filters.FilterSet):
         choices=Phase.choices,
         empty_label="Any phase",
     )
-    partnership = django_filters.ModelChoiceFilter(
+    # Text boxes too: a region has thousands of partnerships and network groups.
+    partnership = django_filters.CharFilter(
         label="Partnership",
-        queryset=Partnership.objects.only("pk", "slug", "name"),
-        to_field_name="slug",
         method="filter_partnership",
-        empty_label="Any partnership",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
     )
-    group = django_filters.ModelChoiceFilter(
+    group = django_filters.CharFilter(
         label="Network group",
-        queryset=NetworkGroup.objects.select_related("partnership").only(
-            "pk", "name", "partnership__name"
-        ),
         method="filter_group",
-        empty_label="Any network group",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
     )
 
     class Meta:
@@ -74,14 +64,8 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.form.fields["group"].label_from_instance = lambda group: (
-            f"{group.name} ({group.partnership.name})"
-        )
-        self.form.fields["role"].label_from_instance = lambda role: (
-            f"{role.name} ({role.abbreviation})"
-            if role.abbreviation and role.abbreviation != role.name
-            else role.name
-        )
+        self.filters["role"].extra["choices"] = role_choices()
+        self.filters["specialism"].extra["choices"] = specialism_choices()
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Names only: searching e-mail or telephone would reveal contacts a person hid.
@@ -107,15 +91,21 @@ class PersonFilter(django_filters.FilterSet):
         # Role and specialism are applied together in filter_queryset.
         return queryset
 
-    def filter_partnership(self, queryset: QuerySet, name: str, value: Partnership) -> QuerySet:
-        """Staff of the partnership's current member schools and of its partner organisations."""
-        member_schools = Membership.objects.current().filter(partnership=value).values("school")
-        partners = PartnerOrganisation.objects.filter(partnerships=value).values("pk")
+    def filter_partnership(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Staff of the named partnerships' current member schools and partner organisations."""
+        partnerships = Partnership.objects.named(value)
+        member_schools = (
+            Membership.objects.current().filter(partnership__in=partnerships).values("school")
+        )
+        partners = PartnerOrganisation.objects.filter(partnerships__in=partnerships).values("pk")
         return queryset.filter(Q(school__in=member_schools) | Q(organisation__in=partners))
 
-    def filter_group(self, queryset: QuerySet, name: str, value: NetworkGroup) -> QuerySet:
-        members = NetworkGroup.members.through.objects.filter(networkgroup=value).values("person")
-        return queryset.filter(Q(pk__in=members) | Q(pk=value.chair_id))
+    def filter_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Members and chairs of the named network groups."""
+        groups = NetworkGroup.objects.named(value)
+        members = NetworkGroup.members.through.objects.filter(networkgroup__in=groups)
+        chairs = groups.exclude(chair=None).values("chair")
+        return queryset.filter(Q(pk__in=members.values("person")) | Q(pk__in=chairs))
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)
@@ -124,9 +114,9 @@ class PersonFilter(django_filters.FilterSet):
         if role or specialism:
             held = RoleAssignment.objects.current(timezone.localdate())
             if role:
-                held = held.filter(role_type=role)
+                held = held.filter(role_type__slug=role)
             if specialism:
-                held = held.filter(specialism=specialism)
+                held = held.filter(specialism__slug=specialism)
             queryset = queryset.filter(pk__in=held.values("person"))
         return queryset
 
@@ -139,10 +129,8 @@ class PersonFilter(django_filters.FilterSet):
             if value in (None, ""):
                 continue
             field = self.form.fields[field_name]
-            if hasattr(field, "queryset"):
-                shown = field.label_from_instance(value)
-            elif field_name == "phase":
-                shown = Phase(value).label
+            if hasattr(field, "choices"):
+                shown = dict(field.choices).get(value, value)
             elif field_name == "school":
                 # A link from a school page carries its slug: show the school's name instead.
                 shown = School.objects.filter(slug=value).values_list("name", flat=True).first()

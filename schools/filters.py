@@ -42,17 +42,14 @@ class SchoolFilter(django_filters.FilterSet):
     establishment_type = django_filters.ChoiceFilter(
         label="Type", choices=EstablishmentType.choices, empty_label="Any type"
     )
-    local_authority = django_filters.ChoiceFilter(
-        label="Local authority", choices=[], empty_label="Any local authority"
-    )
-    # A text box, not a list: a region has thousands of towns.
+    # Text boxes, not menus: a region has hundreds of authorities, thousands of towns and
+    # partnerships, and a page that lists them all is heavy to send and to read.
+    local_authority = django_filters.CharFilter(label="Local authority", lookup_expr="istartswith")
     town = django_filters.CharFilter(label="Town", lookup_expr="istartswith")
-    partnership = django_filters.ModelChoiceFilter(
+    partnership = django_filters.CharFilter(
         label="Partnership",
-        queryset=Partnership.objects.none(),
-        to_field_name="slug",
         method="filter_partnership",
-        empty_label="Any partnership",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
     )
     ofsted_grade = django_filters.ChoiceFilter(
         label="Ofsted grade (before September 2024)",
@@ -85,25 +82,15 @@ class SchoolFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs) -> None:
         super().__init__(data, queryset, request=request, **kwargs)
-        user = request.user
-        self.filters["partnership"].queryset = Partnership.objects.visible_to(user).only(
-            "name", "slug"
-        )
-        self.filters["local_authority"].extra["choices"] = [
-            (name, name)
-            for name in School.objects.visible_to(user)
-            .exclude(local_authority="")
-            .order_by("local_authority")
-            .values_list("local_authority", flat=True)
-            .distinct()
-        ]
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)
 
-    def filter_partnership(self, queryset: QuerySet, name: str, value: Partnership) -> QuerySet:
-        return queryset.in_partnership(value)
+    def filter_partnership(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_partnership(
+            Partnership.objects.visible_to(self.request.user).named(value)
+        )
 
     def filter_near(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         km = float(self.form.cleaned_data.get("within") or DEFAULT_NEAR_KM)
@@ -139,7 +126,7 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
         if name == "sort" or value in (None, ""):
             continue
         field = filterset.form.fields[name]
-        if hasattr(field, "choices") and not isinstance(value, Partnership):
+        if hasattr(field, "choices"):
             shown = str(dict(field.choices).get(value, value))
         else:
             shown = str(value)

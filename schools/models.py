@@ -178,12 +178,13 @@ class SchoolQuerySet(models.QuerySet["School"]):
             match |= Q(postcode__startswith=postcode)
         return self.filter(match)
 
-    def in_partnership(self, partnership) -> SchoolQuerySet:
-        """Schools with a current membership of `partnership` (an EXISTS, so no duplicates)."""
+    def in_partnership(self, partnerships) -> SchoolQuerySet:
+        """Schools with a current membership of any of `partnerships` (a queryset), as an
+        EXISTS, so no duplicates."""
         from partnerships.models import Membership
 
         current = Membership.objects.current().filter(
-            school=models.OuterRef("pk"), partnership=partnership
+            school=models.OuterRef("pk"), partnership__in=partnerships
         )
         return self.filter(models.Exists(current))
 

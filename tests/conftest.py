@@ -6,6 +6,7 @@ outsider (staff at another school) and admin (an alliance admin).
 """
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import (
@@ -29,6 +30,8 @@ def _test_settings(settings, tmp_path):
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each test starts with an empty cache: nothing cached by an earlier test's rolled-back rows.
+    cache.clear()
 
 
 def _signed_in(person) -> Client:

@@ -27,8 +27,7 @@ def _filtered(request: HttpRequest) -> EventFilter:
 
 def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]:
     """Subscribe and plan links for the group or partnership the list is filtered to."""
-    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
-    group, partnership = data.get("group"), data.get("partnership")
+    group, partnership = filterset.scope()
     if group is not None:
         slugs = {"slug": group.partnership.slug, "group_slug": group.slug}
         return {

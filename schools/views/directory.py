@@ -20,8 +20,9 @@ PAGE_SIZE = 20
 @require_GET
 def school_list(request: HttpRequest) -> HttpResponse:
     """Filter, search, sort and page the schools this user may see. A fixed number of queries:
-    the count, the page's rows, and the local authorities and partnerships to choose from.
-    An htmx request (typing in the search box) gets the results fragment only."""
+    the count and the page's rows (every filter is a text box or a short fixed list, so no
+    query fills a menu). An htmx request (typing in the search box) gets the results fragment
+    only."""
     filterset = SchoolFilter(
         request.GET,
         queryset=School.objects.visible_to(request.user).for_directory(),

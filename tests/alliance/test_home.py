@@ -48,11 +48,11 @@ def test_home_costs_the_same_queries_for_1_or_30_partnerships_and_groups(
     staff, school, django_assert_num_queries, count
 ):
     """Each list is one query; a group's partnership comes by join (no N+1 per group).
-    7 queries: session and user (2), upcoming events (1), the profile and its school (2),
-    my partnerships and my groups (2)."""
+    6 queries: session and user with their profile (2), upcoming events (1), the profile's
+    school (1), my partnerships and my groups (2)."""
     for _ in range(count):
         partnership = MembershipFactory(school=school).partnership
         NetworkGroupFactory(partnership=partnership).members.add(staff.person)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff.get("/")
     assert len(response.context["my_groups"]) == count

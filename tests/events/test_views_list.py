@@ -52,6 +52,25 @@ def test_filters_by_partnership_group_and_kind(anonymous, partnership, group):
     assert titles(anonymous.get("/events/?kind=conference")) == ["Conference"]
 
 
+def test_partnership_and_group_are_typed_by_part_of_their_name(anonymous, partnership, group):
+    EventFactory(title="Alliance", partnership=partnership)
+    EventFactory(title="Group", partnership=partnership, network_group=group)
+    EventFactory(title="Elsewhere", partnership=PartnershipFactory(name="Zeta Trust"))
+    word = partnership.name.split()[0].lower()
+    assert sorted(titles(anonymous.get(f"/events/?partnership={word}"))) == ["Alliance", "Group"]
+    assert titles(anonymous.get(f"/events/?group={group.name[:4]}")) == ["Group"]
+    html = anonymous.get("/events/").content.decode()
+    assert "Zeta Trust" not in html.split("<main")[1].split("</form>")[0]  # no menu of names
+
+
+def test_a_name_matching_several_partnerships_offers_no_single_feed(anonymous, db):
+    for name in ("North Cluster", "Northgate Trust"):
+        EventFactory(partnership=PartnershipFactory(name=name))
+    html = anonymous.get("/events/?partnership=north").content.decode()
+    assert "/events/feeds/partnership/" not in html
+    assert len(titles(anonymous.get("/events/?partnership=north"))) == 2
+
+
 def test_filters_by_date_range_including_the_past(anonymous, db):
     EventFactory(title="Last month", starts_at=soon(-30))
     EventFactory(title="Next week", starts_at=soon(7))
@@ -131,9 +150,9 @@ def test_list_queries_do_not_grow_with_rows_for_the_public(
     anonymous, partnership, rows, django_assert_num_queries
 ):
     """Host school, partnership and group come with each row (no query per event): the
-    chosen partnership, partnership choices, group choices, count, page."""
+    partnership named (for its feed link), count, page."""
     make_events(rows, partnership)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         anonymous.get(f"/events/?partnership={partnership.pk}")
 
 
@@ -141,10 +160,10 @@ def test_list_queries_do_not_grow_with_rows_for_the_public(
 def test_my_events_queries_do_not_grow_with_rows(
     coordinator, partnership, rows, django_assert_num_queries
 ):
-    """ "My events" is one subquery, not a query per registration: session, user, person,
-    "may plan events", 2 choice lists, count, page."""
+    """ "My events" is one subquery, not a query per registration: session, user with
+    their profile, "may plan events", count, page."""
     make_events(rows, partnership, attendee=coordinator.person)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         response = coordinator.get("/events/?mine=on")
     assert len(response.context["page_obj"]) == min(rows, 25)
 

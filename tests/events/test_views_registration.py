@@ -126,14 +126,14 @@ def test_export_hides_e_mails_the_person_keeps_to_their_school(coordinator, even
 
 @pytest.mark.parametrize("rows", [1, 30])
 def test_registration_list_queries_do_not_grow(coordinator, event, rows, django_assert_num_queries):
-    """Each person's school comes with their registration (no query per row): session, user,
-    event, person and membership for the organiser check, the rows; the CSV also writes its
-    security log entry."""
+    """Each person's school comes with their registration (no query per row): session, user
+    with their profile, event, membership for the organiser check, the rows; the CSV also
+    writes its security log entry."""
     for _ in range(rows):
         RegistrationFactory(event=event, person=PersonFactory(school=SchoolFactory()))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         coordinator.get(f"/events/{event.pk}/registrations/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         coordinator.get(f"/events/{event.pk}/registrations.csv")
 
 
@@ -142,10 +142,11 @@ def test_event_page_queries_do_not_grow_with_registrations(
     staff, event, rows, django_assert_num_queries
 ):
     """Places left are one aggregate, not a count per status or a loop over registrations:
-    session, user, event, person, my registration, counts, organiser check, documents."""
+    session, user with their profile, event, my registration, counts, organiser check,
+    documents."""
     for _ in range(rows):
         RegistrationFactory(event=event)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         staff.get(event.get_absolute_url())
 
 

@@ -91,12 +91,12 @@ def test_wrong_method_is_refused(staff, person):
 def test_person_page_costs_the_same_queries_for_1_or_30_roles(
     staff, person, django_assert_num_queries
 ):
-    """Prevents an N+1 on each role's type, specialism and partnership: session, user, the
-    person with their workplace, all their roles, the viewer's profile, and the school-editor
+    """Prevents an N+1 on each role's type, specialism and partnership: session, user with
+    their profile, the person with their workplace, all their roles, and the school-editor
     checks behind the edit and roles buttons."""
     sle = RoleType.objects.get(slug="specialist-leader-of-education")
     RoleAssignmentFactory(person=person, role_type=sle)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         staff.get(person.get_absolute_url())
     specialisms = list(Specialism.objects.all())
     for n in range(29):
@@ -106,7 +106,7 @@ def test_person_page_costs_the_same_queries_for_1_or_30_roles(
             specialism=specialisms[n % len(specialisms)],
             ends_on=datetime.date(2024, 1, 1) if n % 2 else None,
         )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff.get(person.get_absolute_url())
     assert len(response.context["current_roles"]) + len(response.context["past_roles"]) == 30
 

@@ -35,7 +35,7 @@ def test_detail_queries_do_not_grow_with_comments_and_pins(
         ResourceCommentFactory(resource=shared)
         UseFactory(resource=shared)
         PinFactory(resource=shared)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = staff.get(shared.get_absolute_url())
     assert response.status_code == 200
 

@@ -105,6 +105,6 @@ def test_list_queries_do_not_grow_with_rows(staff, school, django_assert_num_que
         )
         resource.tags.add(tag)
         UseFactory(resource=resource)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff.get(LIST)
     assert response.status_code == 200

@@ -71,14 +71,14 @@ def test_history_records_editor_appointments_in_the_same_entry(head, school):
 
 
 def test_history_queries_do_not_grow_with_versions(head, school, django_assert_num_queries):
-    """Prevents an N+1 on each version's previous version, author and editors: session, user,
-    school, the user's profile, count, the page's versions and the one before, their editors."""
-    with django_assert_num_queries(7):
+    """Prevents an N+1 on each version's previous version, author and editors: session, user
+    with their profile, school, count, the page's versions and the one before, their editors."""
+    with django_assert_num_queries(6):
         response = head.get(history_url(school))
     assert len(response.context["entries"]) == 2  # created, then the head appointed
     for number in range(18):
         head.post(f"/schools/{school.slug}/edit/", edit_data(school, capacity=str(100 + number)))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = head.get(history_url(school))
     assert len(response.context["entries"]) == 20
     assert all(entry.changes for entry in response.context["entries"])

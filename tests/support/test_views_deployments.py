@@ -180,6 +180,6 @@ def test_deployment_page_queries_do_not_grow_with_visits(
 ):
     """Visits are read in one query, not one per visit."""
     VisitFactory.create_batch(visits, deployment=deployment)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = leader.get(deployment.get_absolute_url())
     assert response.status_code == 200
