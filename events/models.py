@@ -8,6 +8,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -25,6 +26,12 @@ class EventKind(models.TextChoices):
     PUPIL_EVENT = "pupil_event", "Pupil event"
 
 
+# An event lasts at most this long (a residential, a conference over several days); a longer
+# programme is several events. The bound lets "upcoming" and "in this month" read the start-time
+# index from a point instead of walking past every event that ever ended.
+MAX_DURATION = datetime.timedelta(days=14)
+
+
 class EventQuerySet(models.QuerySet["Event"]):
     def published(self) -> EventQuerySet:
         return self.filter(is_published=True)
@@ -35,10 +42,13 @@ class EventQuerySet(models.QuerySet["Event"]):
         return self.published()
 
     def upcoming(self) -> EventQuerySet:
-        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+        """Events not yet over (those under way included), soonest first."""
+        now = timezone.now()
+        return self.filter(ends_at__gte=now, starts_at__gt=now - MAX_DURATION).order_by("starts_at")
 
     def past(self) -> EventQuerySet:
-        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+        now = timezone.now()
+        return self.filter(ends_at__lt=now, starts_at__lt=now).order_by("-starts_at")
 
     def between(
         self, start: datetime.datetime | None, end: datetime.datetime | None
@@ -46,7 +56,7 @@ class EventQuerySet(models.QuerySet["Event"]):
         """Events that overlap [start, end); either bound may be open."""
         qs = self
         if start is not None:
-            qs = qs.filter(ends_at__gt=start)
+            qs = qs.filter(ends_at__gt=start, starts_at__gt=start - MAX_DURATION)
         if end is not None:
             qs = qs.filter(starts_at__lt=end)
         return qs
@@ -150,6 +160,16 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at - self.starts_at > MAX_DURATION:
+            raise ValidationError(
+                {
+                    "ends_at": f"An event lasts at most {MAX_DURATION.days} days; "
+                    "add a longer programme as separate events."
+                }
+            )
 
 
 def document_upload_to(instance: EventDocument, filename: str) -> str:

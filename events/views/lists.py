@@ -6,13 +6,15 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from alliance.lib.paging import CappedPaginator
 from alliance.permissions import can_coordinate_group, can_coordinate_partnership, can_plan_events
 from events.filters import EventFilter, filter_tags, query_without_page
 from events.models import Event
@@ -55,12 +57,14 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    """Upcoming events (or those in the chosen dates), filtered and paged: 3 queries for
-    anyone signed out (partnership and group choices, count, page) whatever the rows."""
+    """Upcoming events (or those in the chosen dates), filtered and paged: 2 queries for
+    anyone signed out (count, page) whatever the rows, one more when the filters name one
+    partnership or group (its feed and planner links)."""
     filterset = _filtered(request)
     events = filterset.qs
     events = events.order_by("starts_at") if filterset.is_dated() else events.upcoming()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counts stop at 1,000 and pages stay within them (a region has ~100,000 events).
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
         "page_obj": page,
@@ -79,6 +83,7 @@ class Day:
     in_month: bool
     is_today: bool
     events: list[Event] = field(default_factory=list)
+    more: int = 0  # events that start this day beyond the PER_DAY shown
 
 
 def _month(value: str | None) -> datetime.date:
@@ -98,29 +103,59 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+# A busy region has a hundred events on a school day: the grid shows the first few of each day
+# and links to that day's full list.
+PER_DAY = 4
+
+
 @require_GET
 def event_calendar(request: HttpRequest) -> HttpResponse:
-    """A month grid (Monday first) of the filtered events; one events query for the month,
-    however many events there are. Events spanning days appear on each day."""
+    """A month grid (Monday first) of the filtered events: at most PER_DAY events per day
+    with each day's total, in two queries however many there are. Events spanning days
+    appear on each day."""
     month = _month(request.GET.get("month"))
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
         month.year, month.month
     )
     first, last = weeks[0][0], weeks[-1][-1]
+    month_end = _shift(month, 1) - datetime.timedelta(days=1)
     filterset = _filtered(request)
     events = filterset.qs.between(_start_of(first), _start_of(last + datetime.timedelta(days=1)))
+    # First the month's events ranked within their start day, from the events table alone (the
+    # sort stays narrow), then what the grid shows of the chosen ones.
+    start_day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    ranked = dict(
+        events.annotate(
+            rank=Window(RowNumber(), partition_by=start_day, order_by=F("starts_at").asc()),
+            day_total=Window(Count("pk"), partition_by=start_day),
+        )
+        .filter(rank__lte=PER_DAY)
+        .values_list("pk", "day_total")
+    )
+    events = (
+        Event.objects.filter(pk__in=ranked)
+        .only("title", "starts_at", "ends_at")
+        .order_by("starts_at")
+    )
     today = timezone.localdate()
     days = {day: Day(day, day.month == month.month, day == today) for week in weeks for day in week}
-    in_month = []
-    for event in events.order_by("starts_at"):
+    in_month, month_total, counted = [], 0, set()
+    for event in events:
         start = timezone.localtime(event.starts_at).date()
         end = timezone.localtime(event.ends_at - datetime.timedelta(microseconds=1)).date()
+        if start in days and start not in counted:
+            counted.add(start)
+            days[start].more = max(ranked[event.pk] - PER_DAY, 0)
+            if month <= start <= month_end:
+                month_total += ranked[event.pk]
         day = max(start, first)
         while day <= min(end, last):
             days[day].events.append(event)
             day += datetime.timedelta(days=1)
-        if start <= _shift(month, 1) - datetime.timedelta(days=1) and end >= month:
+        if start <= month_end and end >= month:
             in_month.append(event)
+            if start < month:
+                month_total += 1  # began in an earlier month and runs into this one
     filters = request.GET.copy()
     filters.pop("month", None)
     filters.pop("page", None)
@@ -130,6 +165,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "month": month,
         "weeks": [[days[day] for day in week] for week in weeks],
         "events_in_month": in_month,
+        "month_total": month_total,
         "filter_query": filters.urlencode(),
         "previous_month": _shift(month, -1),
         "next_month": _shift(month, 1),

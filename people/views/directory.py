@@ -13,13 +13,13 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
-from alliance.lib.paging import CappedPaginator
+from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
 from alliance.permissions import can_see_contacts
 from people.filters import PersonFilter
 from people.models import Person
 
 PAGE_SIZE = 20
-COUNT_CAP = 10_000
+COUNT_CAP = DEFAULT_CAP
 EXPORT_HEADER = [
     "Name",
     "Pronouns",
@@ -51,7 +51,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     An htmx request (typing in the search box) gets the results fragment and the count only.
     """
     people = PersonFilter(request.GET, queryset=Person.objects.for_directory())
-    # Counts stop at 10,000 and pages stay within them: a national directory never counts or
+    # Counts stop at 1,000 and pages stay within them: a national directory never counts or
     # skips over every member of staff.
     page = CappedPaginator(people.qs, PAGE_SIZE, cap=COUNT_CAP).get_page(request.GET.get("page"))
     rows = [(person, can_see_contacts(request.user, person)) for person in page]

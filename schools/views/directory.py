@@ -28,7 +28,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
         queryset=School.objects.visible_to(request.user).for_directory(),
         request=request,
     )
-    # Counts stop at 10,000 and pages stay within them, so a national directory never
+    # Counts stop at 1,000 and pages stay within them, so a national directory never
     # counts or skips over every school.
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     tags = filter_tags(filterset, request.GET)

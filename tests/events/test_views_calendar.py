@@ -63,10 +63,30 @@ def test_an_empty_month_says_so(anonymous, db):
 
 @pytest.mark.parametrize("rows", [1, 30])
 def test_month_queries_do_not_grow_with_events(anonymous, db, rows, django_assert_num_queries):
-    """Each event brings its host school with it (no query per event): the month's events,
-    and nothing else (the filters are text boxes, not menus filled by queries)."""
+    """No query per event: the month's events ranked by day, then those shown, and nothing
+    else (the filters are text boxes, not menus filled by queries)."""
     for i in range(rows):
         EventFactory(starts_at=at(1 + i % 28), host_school=SchoolFactory())
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         response = anonymous.get("/events/calendar/?month=2026-11")
     assert len(response.context["events_in_month"]) == rows
+
+
+def test_a_busy_day_shows_its_first_events_and_links_to_the_rest(anonymous, db):
+    for hour in range(9, 16):
+        EventFactory(title=f"Meeting at {hour}", starts_at=at(17, hour), ends_at=at(17, hour + 1))
+    EventFactory(title="Next day", starts_at=at(18, 9), ends_at=at(18, 10))
+    response = anonymous.get("/events/calendar/?month=2026-11&kind=")
+    assert day_events(response, datetime.date(2026, 11, 17)) == [
+        "Meeting at 9",
+        "Meeting at 10",
+        "Meeting at 11",
+        "Meeting at 12",
+    ]
+    html = " ".join(response.content.decode().split())
+    assert "3 more" in html
+    assert "/events/?date_from=2026-11-17&amp;date_to=2026-11-17" in html
+    assert "8 events in November 2026" in html
+    # The link lists that day's events, all of them.
+    listed = anonymous.get("/events/?date_from=2026-11-17&date_to=2026-11-17")
+    assert len(listed.context["page_obj"]) == 7

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from events.models import Event
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
@@ -93,6 +94,36 @@ def test_an_end_before_the_start_is_refused_next_to_the_field(coordinator, partn
     assert "The end must be after the start." in html
     assert 'href="#id_ends_at"' in html  # the summary links to the field
     assert not Event.objects.exists()
+
+
+def test_an_event_longer_than_two_weeks_is_refused_next_to_the_field(coordinator, partnership):
+    data = form_for(partnership, ends_at="2027-03-24T17:15")
+    response = coordinator.post("/events/new/", data)
+    assert response.status_code == 400
+    assert "An event lasts at most 14 days" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_an_event_under_way_is_still_upcoming_and_in_this_month(anonymous, partnership):
+    """Upcoming and month views read the start-time index from a bounded point: an event that
+    started days ago and has not ended must still show."""
+    now = timezone.now()
+    EventFactory(
+        title="Residential",
+        partnership=partnership,
+        starts_at=now - datetime.timedelta(days=10),
+        ends_at=now + datetime.timedelta(days=1),
+    )
+    EventFactory(
+        title="Long over",
+        partnership=partnership,
+        starts_at=now - datetime.timedelta(days=20),
+        ends_at=now - datetime.timedelta(days=19),
+    )
+    assert [e.title for e in Event.objects.upcoming()] == ["Residential"]
+    assert [e.title for e in Event.objects.past()] == ["Long over"]
+    html = anonymous.get("/events/").content.decode()
+    assert "Residential" in html and "Long over" not in html
 
 
 def test_an_event_for_nothing_is_refused(coordinator):
