@@ -55,7 +55,11 @@ def can_edit_school(user, school: School) -> bool:
         return False
     if school.headteacher_id == person.pk:
         return True
-    return school.editors.filter(pk=person.pk).exists()
+    # Asked for several buttons on one page (edit, history): one query per school object.
+    checked = school.__dict__.setdefault("_editor_checked", {})
+    if person.pk not in checked:
+        checked[person.pk] = school.editors.filter(pk=person.pk).exists()
+    return checked[person.pk]
 
 
 def can_manage_school(user, school: School) -> bool:

@@ -348,6 +348,8 @@ class School(models.Model):
             ),
         ]
         indexes = [
+            # The directory's default order (name, then id to break ties), read in order.
+            models.Index(fields=["name", "id"], name="school_name_id_idx"),
             models.Index(fields=["phase"], name="school_phase_idx"),
             models.Index(fields=["town"], name="school_town_idx"),
             models.Index(fields=["local_authority"], name="school_la_idx"),
