@@ -68,6 +68,14 @@ def ensure_database(url: str) -> None:
     admin.close()
 
 
+def _local_redis() -> str | None:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return None
+    return "redis://127.0.0.1:6379/3"
+
+
 def setup(args) -> str:
     scale_name = str(args.scale).replace(".", "_")
     url = os.environ.get(
@@ -77,6 +85,10 @@ def setup(args) -> str:
         sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
     ensure_database(url)
     os.environ.update(BENCH_ENV)
+    # Production runs with CACHE_URL (sessions read from Redis, see alliance/settings.py): so
+    # does the benchmark when a Redis answers on this machine; it says which in the table.
+    os.environ.setdefault("CACHE_URL", _local_redis() or "")
+    os.environ.setdefault("CACHE_KEY_PREFIX", "alliance-bench")
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.settings"
     import django
@@ -312,7 +324,11 @@ def main() -> None:
 
 
 def print_table(rows, args) -> None:
-    print(f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs")
+    cache = "Redis" if os.environ.get("CACHE_URL") else "local memory (sessions in the database)"
+    print(
+        f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs, "
+        f"cache: {cache}"
+    )
     header = (
         f"{'page':<20} {'who':<7} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'SQL ms':>7} "
         f"{'HTML KB':>8} {'gzip KB':>8} {'req/s':>7} {'ratio':>6}"
