@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliance.permissions import person_of
 from events.models import EventKind, EventQuerySet
+from partnerships.filters import name_box
 from partnerships.models import NetworkGroup, Partnership
 
 
@@ -23,16 +24,8 @@ class EventFilter(django_filters.FilterSet):
     """Partnership, group, kind, a date range and "my events"; the request decides what the
     choices may show (the public sees published partnerships only)."""
 
-    # Text boxes, not menus: a region has thousands of partnerships and network groups.
-    partnership = django_filters.CharFilter(
-        method="filter_partnership",
-        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
-    )
-    group = django_filters.CharFilter(
-        label="Network group",
-        method="filter_group",
-        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
-    )
+    partnership = name_box("Partnership", "filter_partnership")
+    group = name_box("Network group", "filter_group")
     kind = django_filters.ChoiceFilter(choices=EventKind.choices, empty_label="Any kind")
     date_from = django_filters.DateFilter(
         label="From",
@@ -108,10 +101,10 @@ def filter_tags(filterset: EventFilter) -> list[FilterTag]:
         if value in (None, "", False):
             continue
         field = filterset.form.fields[name]
-        if isinstance(value, str) and name != "kind":
-            shown = value
-        elif name == "kind":
+        if name == "kind":
             shown = EventKind(value).label
+        elif isinstance(value, str):  # a partnership or group as typed
+            shown = value
         elif isinstance(value, datetime.date):
             shown = value.strftime("%-d %b %Y")
         else:

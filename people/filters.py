@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from partnerships.filters import name_box
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment
 from people.vocabularies import role_choices, specialism_choices
@@ -49,17 +50,8 @@ class PersonFilter(django_filters.FilterSet):
         choices=Phase.choices,
         empty_label="Any phase",
     )
-    # Text boxes too: a region has thousands of partnerships and network groups.
-    partnership = django_filters.CharFilter(
-        label="Partnership",
-        method="filter_partnership",
-        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
-    )
-    group = django_filters.CharFilter(
-        label="Network group",
-        method="filter_group",
-        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
-    )
+    partnership = name_box("Partnership", "filter_partnership")
+    group = name_box("Network group", "filter_group")
 
     class Meta:
         model = Person

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
+from partnerships.filters import name_box
 from partnerships.models import Partnership
 from registers.nearby import filter_near
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
@@ -46,11 +47,7 @@ class SchoolFilter(django_filters.FilterSet):
     # partnerships, and a page that lists them all is heavy to send and to read.
     local_authority = django_filters.CharFilter(label="Local authority", lookup_expr="istartswith")
     town = django_filters.CharFilter(label="Town", lookup_expr="istartswith")
-    partnership = django_filters.CharFilter(
-        label="Partnership",
-        method="filter_partnership",
-        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
-    )
+    partnership = name_box("Partnership", "filter_partnership")
     ofsted_grade = django_filters.ChoiceFilter(
         label="Ofsted grade (before September 2024)",
         choices=OfstedGrade.choices,
