@@ -546,6 +546,13 @@ TABLE: dict[str, list[Case]] = {
     "accounts/reauthenticate/": single(
         "/accounts/reauthenticate/", signed_in("200"), signed_in("200")
     ),
+    # Re-authenticating by an e-mailed code (allauth 65.22+) needs a code sent first.
+    "accounts/reauthenticate/code/": single(
+        "/accounts/reauthenticate/code/", signed_in("302"), signed_in("302")
+    ),
+    "accounts/reauthenticate/code/confirm/": single(
+        "/accounts/reauthenticate/code/confirm/", signed_in("302"), signed_in("302")
+    ),
     "accounts/email/": single("/accounts/email/", signed_in("200"), signed_in("302")),
     "accounts/confirm-email/": single("/accounts/confirm-email/", everyone("200")),
     "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": single(
