@@ -102,6 +102,9 @@ TEMPLATES = [
     },
 ]
 
+# Form fields render with Jinja2 where Django ships its templates (alliance/lib/forms.py).
+FORM_RENDERER = "alliance.lib.forms.FormRenderer"
+
 # Databases: SQLite file in the project folder unless DATABASE_URL says otherwise.
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
