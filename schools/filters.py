@@ -38,7 +38,9 @@ DEFAULT_NEAR_KM = 5
 class SchoolFilter(django_filters.FilterSet):
     """Filters by what a school is. Built per request: the choices depend on the user."""
 
-    q = django_filters.CharFilter(label="Search by name, URN or postcode", method="filter_search")
+    q = django_filters.CharFilter(
+        label="Search by name, town, URN or postcode", method="filter_search"
+    )
     phase = django_filters.ChoiceFilter(choices=Phase.choices, empty_label="Any phase")
     establishment_type = django_filters.ChoiceFilter(
         label="Type", choices=EstablishmentType.choices, empty_label="Any type"

@@ -166,11 +166,11 @@ class SchoolQuerySet(models.QuerySet["School"]):
         return self.published()
 
     def search(self, text: str) -> SchoolQuerySet:
-        """Name (any part), URN (exact) or postcode (full or the start of it)."""
+        """Name or town (any part), URN (exact) or postcode (full or the start of it)."""
         text = " ".join(text.split())
         if not text:
             return self
-        match = Q(name__icontains=text)
+        match = Q(name__icontains=text) | Q(town__icontains=text)
         if text.isdigit():
             match |= Q(urn=text)
         postcode = normalise_postcode_query(text)

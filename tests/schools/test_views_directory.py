@@ -72,6 +72,8 @@ def test_public_sees_only_published_schools(anonymous, staff, schools):
         ("ofsted_grade=good", ["Brook High"]),
         ("designation=teaching_school_hub", ["Brook High"]),
         ("q=castle", ["Castle Infants"]),
+        ("q=westbr", ["Brook High"]),  # the town, typed in part
+        ("q=bridge", ["Abbey Primary", "Brook High", "Castle Infants"]),
         ("q=100002", ["Brook High"]),
         ("q=eb23cd", ["Brook High"]),
         ("q=EB1", ["Abbey Primary"]),
