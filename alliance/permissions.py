@@ -39,6 +39,60 @@ def person_of(user) -> Person | None:
         return None
 
 
+# A person's standing (editor of a school, coordinator of a partnership) is asked several times
+# a page (the edit button, the history link, the planner): each answer is kept on the person
+# loaded with the user, for this request only. A page can also read it with the object itself:
+# the access helpers annotate the row with `standing_annotations(user)` (no query of its own).
+
+
+def _standing(person: Person) -> dict:
+    return person.__dict__.setdefault("_standing", {})
+
+
+def _editor_key(person: Person) -> str:
+    return f"standing_{person.pk}_edits"
+
+
+def _coordinator_key(person: Person) -> str:
+    return f"standing_{person.pk}_coordinates"
+
+
+def _coordinating(person: Person):
+    """The current memberships `person` coordinates: what makes them a coordinator."""
+    from partnerships.models import Membership
+
+    return Membership.objects.current().filter(coordinator=person.pk)
+
+
+def standing_annotations(user, model) -> dict:
+    """Annotations for a School or Partnership queryset that answer can_edit_school or
+    can_coordinate_partnership for `user` with the row itself, instead of one query more."""
+    person = person_of(user)
+    if person is None or is_admin(user):
+        return {}
+    from django.db.models import Exists, OuterRef
+
+    if model._meta.label == "schools.School":
+        editors = model.editors.through.objects.filter(school=OuterRef("pk"), person=person.pk)
+        return {_editor_key(person): Exists(editors)}
+    if model._meta.label == "partnerships.Partnership":
+        return {
+            _coordinator_key(person): Exists(
+                _coordinating(person).filter(partnership=OuterRef("pk"))
+            )
+        }
+    return {}
+
+
+def _known(person: Person, obj, key: str, ask) -> bool:
+    standing = _standing(person)
+    memo = (key, obj.pk)
+    if memo not in standing:
+        annotated = obj.__dict__.get(key)
+        standing[memo] = bool(annotated) if annotated is not None else ask()
+    return standing[memo]
+
+
 # Schools -------------------------------------------------------------------------------------
 
 
@@ -55,11 +109,9 @@ def can_edit_school(user, school: School) -> bool:
         return False
     if school.headteacher_id == person.pk:
         return True
-    # Asked for several buttons on one page (edit, history): one query per school object.
-    checked = school.__dict__.setdefault("_editor_checked", {})
-    if person.pk not in checked:
-        checked[person.pk] = school.editors.filter(pk=person.pk).exists()
-    return checked[person.pk]
+    return _known(
+        person, school, _editor_key(person), lambda: school.editors.filter(pk=person.pk).exists()
+    )
 
 
 def can_manage_school(user, school: School) -> bool:
@@ -162,7 +214,12 @@ def can_coordinate_partnership(user, partnership: Partnership) -> bool:
     person = person_of(user)
     if person is None:
         return False
-    return partnership.memberships.current().filter(coordinator=person).exists()
+    return _known(
+        person,
+        partnership,
+        _coordinator_key(person),
+        lambda: _coordinating(person).filter(partnership=partnership.pk).exists(),
+    )
 
 
 def can_coordinate_group(user, group: NetworkGroup) -> bool:

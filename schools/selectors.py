@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
@@ -35,10 +35,27 @@ def school_network_groups(school: School, user) -> QuerySet[NetworkGroup]:
     )
 
 
-def school_role_holders(school: School) -> QuerySet[Person]:
-    """Staff of the school with a current alliance role, their roles prefetched: 2 queries."""
-    current_role = RoleAssignment.objects.current().filter(person=OuterRef("pk"))
-    return Person.objects.for_directory().filter(school=school).filter(Exists(current_role))
+def school_role_holders(school: School) -> list[Person]:
+    """Staff of the school with a current alliance role, by name, each with `current_roles`:
+    one query (the current roles, with their holder joined)."""
+    roles = (
+        RoleAssignment.objects.current()
+        .filter(person__school=school, person__erased_at__isnull=True)
+        .select_related("person", "role_type", "specialism", "partnership")
+        .order_by(
+            "person__last_name",
+            "person__first_name",
+            "person_id",
+            "role_type__ordering",
+            "-starts_on",
+            "pk",
+        )
+    )
+    holders: dict[int, Person] = {}
+    for role in roles:
+        person = holders.setdefault(role.person_id, role.person)
+        person.__dict__.setdefault("current_roles", []).append(role)
+    return list(holders.values())
 
 
 def school_upcoming_events(school: School, user, *, limit: int = 10) -> QuerySet[Event]:

@@ -13,6 +13,7 @@ from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
     can_view_partnership,
+    standing_annotations,
 )
 from partnerships.models import Membership, NetworkGroup, Partnership
 
@@ -22,9 +23,11 @@ Action = Literal["view", "coordinate"]
 def get_partnership_for_user(
     request: HttpRequest, slug: str, *, action: Action = "view"
 ) -> Partnership:
-    partnership = get_object_or_404(
-        Partnership.objects.select_related("lead_school", "parent"), slug=slug
+    # Whether the user coordinates it comes with the row (the planner and edit links).
+    partnerships = Partnership.objects.select_related("lead_school", "parent").annotate(
+        **standing_annotations(request.user, Partnership)
     )
+    partnership = get_object_or_404(partnerships, slug=slug)
     if not can_view_partnership(request.user, partnership):
         raise Http404("No such partnership.")
     if action == "coordinate" and not can_coordinate_partnership(request.user, partnership):

@@ -11,7 +11,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance.permissions import can_edit_school, can_view_school, can_view_school_history
+from alliance.permissions import (
+    can_edit_school,
+    can_view_school,
+    can_view_school_history,
+    standing_annotations,
+)
 from schools.models import School
 
 Action = Literal["view", "edit", "history"]
@@ -30,7 +35,10 @@ def get_school_for_user(
     queryset: QuerySet[School] | None = None,
 ) -> School:
     """The school with this slug, if `request.user` may do `action` to it."""
-    school = get_object_or_404(School.objects.all() if queryset is None else queryset, slug=slug)
+    schools = School.objects.all() if queryset is None else queryset
+    # Whether the user edits this school comes with the row (the edit and history links).
+    schools = schools.annotate(**standing_annotations(request.user, School))
+    school = get_object_or_404(schools, slug=slug)
     if not can_view_school(request.user, school):
         raise Http404("No such school.")
     if action != "view" and not _ALLOWED[action](request.user, school):

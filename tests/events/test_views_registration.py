@@ -3,7 +3,12 @@
 import pytest
 
 from events.models import Registration
-from tests.factories import PersonFactory, RegistrationFactory, SchoolFactory
+from tests.factories import (
+    NetworkGroupFactory,
+    PersonFactory,
+    RegistrationFactory,
+    SchoolFactory,
+)
 
 Status = Registration.Status
 
@@ -148,6 +153,18 @@ def test_event_page_queries_do_not_grow_with_registrations(
         RegistrationFactory(event=event)
     with django_assert_num_queries(7):
         staff.get(event.get_absolute_url())
+
+
+def test_a_group_meeting_asks_whether_the_user_coordinates_its_partnership_once(
+    staff, event, django_assert_num_queries
+):
+    """The group's coordinators and the event's partnership's are the same people: the
+    organiser check and the minutes check share one query."""
+    event.network_group = NetworkGroupFactory(partnership=event.partnership)
+    event.save()
+    with django_assert_num_queries(7):
+        response = staff.get(event.get_absolute_url())
+    assert not response.context["can_organise"]
 
 
 def test_a_past_event_offers_no_registration(staff, event):

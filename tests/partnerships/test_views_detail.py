@@ -178,11 +178,11 @@ def test_page_costs_the_same_queries_for_1_or_30_members(
 ):
     """Memberships with school, coordinator and staff-in-roles count in one query (no N+1 per
     member for the coordinator, the contact check or the chart); partner organisations' people
-    in one prefetch. 11 queries: session and user with their profile (2), partnership,
-    memberships, statements, clusters, groups, organisations and their people, events (8)
-    and the coordinator check (1)."""
+    in one prefetch. 10 queries: session and user with their profile (2), partnership (with
+    whether the user coordinates it), memberships, statements, clusters, groups, organisations
+    and their people, events (8)."""
     partnership = PartnershipFactory()
     add_members(partnership, members)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = staff.get(partnership.get_absolute_url())
     assert len(response.context["members"]) == members

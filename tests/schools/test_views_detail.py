@@ -175,14 +175,14 @@ def test_school_page_queries_do_not_grow_with_rows(
     staff, school, partnership, django_assert_num_queries
 ):
     """Prevents an N+1 on each partnership, group, role holder's roles and event: session,
-    user with their profile, school, the editor check (once for both buttons), memberships,
-    groups, staff, their roles, events."""
+    user with their profile, school (with whether the user edits it, for both buttons),
+    memberships, groups, the staff's current roles with their holders, events."""
     group = NetworkGroupFactory(partnership=partnership)
     person = PersonFactory(school=school)
     group.members.add(person)
     RoleAssignmentFactory(person=person)
     EventFactory(host_school=school, partnership=partnership)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff.get(school.get_absolute_url())
     assert len(response.context["staff"]) == 1
 
@@ -194,7 +194,7 @@ def test_school_page_queries_do_not_grow_with_rows(
         group.members.add(person)
         RoleAssignmentFactory(person=person)
         EventFactory(host_school=school, partnership=other)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff.get(school.get_absolute_url())
     assert len(response.context["staff"]) == 30
     assert len(response.context["memberships"]) == 30
