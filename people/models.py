@@ -275,6 +275,14 @@ class RoleAssignment(models.Model):
 
     class Meta:
         ordering = ["role_type__ordering", "-starts_on"]
+        indexes = [
+            # "SLEs for maths": the holders of a role (with a specialism) read from the index
+            # alone, dates included, instead of every role row with that specialism.
+            models.Index(
+                fields=["role_type", "specialism", "person", "starts_on", "ends_on"],
+                name="role_holders_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(starts_on__isnull=True)

@@ -29,9 +29,21 @@ class CappedPaginator(Paginator):
     plus the queryset's own prefetches); one when nothing matches. Orphans are not supported.
     """
 
-    def __init__(self, object_list, per_page, *, cap: int = DEFAULT_CAP, **kwargs) -> None:
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *,
+        cap: int = DEFAULT_CAP,
+        rows: QuerySet | None = None,
+        **kwargs,
+    ) -> None:
+        """`rows` is where a page's rows are read by primary key (the page's select_related,
+        only and prefetches); by default `object_list` itself, which checks its filters again
+        on those few rows. Pass the unfiltered queryset when a filter is costly to repeat."""
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.rows = rows
 
     @cached_property
     def keys(self) -> list | None:
@@ -71,9 +83,10 @@ class CappedPaginator(Paginator):
         keys = self.keys[bottom:top]
         if not keys:
             return self._get_page([], number, self)
-        # The page's rows by primary key (the filters only re-checked on these few), in the
-        # order the keys were read; a row deleted since is simply left out.
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
+        # The page's rows by primary key, in the order the keys were read; a row deleted since
+        # is simply left out.
+        source = self.object_list if self.rows is None else self.rows
+        rows = {row.pk: row for row in source.filter(pk__in=keys).order_by()}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)
 
     def _get_page(self, *args, **kwargs) -> CappedPage:

@@ -23,7 +23,7 @@ PAGE_SIZE = 25
 
 
 def _filtered(request: HttpRequest) -> EventFilter:
-    events = Event.objects.visible_to(request.user).for_list()
+    events = Event.objects.visible_to(request.user).for_directory()
     return EventFilter(request.GET, queryset=events, request=request)
 
 

@@ -39,3 +39,25 @@ def test_empty_result(db):
     page = paginator.get_page(1)
     assert list(page) == []
     assert page_summary(page) == "No results"
+
+
+def test_one_query_for_the_keys_and_one_for_the_page(schools, django_assert_num_queries):
+    """The filters and the sort run once: the count and every page come from the same keys."""
+    paginator = CappedPaginator(School.objects.order_by("-pk"), 5, cap=12)
+    with django_assert_num_queries(2):
+        first = paginator.get_page(1)
+        assert paginator.count == 13
+    with django_assert_num_queries(1):
+        second = paginator.get_page(2)
+    expected = list(School.objects.order_by("-pk").values_list("pk", flat=True))
+    assert [school.pk for school in first] == expected[:5]
+    assert [school.pk for school in second] == expected[5:10]
+
+
+def test_page_rows_come_from_rows_in_the_order_of_the_keys(schools):
+    """`rows` supplies the page's columns; which rows, and their order, are the keys'."""
+    wanted = School.objects.filter(pk__in=[s.pk for s in schools[:7]]).order_by("-name", "pk")
+    paginator = CappedPaginator(wanted, 5, rows=School.objects.only("name"))
+    page = paginator.get_page(2)
+    assert [school.pk for school in page] == list(wanted.values_list("pk", flat=True))[5:]
+    assert page_summary(page) == "Showing 6-7 of 7"

@@ -253,7 +253,9 @@ def test_directory_caps_its_count_at_national_scale(staff, settings, monkeypatch
     from tests.factories import SchoolFactory
 
     monkeypatch.setattr(paging, "DEFAULT_CAP", 25)
-    monkeypatch.setattr(paging.CappedPaginator.__init__, "__kwdefaults__", {"cap": 25})
+    monkeypatch.setattr(
+        paging.CappedPaginator.__init__, "__kwdefaults__", {"cap": 25, "rows": None}
+    )
     SchoolFactory.create_batch(30)
     html = staff.get("/schools/").content.decode()
     assert "of 25+ schools" in html
