@@ -19,11 +19,7 @@ from partnerships.models import NetworkGroup, Partnership
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What's on, my school, my partnerships and groups. A fixed number of queries."""
-    events = (
-        Event.objects.visible_to(request.user)
-        .upcoming()
-        .select_related("host_school", "network_group")[:8]
-    )
+    events = Event.objects.visible_to(request.user).upcoming().for_directory()[:8]
     person = person_of(request.user)
     context = {
         "events": events,
