@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "search",
     "support",
     "resources",
+    "alliance",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +141,10 @@ if env_str("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages are served from the cache to visitors without a session for this long, or
+# until any content changes (alliance/lib/pagecache.py). 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,12 +10,14 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from alliance.lib.pagecache import public_page
 from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
 from alliance.permissions import person_of
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
 
 
+@public_page
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What's on, my school, my partnerships and groups. A fixed number of queries."""

@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,32 +239,38 @@ def load(pages, cookie: str, args) -> dict[str, float]:
         print("wrk is not installed (apt-get install wrk): throughput skipped.", file=sys.stderr)
         return {}
     port = free_port()
-    workers = os.cpu_count() or 2
+    # The production configuration (deploy/gunicorn.conf.py: 2 x cores + 1 synchronous
+    # workers, the access log written), the log to /dev/null rather than into the table, and
+    # no worker recycling: at thousands of requests a second it would restart a worker every
+    # second and measure the restarts.
+    env = {
+        **os.environ,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
+    }
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "alliance.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")],
         cwd=ROOT,
-        env=os.environ.copy(),
+        env=env,
         start_new_session=True,
     )
     try:
-        deadline = time.time() + 30
+        # The socket is bound before the workers have booted: wait for answers, then warm
+        # every worker up before the first measurement.
+        deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                    break
             except OSError:
                 time.sleep(0.2)
+        subprocess.run(
+            [wrk, "-t2", f"-c{args.connections}", "-d2s", f"http://127.0.0.1:{port}/healthz"],
+            capture_output=True,
+            timeout=60,
+        )
         rates = {}
         for label, url, signed_in in pages:
             command = [
@@ -288,6 +295,7 @@ def load(pages, cookie: str, args) -> dict[str, float]:
 def main() -> None:
     args = parse_args()
     setup(args)
+    from django.conf import settings
     from django.test import Client
 
     fixtures = prepare_data(args)
@@ -315,7 +323,15 @@ def main() -> None:
     out = args.json or ROOT / "bench" / "results" / f"scale-{args.scale}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
-        json.dumps({"scale": args.scale, "cpus": os.cpu_count(), "rows": rows}, indent=2)
+        json.dumps(
+            {
+                "scale": args.scale,
+                "cpus": os.cpu_count(),
+                "public_page_cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS,
+                "rows": rows,
+            },
+            indent=2,
+        )
     )
     print(f"\nJSON written to {out}")
     failed = [r for r in rows if r["status"] != 200]
@@ -324,10 +340,14 @@ def main() -> None:
 
 
 def print_table(rows, args) -> None:
+    from django.conf import settings
+
     cache = "Redis" if os.environ.get("CACHE_URL") else "local memory (sessions in the database)"
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    page_cache = f"public pages cached {seconds} s" if seconds else "public page cache off"
     print(
         f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs, "
-        f"cache: {cache}"
+        f"cache: {cache}, {page_cache}"
     )
     header = (
         f"{'page':<20} {'who':<7} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'SQL ms':>7} "

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
+from alliance.lib.pagecache import public_page
 from alliance.permissions import (
     can_organise_event,
     can_register_for_event,
@@ -36,6 +37,7 @@ def _counts(event: Event) -> dict[str, int]:
     )
 
 
+@public_page
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event, the user's registration and the places left: a fixed number of queries."""

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import can_coordinate_group, can_coordinate_partnership, can_plan_events
 from events.filters import EventFilter, filter_tags, query_without_page
@@ -55,6 +56,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
+@public_page
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events (or those in the chosen dates), filtered and paged: 2 queries for
@@ -108,6 +110,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 PER_DAY = 4
 
 
+@public_page
 @require_GET
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid (Monday first) of the filtered events: at most PER_DAY events per day

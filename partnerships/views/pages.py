@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from alliance.lib.pagecache import public_page
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -22,6 +23,7 @@ from partnerships.models import Membership, NetworkGroup, Partnership, Statement
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 
 
+@public_page
 @require_GET
 def partnership_list(request: HttpRequest) -> HttpResponse:
     """Partnerships the user may see, filtered by kind and search, with member counts."""
@@ -39,6 +41,7 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
+@public_page
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
@@ -77,6 +80,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "partnerships/detail.html", context)
 
 
+@public_page
 @require_GET
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""

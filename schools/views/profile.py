@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from alliance.lib.pagecache import public_page
 from alliance.permissions import can_edit_school, can_invite_to_school, can_view_school_history
 from registers.nearby import schools_near
 from schools.models import School
@@ -20,6 +21,7 @@ from schools.views.access import get_school_for_user
 NEARBY_KM = 5
 
 
+@public_page
 @require_GET
 def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for

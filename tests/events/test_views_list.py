@@ -66,9 +66,9 @@ def test_partnership_and_group_are_typed_by_part_of_their_name(anonymous, partne
 def test_a_name_matching_several_partnerships_offers_no_single_feed(anonymous, db):
     for name in ("North Cluster", "Northgate Trust"):
         EventFactory(partnership=PartnershipFactory(name=name))
-    html = anonymous.get("/events/?partnership=north").content.decode()
-    assert "/events/feeds/partnership/" not in html
-    assert len(titles(anonymous.get("/events/?partnership=north"))) == 2
+    response = anonymous.get("/events/?partnership=north")
+    assert "/events/feeds/partnership/" not in response.content.decode()
+    assert len(titles(response)) == 2
 
 
 def test_filters_by_date_range_including_the_past(anonymous, db):

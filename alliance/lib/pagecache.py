@@ -1,0 +1,120 @@
+"""Public pages from the shared cache, for visitors who are not signed in.
+
+A visitor without a session sees exactly what every other such visitor sees, so the public
+pages (home, directories, school, partnership, group and event pages, search) are rendered
+once and then served from the cache (Redis with CACHE_URL) for PUBLIC_PAGE_CACHE_SECONDS.
+Any saved, deleted or re-linked row of the portal's content moves a generation number on, and
+the cache keys carry it: the next visitor gets a fresh page at once. What bypasses the signals
+(a bulk `update()`, an import) is seen within the timeout at most.
+
+Never cached: anyone with a session cookie (signed in, or a visitor with a flash message in
+their session), a page that handed out a CSRF token or set a cookie, anything but a 200.
+The cache failing (Redis down) only means pages are rendered as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "public-pages:generation"
+# The apps whose rows public pages show. Sessions, accounts and logs change on every sign-in
+# and must not empty the cache.
+CONTENT_APPS = frozenset({"schools", "people", "partnerships", "events", "support", "resources"})
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def content_changed(sender, **kwargs) -> None:
+    """Receiver for post_save, post_delete and m2m_changed: a content row changed, so every
+    cached public page is stale."""
+    if sender._meta.app_label not in CONTENT_APPS:
+        return
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet (or it expired from the cache): start one
+            cache.add(GENERATION_KEY, 1, timeout=None)
+    except Exception:  # the cache is down: nothing is served from it either
+        logger.warning("public page cache: could not move the generation on", exc_info=True)
+
+
+def _may_use_cache(request: HttpRequest) -> bool:
+    return (
+        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+    )
+
+
+def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def _varies_by_cookie(response: HttpResponse) -> HttpResponse:
+    # A signed-in user gets another page at this URL: say so to any cache downstream, also
+    # when the view did not run (and so never read the session, which would have said it).
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _key(request: HttpRequest, generation: int) -> str:
+    # The htmx fragment and the whole page share a URL: the headers tell them apart.
+    parts = [
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-History-Restore-Request", ""),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"public-pages:{generation}:{digest}"
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve `view`'s page from the cache to visitors without a session (see the module)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        try:
+            key = _key(request, _generation())
+            cached = cache.get(key)
+        except Exception:
+            logger.warning("public page cache: unavailable", exc_info=True)
+            return view(request, *args, **kwargs)
+        if cached is not None:
+            return _varies_by_cookie(cached)
+        response = view(request, *args, **kwargs)
+        if _may_store(request, response):
+            try:
+                cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("public page cache: could not store a page", exc_info=True)
+        return _varies_by_cookie(response)
+
+    return wrapped

@@ -1,0 +1,96 @@
+"""Public pages from the shared cache: served to visitors without a session, fresh after any
+change, never to or from a signed-in user."""
+
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+
+from alliance.lib import pagecache
+from people.models import Person
+from schools.models import School
+from tests.factories import NetworkGroupFactory, PersonFactory, SchoolFactory
+
+
+def test_a_visitor_gets_the_second_view_of_a_page_from_the_cache(
+    anonymous, school, django_assert_num_queries
+):
+    first = anonymous.get(school.get_absolute_url())
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = anonymous.get(school.get_absolute_url())
+    assert again.status_code == 200
+    assert again.content == first.content
+    # Signed-in users get other pages at the same URL: no cache downstream may mix them up.
+    assert "Cookie" in again["Vary"]
+
+
+def test_a_saved_change_is_shown_to_the_next_visitor_at_once(anonymous, school):
+    assert "Abbeyfield Primary School" in anonymous.get("/schools/").content.decode()
+    school.name = "Abbeyfield Church Primary School"
+    school.save()
+    assert "Abbeyfield Church Primary School" in anonymous.get("/schools/").content.decode()
+
+
+def test_a_new_link_between_rows_refreshes_the_pages(anonymous, partnership):
+    group = NetworkGroupFactory(partnership=partnership, name="Maths network")
+    url = group.get_absolute_url()
+    anonymous.get(url)
+    assert anonymous.get(url).context is None  # from the cache
+    group.members.add(PersonFactory())  # m2m_changed, not a save of the group
+    assert anonymous.get(url).context is not None  # rendered again
+
+
+def test_a_deleted_row_disappears_at_once(anonymous, db):
+    gone = SchoolFactory(name="Closing Soon School")
+    assert "Closing Soon School" in anonymous.get("/schools/").content.decode()
+    gone.delete()
+    assert "Closing Soon School" not in anonymous.get("/schools/").content.decode()
+
+
+def test_signed_in_pages_are_never_cached_nor_shown_to_visitors(staff, anonymous, db):
+    hidden = SchoolFactory(name="Unpublished School", is_published=False)
+    assert staff.get(hidden.get_absolute_url()).status_code == 200
+    assert anonymous.get(hidden.get_absolute_url()).status_code == 404
+    # A change that bypasses the signals: a signed-in user still sees it at once.
+    School.objects.filter(pk=hidden.pk).update(name="Renamed Quietly")
+    assert "Renamed Quietly" in staff.get(hidden.get_absolute_url()).content.decode()
+
+
+def test_a_visitor_with_a_session_is_not_served_from_the_cache(anonymous, school):
+    anonymous.get(school.get_absolute_url())
+    anonymous.cookies["sessionid"] = "a-session-with-a-message-in-it"
+    response = anonymous.get(school.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context is not None  # rendered, not a cached copy
+
+
+def test_a_page_that_hands_out_a_csrf_token_is_not_stored(db):
+    calls = []
+
+    @pagecache.public_page
+    def view(request):
+        calls.append(request)
+        return HttpResponse(get_token(request))
+
+    factory = RequestFactory()
+    first = view(factory.get("/with-a-form/"))
+    second = view(factory.get("/with-a-form/"))
+    assert len(calls) == 2
+    assert first.content != second.content  # each visitor their own token
+
+
+def test_the_page_is_rendered_as_usual_when_the_cache_fails(anonymous, school, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(pagecache.cache, "get", broken)
+    monkeypatch.setattr(pagecache.cache, "incr", broken)
+    response = anonymous.get(school.get_absolute_url())
+    assert response.status_code == 200
+    Person.objects.create(first_name="Saved", last_name="Anyway")  # a write still succeeds
+
+
+def test_no_cache_when_the_setting_is_zero(anonymous, school, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    anonymous.get(school.get_absolute_url())
+    assert anonymous.get(school.get_absolute_url()).context is not None
