@@ -16,6 +16,7 @@ def school_memberships(school: School, user) -> QuerySet[Membership]:
         Membership.objects.current()
         .filter(school=school, partnership__in=Partnership.objects.visible_to(user))
         .select_related("partnership")
+        .only("role", "joined_on", "school_id", "partnership__name", "partnership__slug")
         .order_by("partnership__name")
     )
 
@@ -31,6 +32,7 @@ def school_network_groups(school: School, user) -> QuerySet[NetworkGroup]:
         NetworkGroup.objects.filter(partnership__in=Partnership.objects.visible_to(user))
         .filter(Q(pk__in=member_of.values("networkgroup")) | Q(chair__in=staff))
         .select_related("partnership")
+        .only("name", "slug", "partnership__name", "partnership__slug")
         .order_by("name")
     )
 
@@ -41,7 +43,21 @@ def school_role_holders(school: School) -> list[Person]:
     roles = (
         RoleAssignment.objects.current()
         .filter(person__school=school, person__erased_at__isnull=True)
-        .select_related("person", "role_type", "specialism", "partnership")
+        .select_related("person", "role_type", "specialism")
+        # What the list shows: the holder's name and job, each role with its specialism.
+        .only(
+            "starts_on",
+            "ends_on",
+            "specialism",
+            "role_type__name",
+            "role_type__abbreviation",
+            "specialism__name",
+            "person__first_name",
+            "person__last_name",
+            "person__preferred_name",
+            "person__job_title",
+            "person__erased_at",
+        )
         .order_by(
             "person__last_name",
             "person__first_name",
@@ -64,5 +80,6 @@ def school_upcoming_events(school: School, user, *, limit: int = 10) -> QuerySet
         Event.objects.visible_to(user)
         .filter(host_school=school)
         .upcoming()
-        .select_related("partnership")[:limit]
+        .select_related("partnership")
+        .only("title", "starts_at", "partnership__name")[:limit]
     )
