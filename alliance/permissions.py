@@ -304,17 +304,20 @@ def can_plan_events(user) -> bool:
 
     Which partnerships and groups they may plan for is can_coordinate_partnership/_group.
     """
-    from partnerships.models import Membership, NetworkGroup
+    from django.db.models import Exists, OuterRef
+
+    from partnerships.models import NetworkGroup
+    from people.models import Person
 
     if is_admin(user):
         return True
     person = person_of(user)
     if person is None:
         return False
-    return (
-        Membership.objects.current().filter(coordinator=person).exists()
-        or NetworkGroup.objects.filter(chair=person).exists()
-    )
+    # Coordinator or chair, asked in one query.
+    coordinates = _coordinating(person).filter(coordinator=OuterRef("pk"))
+    chairs = NetworkGroup.objects.filter(chair=OuterRef("pk"))
+    return Person.objects.filter(Exists(coordinates) | Exists(chairs), pk=person.pk).exists()
 
 
 # Support (system leadership deployments) ----------------------------------------------------
