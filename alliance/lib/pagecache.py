@@ -84,8 +84,11 @@ def _varies_by_cookie(response: HttpResponse) -> HttpResponse:
 
 
 def _key(request: HttpRequest, generation: int) -> str:
-    # The htmx fragment and the whole page share a URL: the headers tell them apart.
+    # Absolute links (calendar subscriptions) carry the scheme and host; the htmx fragment and
+    # the whole page share a URL, and its headers tell them apart.
     parts = [
+        request.scheme,
+        request.get_host(),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-History-Restore-Request", ""),

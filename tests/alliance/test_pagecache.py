@@ -94,3 +94,14 @@ def test_no_cache_when_the_setting_is_zero(anonymous, school, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     anonymous.get(school.get_absolute_url())
     assert anonymous.get(school.get_absolute_url()).context is not None
+
+
+def test_each_host_and_each_htmx_fragment_is_cached_apart(anonymous, school, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.org", "other.example.org"]
+    page = anonymous.get("/schools/", headers={"host": "portal.example.org"})
+    fragment = anonymous.get(
+        "/schools/", headers={"host": "portal.example.org", "HX-Request": "true"}
+    )
+    assert fragment.content != page.content
+    other = anonymous.get("/schools/", headers={"host": "other.example.org"})
+    assert other.context is not None  # rendered for its own host, not the first one's copy
