@@ -207,6 +207,25 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         )
         return (
             self.select_related("school", "coordinator")
+            # What the page shows and charts: a school row alone has some fifty columns.
+            .only(
+                "role",
+                "joined_on",
+                "left_on",
+                "partnership_id",
+                "school__name",
+                "school__slug",
+                "school__phase",
+                "school__ofsted_grade",
+                "coordinator__first_name",
+                "coordinator__last_name",
+                "coordinator__preferred_name",
+                "coordinator__email",
+                "coordinator__contact_visibility",
+                "coordinator__erased_at",
+                "coordinator__school",
+                "coordinator__organisation",
+            )
             .annotate(staff_with_roles=Coalesce(Subquery(staff_with_roles), 0))
             .order_by("school__name", "joined_on")
         )
