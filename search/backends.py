@@ -18,7 +18,7 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Length
 
 from alliance.permissions import may_search_members_only
-from search.models import Kind, SearchDocument
+from search.models import Kind, SearchDocument, SearchWord
 
 MAX_TERMS = 8
 URN_RE = re.compile(r"^\d{6}$")
@@ -70,8 +70,6 @@ WORD_RE = re.compile(r"\w+")
 def _completions(term: str) -> list[str] | None:
     """The indexed words `term` begins, shortest first; None when there are too many to name
     (or the term is too short for the word list), and a `:*` prefix must do. One query."""
-    from search.models import SearchWord
-
     if len(term) < 3:
         return None
     words = list(
@@ -84,11 +82,10 @@ def _completions(term: str) -> list[str] | None:
     return words
 
 
-def _tsquery_text(terms: list[str]) -> str:
+def _tsquery_text(completions: dict[str, list[str] | None]) -> str:
     """Every term must match: as one of the words it begins, or as a prefix."""
     parts = []
-    for term in terms:
-        words = _completions(term)
+    for term, words in completions.items():
         if words is None:
             parts.append(f"{term}:*")
         elif words:
@@ -98,8 +95,8 @@ def _tsquery_text(terms: list[str]) -> str:
     return " & ".join(parts)
 
 
-def _postgres_ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
-    text = _tsquery_text(terms)
+def _postgres_ranked(documents: QuerySet, completions: dict[str, list[str] | None]) -> QuerySet:
+    text = _tsquery_text(completions)
     if not text:
         return documents.none()
     tsquery = SearchQuery(text, search_type="raw", config="simple")
@@ -111,13 +108,11 @@ def _postgres_ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
     )
 
 
-def corrected(terms: list[str]) -> list[str]:
-    """Each word replaced by the most similar word in the index, when it is not in it."""
-    from search.models import SearchWord
-
+def corrected(completions: dict[str, list[str] | None]) -> list[str]:
+    """Each word replaced by the most similar word in the index, when it begins none."""
     fixed = []
-    for term in terms:
-        if len(term) < 4 or SearchWord.objects.filter(word__startswith=term).exists():
+    for term, words in completions.items():
+        if len(term) < 4 or words != []:  # None: too many words begin it to name them
             fixed.append(term)
             continue
         best = (
@@ -132,12 +127,14 @@ def corrected(terms: list[str]) -> list[str]:
 
 
 def _postgres(documents: QuerySet, terms: list[str], limit: int) -> list[SearchDocument]:
-    found = list(_postgres_ranked(documents, terms)[: limit + 1])
+    completions = {term: _completions(term) for term in dict.fromkeys(terms)}
+    found = list(_postgres_ranked(documents, completions)[: limit + 1])
     if not found:
         # Nothing matched: a typo ("mathss")? Correct each word against the index's words.
-        fixed = corrected(terms)
-        if fixed != terms:
-            found = list(_postgres_ranked(documents, fixed)[: limit + 1])
+        fixed = corrected(completions)
+        if fixed != list(completions):
+            fixed_completions = {term: _completions(term) for term in dict.fromkeys(fixed)}
+            found = list(_postgres_ranked(documents, fixed_completions)[: limit + 1])
     return found
 
 
@@ -158,8 +155,8 @@ def _sqlite(documents: QuerySet, terms: list[str]) -> QuerySet:
 def search(query: str, *, user, kind: str = "", limit: int = 20) -> SearchResults:
     """Up to `limit` documents best matching `query` for this user.
 
-    PostgreSQL: 1 query, plus 1 per word of 3 letters or more (the words it begins), and 3 per
-    word and 1 more when a typo is corrected. SQLite: 2.
+    PostgreSQL: 1 query, plus 1 per word of 3 letters or more (the words it begins), and 2 per
+    corrected word and 1 more when a typo is corrected. SQLite: 2.
     """
     terms = terms_of(query)
     if not terms:
