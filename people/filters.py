@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from partnerships.filters import name_box
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
-from people.models import Person, RoleAssignment
+from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.vocabularies import role_choices, specialism_choices
 from schools.models import Phase, School
 
 ID_LIST_LIMIT = 5_000
+
+
+def _id_of(model, slug: str) -> Subquery:
+    return Subquery(model.objects.filter(slug=slug).values("pk")[:1])
 
 
 class PersonFilter(django_filters.FilterSet):
@@ -114,17 +118,19 @@ class PersonFilter(django_filters.FilterSet):
         specialism = self.form.cleaned_data.get("specialism")
         if role or specialism:
             held = RoleAssignment.objects.current(timezone.localdate())
+            # By id, looked up once (an InitPlan), so that testing one person's roles is a
+            # read of role_person_idx alone, with no join to the vocabulary per person.
             if role:
-                held = held.filter(role_type__slug=role)
+                held = held.filter(role_type=_id_of(RoleType, role))
             if specialism:
-                held = held.filter(specialism__slug=specialism)
-            # Most roles are held by a few thousand people at most: their ids first (one index
-            # read), so the page query sorts those few rather than walking the whole directory
-            # in name order testing each person. A common role keeps the subquery.
-            ids = held.order_by().values_list("person_id", flat=True).distinct()
-            ids = list(ids[: ID_LIST_LIMIT + 1])
+                held = held.filter(specialism=_id_of(Specialism, specialism))
+            # Most roles are held by a few thousand people at most: their ids first (one short
+            # index read), so the page query sorts those few. A common role (tens of thousands
+            # of holders) keeps the subquery: the directory is walked in name order from
+            # person_directory_idx, each person tested from role_person_idx, until the cap.
+            ids = list(held.order_by().values_list("person_id", flat=True)[: ID_LIST_LIMIT + 1])
             if len(ids) <= ID_LIST_LIMIT:
-                queryset = queryset.filter(pk__in=ids)
+                queryset = queryset.filter(pk__in=set(ids))
             else:
                 queryset = queryset.filter(pk__in=held.values("person"))
         return queryset

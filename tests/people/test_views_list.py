@@ -63,7 +63,13 @@ def test_search_by_name_matches_first_last_and_preferred_names(staff, school):
     assert names(staff.get("/people/", {"q": "margaret hill"})) == {"Peggy Hill"}
 
 
-def test_role_and_specialism_mean_one_role_with_that_specialism(staff, school, sle, maths, send):
+@pytest.mark.parametrize("id_list_limit", [5_000, 1], ids=["few holders", "common role"])
+def test_role_and_specialism_mean_one_role_with_that_specialism(
+    staff, school, sle, maths, send, monkeypatch, id_list_limit
+):
+    """Whether the holders are read first as a list of ids (a rare role) or tested person by
+    person in name order (a role held by more than ID_LIST_LIMIT), the answer is the same."""
+    monkeypatch.setattr("people.filters.ID_LIST_LIMIT", id_list_limit)
     maths_sle = PersonFactory(school=school, first_name="Maths", last_name="Sle")
     RoleAssignmentFactory(person=maths_sle, role_type=sle, specialism=maths)
     send_sle = PersonFactory(school=school, first_name="Send", last_name="Sle")
