@@ -21,11 +21,12 @@ Action = Literal["view", "coordinate"]
 
 
 def get_partnership_for_user(
-    request: HttpRequest, slug: str, *, action: Action = "view"
+    request: HttpRequest, slug: str, *, action: Action = "view", annotations: dict | None = None
 ) -> Partnership:
-    # Whether the user coordinates it comes with the row (the planner and edit links).
+    # Whether the user coordinates it comes with the row (the planner and edit links), and
+    # whatever else the page asks to read with it.
     partnerships = Partnership.objects.select_related("lead_school", "parent").annotate(
-        **standing_annotations(request.user, Partnership)
+        **standing_annotations(request.user, Partnership), **(annotations or {})
     )
     partnership = get_object_or_404(partnerships, slug=slug)
     if not can_view_partnership(request.user, partnership):

@@ -97,6 +97,7 @@ def test_unpublished_partnership_is_404_for_the_public(anonymous, staff, db):
 def test_page_shows_clusters_groups_organisations_aims_and_events(staff, partnership):
     PartnershipFactory(name="North Cluster", parent=partnership)
     PartnershipFactory(name="Hidden Cluster", parent=partnership, is_published=False)
+    PartnershipFactory(name="East Cluster", parent=partnership)
     NetworkGroupFactory(partnership=partnership, name="SEND network")
     organisation = PartnerOrganisationFactory(name="University of Testbridge")
     organisation.partnerships.add(partnership)
@@ -122,7 +123,8 @@ def test_page_shows_clusters_groups_organisations_aims_and_events(staff, partner
         "Spring conference",
     ]:
         assert text in body
-    assert body.index("First aim") < body.index("Second aim")
+    assert body.index("First aim") < body.index("Second aim") < body.index("We share training.")
+    assert body.index("East Cluster") < body.index("Hidden Cluster") < body.index("North Cluster")
     assert "Last year&#x27;s conference" not in body
 
 
@@ -178,11 +180,11 @@ def test_page_costs_the_same_queries_for_1_or_30_members(
 ):
     """Memberships with school, coordinator and staff-in-roles count in one query (no N+1 per
     member for the coordinator, the contact check or the chart); partner organisations' people
-    in one prefetch. 10 queries: session and user with their profile (2), partnership (with
-    whether the user coordinates it), memberships, statements, clusters, groups, organisations
-    and their people, events (8)."""
+    in one prefetch. 7 queries: session and user with their profile (2), partnership (with
+    whether the user coordinates it, its aims, clusters and partner organisations), memberships,
+    groups, the organisations' people, events (5)."""
     partnership = PartnershipFactory()
     add_members(partnership, members)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = staff.get(partnership.get_absolute_url())
     assert len(response.context["members"]) == members
