@@ -234,6 +234,25 @@ def first_load(html: bytes, client) -> dict:
     return {"first_load_gzip_bytes": total, "third_party": third_party}
 
 
+def yardstick() -> float:
+    """Milliseconds for a fixed piece of pure-Python work (the best of five): how fast this
+    machine runs Python at the moment, to read one run's milliseconds against another's."""
+    from django.template import Context, Engine
+
+    template = Engine().from_string(
+        "{% for row in rows %}<tr><td>{{ row.name|title }}</td><td>{{ row.n }}</td></tr>"
+        "{% endfor %}"
+    )
+    context = Context({"rows": [{"name": f"school {n}", "n": n} for n in range(200)]})
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(20):
+            template.render(context)
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -327,7 +346,8 @@ def main() -> None:
         row["req_per_s"] = rate
         row["throughput_ratio"] = rate / baseline if rate and baseline else None
 
-    print_table(rows, args)
+    speed = yardstick()
+    print_table(rows, args, speed)
     out = args.json or ROOT / "bench" / "results" / f"scale-{args.scale}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
@@ -336,6 +356,7 @@ def main() -> None:
                 "scale": args.scale,
                 "cpus": os.cpu_count(),
                 "public_page_cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS,
+                "yardstick_ms": speed,
                 "rows": rows,
             },
             indent=2,
@@ -347,7 +368,7 @@ def main() -> None:
         sys.exit(f"Pages that did not answer 200: {[(r['page'], r['status']) for r in failed]}")
 
 
-def print_table(rows, args) -> None:
+def print_table(rows, args, speed: float) -> None:
     from django.conf import settings
 
     cache = "Redis" if os.environ.get("CACHE_URL") else "local memory (sessions in the database)"
@@ -355,7 +376,8 @@ def print_table(rows, args) -> None:
     page_cache = f"public pages cached {seconds} s" if seconds else "public page cache off"
     print(
         f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs, "
-        f"cache: {cache}, {page_cache}"
+        f"cache: {cache}, {page_cache}\nMachine yardstick (a fixed template rendered 20 times, "
+        f"best of 5; lower is faster): {speed:.1f} ms"
     )
     header = (
         f"{'page':<20} {'who':<7} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'SQL ms':>7} "
