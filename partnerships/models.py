@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.lib.nested import json_rows
 from people.models import Person, RoleAssignment
 
 
@@ -46,6 +47,29 @@ class PartnershipQuerySet(models.QuerySet["Partnership"]):
 
     def published(self) -> PartnershipQuerySet:
         return self.filter(is_published=True)
+
+    def with_page_lists(self, user) -> PartnershipQuerySet:
+        """For the partnership page: its aims and commitments, the clusters `user` may see and
+        its partner organisations, read with each partnership as short JSON lists
+        (alliance.lib.nested) rather than a query each."""
+        partnership = OuterRef("pk")
+        return self.annotate(
+            statement_rows=json_rows(
+                Statement.objects.filter(partnership=partnership),
+                link="partnership",
+                fields=["id", "kind", "text", "position"],
+            ),
+            child_rows=json_rows(
+                Partnership.objects.visible_to(user).filter(parent=partnership),
+                link="parent",
+                fields=["id", "name", "slug", "kind"],
+            ),
+            organisation_rows=json_rows(
+                PartnerOrganisation.objects.filter(partnerships=partnership),
+                link="partnerships",
+                fields=["id", "name", "kind", "website"],
+            ),
+        )
 
     def visible_to(self, user) -> PartnershipQuerySet:
         if user.is_authenticated:

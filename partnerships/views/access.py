@@ -15,18 +15,23 @@ from alliance.permissions import (
     can_view_partnership,
     standing_annotations,
 )
-from partnerships.models import Membership, NetworkGroup, Partnership
+from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipQuerySet
 
 Action = Literal["view", "coordinate"]
 
 
 def get_partnership_for_user(
-    request: HttpRequest, slug: str, *, action: Action = "view", annotations: dict | None = None
+    request: HttpRequest,
+    slug: str,
+    *,
+    action: Action = "view",
+    queryset: PartnershipQuerySet | None = None,
 ) -> Partnership:
-    # Whether the user coordinates it comes with the row (the planner and edit links), and
-    # whatever else the page asks to read with it.
-    partnerships = Partnership.objects.select_related("lead_school", "parent").annotate(
-        **standing_annotations(request.user, Partnership), **(annotations or {})
+    """`queryset` (all partnerships by default) may ask for more to be read with the row."""
+    queryset = Partnership.objects.all() if queryset is None else queryset
+    # Whether the user coordinates it comes with the row (the planner and edit links).
+    partnerships = queryset.select_related("lead_school", "parent").annotate(
+        **standing_annotations(request.user, Partnership)
     )
     partnership = get_object_or_404(partnerships, slug=slug)
     if not can_view_partnership(request.user, partnership):

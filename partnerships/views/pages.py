@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from alliance.lib.nested import instances, json_rows
+from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
 from alliance.permissions import (
     can_coordinate_group,
@@ -54,7 +54,9 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
-    partnership = get_partnership_for_user(request, slug, annotations=_short_lists(request.user))
+    partnership = get_partnership_for_user(
+        request, slug, queryset=Partnership.objects.with_page_lists(request.user)
+    )
     show_people = can_see_member_people(request.user, partnership)
     today = timezone.localdate()
     memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
@@ -64,7 +66,9 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         (m, bool(show_people and m.coordinator and can_see_contacts(request.user, m.coordinator)))
         for m in current
     ]
-    statements = instances(Statement, partnership.statement_rows, order_by=["kind", "position"])
+    statements = instances(
+        Statement, partnership.statement_rows, order_by=["kind", "position", "pk"]
+    )
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
     if show_people:
         prefetch_related_objects(organisations, "people")
@@ -86,29 +90,6 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_coordinate": can_coordinate_partnership(request.user, partnership),
     }
     return render(request, "partnerships/detail.html", context)
-
-
-def _short_lists(user) -> dict:
-    """The partnership page's aims and commitments, clusters and partner organisations, read
-    with the partnership itself (alliance.lib.nested) rather than a query each."""
-    partnership = OuterRef("pk")
-    return {
-        "statement_rows": json_rows(
-            Statement.objects.filter(partnership=partnership),
-            link="partnership",
-            fields=["id", "kind", "text", "position"],
-        ),
-        "child_rows": json_rows(
-            Partnership.objects.visible_to(user).filter(parent=partnership),
-            link="parent",
-            fields=["id", "name", "slug", "kind"],
-        ),
-        "organisation_rows": json_rows(
-            PartnerOrganisation.objects.filter(partnerships=partnership),
-            link="partnerships",
-            fields=["id", "name", "kind", "website"],
-        ),
-    }
 
 
 @public_page
