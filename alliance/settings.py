@@ -134,6 +134,8 @@ if env_str("CACHE_URL"):
     CACHES = {"default": env.cache_url("CACHE_URL")}
     CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "alliance")
     if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # The same backend, sharing one client object between calls (alliance/lib/cache.py).
+        CACHES["default"]["BACKEND"] = "alliance.lib.cache.RedisCache"
         # A stalled cache answers "unavailable" within a second instead of hanging a worker.
         CACHES["default"].setdefault("OPTIONS", {}).update(
             {"socket_connect_timeout": 1, "socket_timeout": 1}

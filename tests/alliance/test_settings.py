@@ -108,7 +108,7 @@ def test_cache_url_puts_sessions_and_rate_limits_in_redis():
         CACHE_URL="redis://cache.example.org:6379/1",
     )
     assert printed.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "alliance.lib.cache.RedisCache",
         "redis://cache.example.org:6379/1",
         "django.contrib.sessions.backends.cached_db",
     ]
