@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from phonenumber_field.modelfields import PhoneNumberField
+
+from alliance.lib.fields import PhoneNumberField
 
 
 class ContactVisibility(models.TextChoices):
@@ -79,6 +80,15 @@ DIRECTORY_FIELDS = [
     "school__slug",
     "organisation__name",
 ]
+DIRECTORY_ROLE_FIELDS = [
+    "person",
+    "starts_on",
+    "ends_on",
+    "specialism",
+    "role_type__name",
+    "role_type__abbreviation",
+    "specialism__name",
+]
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -89,7 +99,8 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """The people directory's rows with their school and current roles.
 
         Two queries for any number of rows: the people (with school and organisation joined)
-        and their current roles (with role type and specialism joined), as `current_roles`.
+        and their current roles (with role type and specialism joined), as `current_roles`,
+        each read as far as its label (str(role)) needs.
         """
         today = timezone.localdate()
         return (
@@ -100,9 +111,10 @@ class PersonQuerySet(models.QuerySet["Person"]):
             .prefetch_related(
                 models.Prefetch(
                     "role_assignments",
-                    queryset=RoleAssignment.objects.current(today).select_related(
-                        "role_type", "specialism", "partnership"
-                    ),
+                    queryset=RoleAssignment.objects.current(today)
+                    .select_related("role_type", "specialism")
+                    # A row names each role and its specialism, nothing more.
+                    .only(*DIRECTORY_ROLE_FIELDS),
                     to_attr="current_roles",
                 )
             )

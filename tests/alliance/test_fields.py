@@ -1,0 +1,38 @@
+"""Telephone numbers are parsed when read, not when their row is loaded (alliance/lib/fields.py)."""
+
+import pytest
+from phonenumber_field.phonenumber import PhoneNumber
+
+from people.models import Person
+from tests.factories import PersonFactory, SchoolFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_loaded_number_is_parsed_on_first_read_and_then_kept():
+    PersonFactory(telephone="020 7946 0123")
+    person = Person.objects.get()
+    assert person.__dict__["telephone"] == "+442079460123"  # as stored: nothing parsed yet
+    number = person.telephone
+    assert isinstance(number, PhoneNumber)
+    assert number.as_national == "020 7946 0123"
+    assert person.telephone is number
+
+
+def test_blank_numbers_stay_blank_and_assignments_save_as_before():
+    person = PersonFactory(telephone="")
+    person.refresh_from_db()
+    assert person.telephone == ""
+    person.telephone = "0161 496 0000"  # as typed, in the national format
+    person.save()
+    person.refresh_from_db()
+    assert person.telephone.as_e164 == "+441614960000"
+    person.telephone = PhoneNumber.from_string("+44 113 496 0000")
+    person.save()
+    assert Person.objects.filter(telephone="+441134960000").exists()
+
+
+def test_school_numbers_read_the_same_way():
+    school = SchoolFactory(telephone="0113 496 0999")
+    school.refresh_from_db()
+    assert school.telephone.as_national == "0113 496 0999"
