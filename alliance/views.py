@@ -15,6 +15,7 @@ from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_respo
 from alliance.permissions import person_of
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
+from schools.models import School
 
 
 @public_page
@@ -26,13 +27,21 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "events": events,
         "person": person,
-        "my_school": person.school if person else None,
+        "my_school": None,
         "my_partnerships": [],
         "my_groups": [],
     }
     if person is not None:
-        context["my_partnerships"] = Partnership.objects.for_person(person).order_by("name")
-        context["my_groups"] = NetworkGroup.objects.for_person(person)
+        # Each list is read as far as its links and labels need: a school row alone has some
+        # fifty columns, and the lists are DISTINCT over what they select.
+        if person.school_id:
+            context["my_school"] = School.objects.only("name", "slug").get(pk=person.school_id)
+        context["my_partnerships"] = (
+            Partnership.objects.for_person(person).only("name", "slug", "kind").order_by("name")
+        )
+        context["my_groups"] = NetworkGroup.objects.for_person(person).only(
+            "name", "slug", "chair", "partnership__name", "partnership__slug"
+        )
     return render(request, "home.html", context)
 
 

@@ -57,11 +57,10 @@ def parse_args() -> argparse.Namespace:
 
 
 def ensure_database(url: str) -> None:
-    import psycopg2
+    import psycopg
 
     name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
+    admin = psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True)
     with admin.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if cursor.fetchone() is None:

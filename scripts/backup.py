@@ -24,8 +24,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import psycopg2
-from psycopg2 import sql
+import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def with_database(url: str, name: str) -> str:
 
 def connect(url: str):
     params = {k: v for k, v in parse(url).items() if v != ""}
-    return psycopg2.connect(**params, connect_timeout=10)
+    return psycopg.connect(**params, connect_timeout=10)
 
 
 def count_rows(cursor) -> dict[str, int]:
@@ -89,7 +89,8 @@ def dump(url: str, out: Path) -> Path:
     target = out / f"{parse(url)['dbname']}-{stamp}.dump"
     conn = connect(url)
     try:
-        conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        conn.read_only = True
         with conn.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot = cursor.fetchone()[0]

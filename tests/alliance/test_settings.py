@@ -131,3 +131,16 @@ def test_postgresql_connections_are_kept_checked_and_time_limited():
         DB_STATEMENT_TIMEOUT_MS="9000",
     )
     assert printed.split() == ["60", "True", "-c", "statement_timeout=9000", "5"]
+
+
+def test_postgresql_prepares_repeated_queries_unless_told_not_to():
+    fields = (
+        "s.DATABASES['default']['OPTIONS'].get('server_side_binding'), "
+        "s.DATABASES['default']['OPTIONS'].get('prepare_threshold')"
+    )
+    url = "postgres://alliance@db.example.org:5432/alliance"
+    assert read_settings(fields, DATABASE_URL=url).split() == ["True", "5"]
+    assert read_settings(fields, DATABASE_URL=url, DB_PREPARED_STATEMENTS="0").split() == [
+        "None",
+        "None",
+    ]
