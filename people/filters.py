@@ -17,7 +17,7 @@ from django.utils import timezone
 from partnerships.filters import name_box
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
-from people.vocabularies import role_choices, specialism_choices
+from people.vocabularies import vocabularies
 from schools.models import Phase, School
 
 ID_LIST_LIMIT = 5_000
@@ -63,8 +63,9 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["role"].extra["choices"] = role_choices()
-        self.filters["specialism"].extra["choices"] = specialism_choices()
+        menus = vocabularies()
+        self.filters["role"].extra["choices"] = menus["roles"]
+        self.filters["specialism"].extra["choices"] = menus["specialisms"]
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Names only: searching e-mail or telephone would reveal contacts a person hid.

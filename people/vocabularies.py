@@ -30,18 +30,10 @@ def _load() -> dict[str, list[tuple[str, str]]]:
     return {"roles": roles, "specialisms": specialisms}
 
 
-def _vocabularies() -> dict[str, list[tuple[str, str]]]:
+def vocabularies() -> dict[str, list[tuple[str, str]]]:
+    """Both menus with one cache read: "roles" is (slug, "Specialist leader of education
+    (SLE)") for each role type in menu order, "specialisms" (slug, name) by name."""
     return cache.get_or_set(CACHE_KEY, _load, CACHE_SECONDS)
-
-
-def role_choices() -> list[tuple[str, str]]:
-    """(slug, "Specialist leader of education (SLE)") for each role type, in menu order."""
-    return _vocabularies()["roles"]
-
-
-def specialism_choices() -> list[tuple[str, str]]:
-    """(slug, name) for each specialism, by name."""
-    return _vocabularies()["specialisms"]
 
 
 def forget(**kwargs) -> None:
