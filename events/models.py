@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.lib.urls import reverse_row
+
 
 class EventKind(models.TextChoices):
     NETWORK_MEETING = "network_meeting", "Network meeting"
@@ -178,7 +180,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:detail", kwargs={"pk": self.pk})
+        return reverse_row("events:detail", pk=self.pk)
 
     def clean(self) -> None:
         super().clean()

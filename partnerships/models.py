@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance.lib.nested import json_rows
+from alliance.lib.urls import reverse_row
 from people.models import Person, RoleAssignment
 
 
@@ -152,7 +152,7 @@ class Partnership(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partnerships:detail", kwargs={"slug": self.slug})
+        return reverse_row("partnerships:detail", slug=self.slug)
 
 
 class Statement(models.Model):
@@ -458,7 +458,4 @@ class NetworkGroup(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "partnerships:group",
-            kwargs={"slug": self.partnership.slug, "group_slug": self.slug},
-        )
+        return reverse_row("partnerships:group", slug=self.partnership.slug, group_slug=self.slug)

@@ -9,10 +9,10 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
+from alliance.lib.urls import reverse_row
 
 
 class ContactVisibility(models.TextChoices):
@@ -211,7 +211,7 @@ class Person(models.Model):
         return self.display_name
 
     def get_absolute_url(self) -> str:
-        return reverse("people:detail", kwargs={"pk": self.pk})
+        return reverse_row("people:detail", pk=self.pk)
 
     @property
     def display_name(self) -> str:

@@ -10,10 +10,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from alliance.lib.fields import PhoneNumberField
+from alliance.lib.urls import reverse_row
 from schools.validators import validate_logo
 
 urn_validator = RegexValidator(r"^\d{6}$", "A URN is the DfE's 6-digit number, e.g. 100000.")
@@ -360,7 +360,7 @@ class School(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("schools:detail", kwargs={"slug": self.slug})
+        return reverse_row("schools:detail", slug=self.slug)
 
     @property
     def age_range(self) -> str:
