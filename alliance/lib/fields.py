@@ -33,3 +33,7 @@ class PhoneNumberField(modelfields.PhoneNumberField):
     """django-phonenumber-field's field, parsing on first read (LazyPhoneNumberDescriptor)."""
 
     descriptor_class = LazyPhoneNumberDescriptor
+
+    def from_db_value(self, value, expression, connection):
+        # The stored text as it is: the descriptor parses it when the attribute is read.
+        return value

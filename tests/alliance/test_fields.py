@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_a_loaded_number_is_parsed_on_first_read_and_then_kept():
     PersonFactory(telephone="020 7946 0123")
     person = Person.objects.get()
-    assert person.__dict__["telephone"] == "+442079460123"  # as stored: nothing parsed yet
+    # As stored: nothing parsed yet.
+    assert type(person.__dict__["telephone"]) is str
+    assert person.__dict__["telephone"] == "+442079460123"
     number = person.telephone
     assert isinstance(number, PhoneNumber)
     assert number.as_national == "020 7946 0123"
@@ -36,3 +38,8 @@ def test_school_numbers_read_the_same_way():
     school = SchoolFactory(telephone="0113 496 0999")
     school.refresh_from_db()
     assert school.telephone.as_national == "0113 496 0999"
+
+
+def test_values_and_exports_read_the_stored_text():
+    PersonFactory(telephone="020 7946 0123")
+    assert list(Person.objects.values_list("telephone", flat=True)) == ["+442079460123"]

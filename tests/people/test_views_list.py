@@ -54,6 +54,28 @@ def test_directory_lists_people_with_their_current_roles(staff, school, sle, mat
     assert [str(role) for role in listed.current_roles] == ["SLE (Maths)"]
 
 
+def test_a_rows_roles_read_in_the_order_of_the_person_page(staff, school, sle, maths, send):
+    """Role types in their menu order, then the latest start first; roles not yet started or
+    already ended left out."""
+    person = PersonFactory(school=school, first_name="Mary", last_name="Somerville")
+    senco = RoleType.objects.get(slug="senco")
+    today = datetime.date.today()
+    RoleAssignmentFactory(person=person, role_type=senco, starts_on=datetime.date(2019, 9, 1))
+    RoleAssignmentFactory(
+        person=person, role_type=sle, specialism=maths, starts_on=datetime.date(2018, 9, 1)
+    )
+    RoleAssignmentFactory(
+        person=person, role_type=sle, specialism=send, starts_on=datetime.date(2023, 9, 1)
+    )
+    RoleAssignmentFactory(person=person, role_type=senco, starts_on=today + datetime.timedelta(1))
+    response = staff.get("/people/", {"q": "Somerville"})
+    [(listed, _)] = response.context["rows"]
+    expected = [str(role) for role in person.role_assignments.current()]
+    assert [str(role) for role in listed.current_roles] == expected
+    assert sorted(expected) == ["SENCo", "SLE (Maths)", "SLE (SEND)"]
+    assert f"<td>{', '.join(expected)}</td>" in response.content.decode()
+
+
 def test_search_by_name_matches_first_last_and_preferred_names(staff, school):
     PersonFactory(school=school, first_name="Margaret", preferred_name="Peggy", last_name="Hill")
     PersonFactory(school=school, first_name="John", last_name="Hillier")
