@@ -4,23 +4,13 @@ headteachers, who reach only the set-up pages until they have set it up."""
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-)
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 
 from accounts.models import SecurityEvent, SecurityEventKind
+from tests.totp import current_code
 
 ACTIVATE = "/accounts/2fa/totp/activate/"
-
-
-def current_code(secret: str) -> str:
-    import time
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def sign_in(persona) -> Client:

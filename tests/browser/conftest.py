@@ -147,12 +147,10 @@ def check_page(page, name: str) -> dict:
 
 
 def totp_code(secret: str) -> str:
-    """The code an authenticator app shows now for `secret` (allauth's own TOTP arithmetic)."""
-    import time
+    """The code an authenticator app shows now for `secret` (see tests.totp)."""
+    from tests.totp import current_code
 
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return current_code(secret)
 
 
 def with_authenticator(client_fixture) -> str:
