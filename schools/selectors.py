@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
-from people.models import Person, RoleAssignment
+from people.models import DIRECTORY_ROLE_FIELDS, Person, RoleAssignment
 from schools.models import School
 
 
@@ -46,12 +46,7 @@ def school_role_holders(school: School) -> list[Person]:
         .select_related("person", "role_type", "specialism")
         # What the list shows: the holder's name and job, each role with its specialism.
         .only(
-            "starts_on",
-            "ends_on",
-            "specialism",
-            "role_type__name",
-            "role_type__abbreviation",
-            "specialism__name",
+            *DIRECTORY_ROLE_FIELDS,
             "person__first_name",
             "person__last_name",
             "person__preferred_name",

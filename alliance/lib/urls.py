@@ -30,16 +30,15 @@ def _template(name: str, kwargs: dict) -> tuple[list[str], list[str]] | None:
     None if a stand-in did not come out exactly once (a converter that rewrites its value)."""
     key = (get_urlconf(), get_script_prefix(), name, tuple((k, type(v)) for k, v in kwargs.items()))
     if key not in _templates:
-        stand_ins = {str(_stand_in(i, v)): k for i, (k, v) in enumerate(kwargs.items())}
+        stand_ins = {k: _stand_in(i, v) for i, (k, v) in enumerate(kwargs.items())}
         try:
-            url = reverse(
-                name, kwargs={k: _stand_in(i, v) for i, (k, v) in enumerate(kwargs.items())}
-            )
+            url = reverse(name, kwargs=stand_ins)
         except NoReverseMatch:  # e.g. a number given as text for an int converter
             _templates[key] = None
             return None
-        parts = re.split("(" + "|".join(stand_ins) + ")", url)
-        order = [stand_ins[part] for part in parts[1::2]]
+        keys = {str(value): k for k, value in stand_ins.items()}
+        parts = re.split("(" + "|".join(keys) + ")", url)
+        order = [keys[part] for part in parts[1::2]]
         _templates[key] = (parts[::2], order) if sorted(order) == sorted(kwargs) else None
     return _templates[key]
 
