@@ -413,7 +413,22 @@ class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
         )
 
     def for_partnership_page(self) -> NetworkGroupQuerySet:
-        return self.select_related("chair").order_by("name")
+        """The groups a partnership page lists: name, focus, cadence and the chair's name."""
+        return (
+            self.select_related("chair")
+            .only(
+                "name",
+                "slug",
+                "focus",
+                "cadence",
+                "partnership",
+                "chair__first_name",
+                "chair__last_name",
+                "chair__preferred_name",
+                "chair__erased_at",
+            )
+            .order_by("name")
+        )
 
 
 class NetworkGroup(models.Model):

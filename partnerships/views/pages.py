@@ -85,7 +85,8 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events": Event.objects.visible_to(request.user)
         .filter(partnership=partnership)
         .upcoming()
-        .select_related("host_school")[:10],
+        .select_related("host_school")
+        .only("title", "starts_at", "host_school__name")[:10],
         "charts": at_a_glance(current),
         "can_coordinate": can_coordinate_partnership(request.user, partnership),
     }

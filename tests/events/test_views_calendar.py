@@ -33,6 +33,12 @@ def test_month_view_puts_events_on_their_days(anonymous, db):
     html = response.content.decode()
     assert "Events in November 2026" in html
     assert 'role="status">2 events in November 2026' in html
+    # Each day is labelled in full for screen readers, each event by its UK start time.
+    assert (
+        '<time datetime="2026-11-17"><span class="day-name">Tuesday </span>17'
+        '<span class="day-name"> November</span></time>'
+    ) in html
+    assert ">16:00 Moderation</a>" in html
     assert response.context["weeks"][0][0].date == datetime.date(2026, 10, 26)  # a Monday
 
 
@@ -41,6 +47,7 @@ def test_an_evening_event_shows_on_its_uk_date(anonymous, db):
     EventFactory(title="Late", starts_at=datetime.datetime(2026, 6, 30, 23, 30, tzinfo=LONDON))
     response = anonymous.get("/events/calendar/?month=2026-06")
     assert day_events(response, datetime.date(2026, 6, 30)) == ["Late"]
+    assert ">23:30 Late</a>" in response.content.decode()
 
 
 def test_month_links_keep_the_filters(anonymous, db):
@@ -84,7 +91,7 @@ def test_a_busy_day_shows_its_first_events_and_links_to_the_rest(anonymous, db):
         "Meeting at 12",
     ]
     html = " ".join(response.content.decode().split())
-    assert "3 more" in html
+    assert "3 more<span class=\"visually-hidden\"> on 17 November</span>" in html
     assert "/events/?date_from=2026-11-17&amp;date_to=2026-11-17" in html
     assert "8 events in November 2026" in html
     # The link lists that day's events, all of them.
