@@ -91,7 +91,7 @@ def test_a_busy_day_shows_its_first_events_and_links_to_the_rest(anonymous, db):
         "Meeting at 12",
     ]
     html = " ".join(response.content.decode().split())
-    assert "3 more<span class=\"visually-hidden\"> on 17 November</span>" in html
+    assert '3 more<span class="visually-hidden"> on 17 November</span>' in html
     assert "/events/?date_from=2026-11-17&amp;date_to=2026-11-17" in html
     assert "8 events in November 2026" in html
     # The link lists that day's events, all of them.
