@@ -117,8 +117,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # hold it for the operating system's TCP timeout either. Keep the statement timeout under
     # gunicorn's worker timeout so the database cancels a query before the worker is killed.
     statement_timeout_ms = env_int("DB_STATEMENT_TIMEOUT_MS", 15000)
+    # No parallel query for the portal's own connections: starting workers cost a page 10-20
+    # ms (bench/run.py, "people by role": 39 ms in parallel, 25 without), and on an app server
+    # every core is already serving another request. DB_PARALLEL_WORKERS gives it back.
+    parallel_workers = env_int("DB_PARALLEL_WORKERS", 0)
+    if parallel_workers < 0:
+        raise ImproperlyConfigured("DB_PARALLEL_WORKERS must be 0 or more.")
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={statement_timeout_ms}"
+        f" -c max_parallel_workers_per_gather={parallel_workers}"
     )
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
     # Parameters travel apart from the SQL, so psycopg prepares a statement the fifth time a

@@ -130,7 +130,27 @@ def test_postgresql_connections_are_kept_checked_and_time_limited():
         DATABASE_URL="postgres://alliance@db.example.org:5432/alliance",
         DB_STATEMENT_TIMEOUT_MS="9000",
     )
-    assert printed.split() == ["60", "True", "-c", "statement_timeout=9000", "5"]
+    assert printed.split() == [
+        "60",
+        "True",
+        "-c",
+        "statement_timeout=9000",
+        "-c",
+        "max_parallel_workers_per_gather=0",
+        "5",
+    ]
+
+
+def test_postgresql_parallel_query_is_off_unless_asked_for():
+    options = "s.DATABASES['default']['OPTIONS']['options']"
+    url = "postgres://alliance@db.example.org:5432/alliance"
+    printed = read_settings(options, DATABASE_URL=url, DB_PARALLEL_WORKERS="2")
+    assert "-c max_parallel_workers_per_gather=2" in printed
+    refused = run_manage(
+        "check", env={**PRODUCTION_ENV, "DATABASE_URL": url, "DB_PARALLEL_WORKERS": "-1"}
+    )
+    assert refused.returncode != 0
+    assert "DB_PARALLEL_WORKERS must be 0 or more" in refused.stderr
 
 
 def test_postgresql_prepares_repeated_queries_unless_told_not_to():
