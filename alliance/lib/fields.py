@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import phonenumbers
 from phonenumber_field import modelfields
-from phonenumber_field.phonenumber import to_python
+from phonenumber_field.phonenumber import PhoneNumber
+
+
+class TelephoneNumber(PhoneNumber):
+    """django-phonenumber-field's PhoneNumber, whose truth does not cost a formatting.
+
+    The library's number is true when `len(str(number))` is: a template's
+    `{% if person.telephone %}` validated and formatted the number (0.05 ms) only to learn it
+    is there. A number read from a row always holds text, valid or not, so it is true; every
+    other behaviour is the library's.
+    """
+
+    def __bool__(self) -> bool:
+        return bool(self.raw_input or self.national_number)
+
+
+def _parse(text: str, region: str | None) -> TelephoneNumber:
+    # phonenumber_field.phonenumber.to_python for text, giving our class.
+    try:
+        return TelephoneNumber.from_string(text, region=region)
+    except phonenumbers.NumberParseException:
+        return TelephoneNumber(raw_input=text)
 
 
 class LazyPhoneNumberDescriptor(modelfields.PhoneNumberDescriptor):
@@ -19,7 +41,7 @@ class LazyPhoneNumberDescriptor(modelfields.PhoneNumberDescriptor):
             return self
         value = super().__get__(instance, owner)
         if isinstance(value, str) and value:
-            value = instance.__dict__[self.field.name] = to_python(value, region=self.field.region)
+            value = instance.__dict__[self.field.name] = _parse(value, self.field.region)
         return value
 
     def __set__(self, instance, value):

@@ -50,13 +50,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
     An htmx request (typing in the search box) gets the results fragment and the count only.
     """
-    people = PersonFilter(request.GET, queryset=Person.objects.for_directory())
+    directory = Person.objects.for_directory()
+    people = PersonFilter(request.GET, queryset=directory)
     # Counts stop at 1,000 and pages stay within them: a national directory never counts or
     # skips over every member of staff. The page's twenty rows are read by key alone: a name
     # or role filter is not worth running twice.
-    paginator = CappedPaginator(
-        people.qs, PAGE_SIZE, cap=COUNT_CAP, rows=Person.objects.for_directory()
-    )
+    paginator = CappedPaginator(people.qs, PAGE_SIZE, cap=COUNT_CAP, rows=directory)
     page = paginator.get_page(request.GET.get("page"))
     rows = [(person, can_see_contacts(request.user, person)) for person in page]
     tags = [

@@ -1,5 +1,6 @@
 """Telephone numbers are parsed when read, not when their row is loaded (alliance/lib/fields.py)."""
 
+import phonenumbers
 import pytest
 from phonenumber_field.phonenumber import PhoneNumber
 
@@ -43,3 +44,26 @@ def test_school_numbers_read_the_same_way():
 def test_values_and_exports_read_the_stored_text():
     PersonFactory(telephone="020 7946 0123")
     assert list(Person.objects.values_list("telephone", flat=True)) == ["+442079460123"]
+
+
+def test_a_number_is_true_without_being_formatted(monkeypatch):
+    PersonFactory(telephone="020 7946 0123")
+    person = Person.objects.get()
+    formatted = []
+    original = phonenumbers.format_number
+    monkeypatch.setattr(
+        phonenumbers, "format_number", lambda *args: formatted.append(args) or original(*args)
+    )
+    assert person.telephone
+    assert formatted == []
+    assert person.telephone.as_national == "020 7946 0123"
+    assert len(formatted) == 1
+
+
+def test_a_stored_number_that_does_not_parse_is_still_shown_as_stored():
+    PersonFactory()
+    Person.objects.update(telephone="not a number")
+    number = Person.objects.get().telephone
+    assert number
+    assert str(number) == "not a number"
+    assert not number.is_valid()
