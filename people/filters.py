@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -21,6 +23,16 @@ from people.vocabularies import vocabularies
 from schools.models import Phase, School
 
 ID_LIST_LIMIT = 5_000
+
+
+def id_list(ids: list[int]):
+    """`ids` for an `__in` filter. On PostgreSQL one array parameter (`IN (SELECT
+    unnest(%s))`) instead of a parameter per id: a thousand placeholders cost 5 ms to build,
+    bind and parse, and gave each length of list a prepared statement of its own."""
+    ids = sorted(set(ids))
+    if connection.vendor != "postgresql":
+        return ids
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
 
 
 def _id_of(model, slug: str) -> Subquery:
@@ -131,7 +143,7 @@ class PersonFilter(django_filters.FilterSet):
             # person_directory_idx, each person tested from role_person_idx, until the cap.
             ids = list(held.order_by().values_list("person_id", flat=True)[: ID_LIST_LIMIT + 1])
             if len(ids) <= ID_LIST_LIMIT:
-                queryset = queryset.filter(pk__in=set(ids))
+                queryset = queryset.filter(pk__in=id_list(ids))
             else:
                 queryset = queryset.filter(pk__in=held.values("person"))
         return queryset
