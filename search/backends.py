@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
 from alliance.permissions import may_search_members_only
@@ -95,17 +96,32 @@ def _tsquery_text(completions: dict[str, list[str] | None]) -> str:
     return " & ".join(parts)
 
 
-def _postgres_ranked(documents: QuerySet, completions: dict[str, list[str] | None]) -> QuerySet:
+def _postgres_ranked(
+    documents: QuerySet, completions: dict[str, list[str] | None], limit: int
+) -> QuerySet:
+    """The `limit` best of the first CANDIDATES matches, best first.
+
+    The candidates are ranked as they are found, in the one pass over their rows that checks
+    the match, and only the best `limit` are read again in full: reading all the candidates
+    again by key to rank them was half the time of a search that matches thousands
+    ("maths sle": 14 ms of SQL, 7.5 this way).
+    """
     text = _tsquery_text(completions)
     if not text:
         return documents.none()
     tsquery = SearchQuery(text, search_type="raw", config="simple")
-    candidates = documents.filter(search_vector=tsquery).values("pk")[:CANDIDATES]
-    return (
-        documents.filter(pk__in=candidates)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-rank", "title")
+    rank = SearchRank(F("search_vector"), tsquery)
+    candidates = (
+        documents.filter(search_vector=tsquery)
+        .annotate(rank=rank)
+        .values("pk", "rank", "title")[:CANDIDATES]
     )
+    sql, params = candidates.query.sql_with_params()
+    best = RawSQL(
+        f'SELECT "pk" FROM ({sql}) AS candidates ORDER BY "rank" DESC, "title", "pk" LIMIT %s',
+        (*params, limit),
+    )
+    return documents.filter(pk__in=best).annotate(rank=rank).order_by("-rank", "title", "pk")
 
 
 def corrected(completions: dict[str, list[str] | None]) -> list[str]:
@@ -128,13 +144,13 @@ def corrected(completions: dict[str, list[str] | None]) -> list[str]:
 
 def _postgres(documents: QuerySet, terms: list[str], limit: int) -> list[SearchDocument]:
     completions = {term: _completions(term) for term in dict.fromkeys(terms)}
-    found = list(_postgres_ranked(documents, completions)[: limit + 1])
+    found = list(_postgres_ranked(documents, completions, limit + 1))
     if not found:
         # Nothing matched: a typo ("mathss")? Correct each word against the index's words.
         fixed = corrected(completions)
         if fixed != list(completions):
             fixed_completions = {term: _completions(term) for term in dict.fromkeys(fixed)}
-            found = list(_postgres_ranked(documents, fixed_completions)[: limit + 1])
+            found = list(_postgres_ranked(documents, fixed_completions, limit + 1))
     return found
 
 

@@ -180,3 +180,32 @@ def test_a_word_begun_by_many_indexed_words_still_finds_them_all(staff, db):
     results = staff.get("/search/", {"q": "woodla"}).context["results"]
     assert len(results.documents) == 20
     assert results.has_more
+
+
+@pytest.mark.skipif(not _postgres(), reason="ranking: PostgreSQL (CI runs it)")
+def test_the_best_match_comes_first_and_equal_matches_by_name(anonymous, db):
+    """Ranked among the candidates: a school named for the word before the schools in the
+    town of that name, made first; equal matches by title, then as made."""
+    for n in range(25):
+        SchoolFactory(name=f"Hollin Lane School {n:02}", town="Ashgrove")
+    SchoolFactory(name="Ashgrove Academy", town="Leeds")
+    found = titles(anonymous.get("/search/", {"q": "ashgrove"}))
+    assert found[0] == "Ashgrove Academy"
+    assert found[1:] == [f"Hollin Lane School {n:02}" for n in range(19)]
+
+
+@pytest.mark.skipif(not _postgres(), reason="partial GIN index: PostgreSQL (CI runs it)")
+def test_a_visitors_search_can_read_the_public_documents_index(db):
+    """Visitors never find people, so their searches need not recheck the people's documents:
+    the search's own conditions match the partial index's (search migration 0005)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.postgres.search import SearchQuery
+    from django.db import connection
+
+    from search.backends import visible_documents
+
+    query = SearchQuery("maths", search_type="raw", config="simple")
+    public = visible_documents(AnonymousUser()).filter(search_vector=query)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    assert "search_public_vector_gin" in public.explain()
