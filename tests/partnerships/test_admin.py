@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from partnerships.models import Membership
+from partnerships.models import Membership, PartnerOrganisation
 from tests.factories import MembershipFactory, PartnershipFactory, SchoolFactory
 
 
@@ -128,3 +128,13 @@ def test_inline_refuses_a_row_overlapping_a_saved_membership(admin, db):
     assert response.status_code == 200
     assert "is already a member of" in response.content.decode()
     assert existing.partnership.memberships.count() == 1
+
+
+def test_a_partner_website_typed_without_a_scheme_is_saved_as_https(admin, db):
+    response = admin.post(
+        "/admin/partnerships/partnerorganisation/add/",
+        {"name": "Northfield Teaching School Hub", "kind": "other", "website": "hub.example.org"},
+    )
+    assert response.status_code == 302
+    organisation = PartnerOrganisation.objects.get(name="Northfield Teaching School Hub")
+    assert organisation.website == "https://hub.example.org"
