@@ -310,3 +310,17 @@ def test_partnership_and_group_are_typed_by_part_of_their_name(staff, school, db
     names = staff.get("/people/", {"group": "maths"}).content.decode()
     assert "Member" in names and "Elsewhere" not in names
     assert "Riverside Learning Trust" not in staff.get("/people/").content.decode()
+
+
+def test_postgresql_keeps_the_directorys_names_by_person_for_role_filters(db):
+    """A role filter puts its holders in the directory's order from an index of active
+    people's names by id (people migration 0009), not from their rows: bench/run.py measures
+    what it saves; this keeps it from being dropped unnoticed."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("an index with INCLUDE columns: PostgreSQL (CI runs it)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'person_id_names_idx'")
+        (definition,) = cursor.fetchone()
+    assert "(id) INCLUDE (last_name, first_name) WHERE (erased_at IS NULL)" in definition
