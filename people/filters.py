@@ -75,6 +75,10 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Set by filter_queryset: the role filtered on is held by more than ID_LIST_LIMIT, so
+        # its holders are found in name order one by one, and a page should be counted apart
+        # (alliance.lib.paging) rather than read a thousand keys that way.
+        self.many_holders = False
         menus = vocabularies()
         self.filters["role"].extra["choices"] = menus["roles"]
         self.filters["specialism"].extra["choices"] = menus["specialisms"]
@@ -146,6 +150,7 @@ class PersonFilter(django_filters.FilterSet):
                 queryset = queryset.filter(pk__in=id_list(ids))
             else:
                 queryset = queryset.filter(pk__in=held.values("person"))
+                self.many_holders = True
         return queryset
 
     def active_filters(self) -> list[tuple[str, str, str]]:

@@ -55,7 +55,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
     # Counts stop at 1,000 and pages stay within them: a national directory never counts or
     # skips over every member of staff. The page's twenty rows are read by key alone: a name
     # or role filter is not worth running twice.
-    paginator = CappedPaginator(people.qs, PAGE_SIZE, cap=COUNT_CAP, rows=directory)
+    matching = people.qs
+    paginator = CappedPaginator(
+        matching, PAGE_SIZE, cap=COUNT_CAP, rows=directory, count_apart=people.many_holders
+    )
     page = paginator.get_page(request.GET.get("page"))
     rows = [(person, can_see_contacts(request.user, person)) for person in page]
     tags = [

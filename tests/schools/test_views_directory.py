@@ -254,7 +254,9 @@ def test_directory_caps_its_count_at_national_scale(staff, settings, monkeypatch
 
     monkeypatch.setattr(paging, "DEFAULT_CAP", 25)
     monkeypatch.setattr(
-        paging.CappedPaginator.__init__, "__kwdefaults__", {"cap": 25, "rows": None}
+        paging.CappedPaginator.__init__,
+        "__kwdefaults__",
+        {**paging.CappedPaginator.__init__.__kwdefaults__, "cap": 25},
     )
     SchoolFactory.create_batch(30)
     html = staff.get("/schools/").content.decode()
