@@ -190,7 +190,6 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "previous_month": _shift(month, -1),
         "next_month": _shift(month, 1),
         "query_string": query_without_page(request.GET),
-        "events_list_url": reverse("events:list"),
         "can_plan": can_plan_events(request.user),
         **_scope_links(request, filterset),
     }

@@ -55,7 +55,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     # Counts stop at 1,000 and pages stay within them: a national directory never counts or
     # skips over every member of staff. The page's twenty rows are read by key alone: a name
     # or role filter is not worth running twice.
-    matching = people.qs
+    matching = people.qs  # filtering first: it tells whether a role has many holders
     paginator = CappedPaginator(
         matching, PAGE_SIZE, cap=COUNT_CAP, rows=directory, count_apart=people.many_holders
     )
