@@ -1,4 +1,5 @@
-"""Public pages from the shared cache, for visitors who are not signed in.
+"""Pages from the shared cache: for visitors who are not signed in, and for the members a
+page shows alike.
 
 A visitor without a session sees exactly what every other such visitor sees, so the public
 pages (home, directories, school, partnership, group and event pages, search) are rendered
@@ -7,9 +8,18 @@ Any saved, deleted or re-linked row of the portal's content moves a generation n
 the cache keys carry it: the next visitor gets a fresh page at once. What bypasses the signals
 (a bulk `update()`, an import) is seen within the timeout at most.
 
-Never cached: anyone with a session cookie (signed in, or a visitor with a flash message in
-their session), a page that handed out a CSRF token or set a cookie, anything but a 200.
-The cache failing (Redis down) only means pages are rendered as usual.
+Some pages are the same for many signed-in members too (the school directory, search): such a
+view names its audience, a function that tells, from the request, which members see the same
+page (`members` below: every member alike, admins apart), or None when this request's page is
+the member's own (a filter on "my events"). Members of one audience share the page for
+MEMBER_PAGE_CACHE_SECONDS, under the same generation. A view that shows anything a member's
+own rights or privacy decide (contacts, edit buttons) names no audience and is never cached
+for members.
+
+Never cached: a visitor with a session but not signed in (a flash message in their session),
+a member with a message waiting, a page that handed out a CSRF token, set a cookie or changed
+the session, anything but a 200. The cache failing (Redis down) only means pages are rendered
+as usual.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -31,6 +42,17 @@ GENERATION_KEY = "public-pages:generation"
 # and must not empty the cache.
 CONTENT_APPS = frozenset({"schools", "people", "partnerships", "events", "support", "resources"})
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+
+# Which members see the same page: a key, or None for "this member's own page".
+Audience = Callable[[HttpRequest], str | None]
+
+
+def members(request: HttpRequest) -> str:
+    """Every signed-in member sees the page alike; admins apart (their header links to the
+    admin site)."""
+    from alliance.permissions import is_admin
+
+    return "admin" if is_admin(request.user) else "member"
 
 
 def _generation() -> int:
@@ -55,13 +77,21 @@ def content_changed(sender, **kwargs) -> None:
         logger.warning("public page cache: could not move the generation on", exc_info=True)
 
 
-def _may_use_cache(request: HttpRequest) -> bool:
-    return (
-        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and MESSAGES_COOKIE not in request.COOKIES
-    )
+def _audience(request: HttpRequest, audience: Audience | None) -> tuple[str, int] | None:
+    """Who shares this request's page, and for how long: None when no one does."""
+    if request.method != "GET" or MESSAGES_COOKIE in request.COOKIES:
+        return None
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return "public", settings.PUBLIC_PAGE_CACHE_SECONDS
+    if audience is None or settings.MEMBER_PAGE_CACHE_SECONDS <= 0:
+        return None
+    # Reading the user reads the session: the price every signed-in page pays anyway.
+    if not request.user.is_authenticated or len(messages.get_messages(request)):
+        return None
+    shared = audience(request)
+    if shared is None:
+        return None
+    return f"members:{shared}", settings.MEMBER_PAGE_CACHE_SECONDS
 
 
 def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
@@ -83,10 +113,11 @@ def _varies_by_cookie(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _key(request: HttpRequest, generation: int) -> str:
+def _key(request: HttpRequest, generation: int, audience: str) -> str:
     # Absolute links (calendar subscriptions) carry the scheme and host; the htmx fragment and
     # the whole page share a URL, and its headers tell them apart.
     parts = [
+        audience,
         request.scheme,
         request.get_host(),
         request.get_full_path(),
@@ -97,27 +128,38 @@ def _key(request: HttpRequest, generation: int) -> str:
     return f"public-pages:{generation}:{digest}"
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve `view`'s page from the cache to visitors without a session (see the module)."""
+def public_page(
+    view: Callable[..., HttpResponse] | None = None, *, members: Audience | None = None
+):
+    """Serve `view`'s page from the cache to visitors without a session and, where `members`
+    names an audience, to the members who share it (see the module).
+
+        @public_page
+        @public_page(members=pagecache.members)
+    """
+    if view is None:
+        return lambda view: public_page(view, members=members)
+    audience_of = members
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _may_use_cache(request):
+        if (shared := _audience(request, audience_of)) is None or shared[1] <= 0:
             return view(request, *args, **kwargs)
+        audience, timeout = shared
         try:
-            key = _key(request, _generation())
+            key = _key(request, _generation(), audience)
             cached = cache.get(key)
         except Exception:
-            logger.warning("public page cache: unavailable", exc_info=True)
+            logger.warning("page cache: unavailable", exc_info=True)
             return view(request, *args, **kwargs)
         if cached is not None:
             return _varies_by_cookie(cached)
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             try:
-                cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+                cache.set(key, response, timeout)
             except Exception:
-                logger.warning("public page cache: could not store a page", exc_info=True)
+                logger.warning("page cache: could not store a page", exc_info=True)
         return _varies_by_cookie(response)
 
     return wrapped

@@ -17,7 +17,12 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
-from alliance.permissions import can_coordinate_group, can_coordinate_partnership, can_plan_events
+from alliance.permissions import (
+    can_coordinate_group,
+    can_coordinate_partnership,
+    can_plan_events,
+    is_admin,
+)
 from events.filters import EventFilter, filter_tags, query_without_page
 from events.models import Event
 
@@ -57,7 +62,19 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
-@public_page
+def _planners_apart(request: HttpRequest) -> str | None:
+    """Which members see the same event list or month (see alliance.lib.pagecache): planners
+    apart from the rest (their "New event" link), admins apart from both. A list of "my
+    events", or of one group or partnership (its planner link goes to its coordinators), is
+    the member's own."""
+    if any(request.GET.get(name) for name in ("mine", "group", "partnership")):
+        return None
+    if is_admin(request.user):
+        return "admin"
+    return "planner" if can_plan_events(request.user) else "member"
+
+
+@public_page(members=_planners_apart)
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events (or those in the chosen dates), filtered and paged: 2 queries for
@@ -125,7 +142,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 PER_DAY = 4
 
 
-@public_page
+@public_page(members=_planners_apart)
 @require_GET
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid (Monday first) of the filtered events: at most PER_DAY events per day

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
-from alliance.lib.pagecache import public_page
+from alliance.lib.pagecache import members, public_page
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -31,7 +31,7 @@ from partnerships.models import (
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 
 
-@public_page
+@public_page(members=members)
 @require_GET
 def partnership_list(request: HttpRequest) -> HttpResponse:
     """Partnerships the user may see, filtered by kind and search, with member counts."""

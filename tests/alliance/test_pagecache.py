@@ -1,6 +1,9 @@
-"""Public pages from the shared cache: served to visitors without a session, fresh after any
-change, never to or from a signed-in user."""
+"""Pages from the shared cache: served to visitors without a session, and to the members who
+see a page alike; fresh after any change; never across audiences, and never a page a member
+sees as their own."""
 
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -8,7 +11,7 @@ from django.test import RequestFactory
 from alliance.lib import pagecache
 from people.models import Person
 from schools.models import School
-from tests.factories import NetworkGroupFactory, PersonFactory, SchoolFactory
+from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory, SchoolFactory
 
 
 def test_a_visitor_gets_the_second_view_of_a_page_from_the_cache(
@@ -47,7 +50,9 @@ def test_a_deleted_row_disappears_at_once(anonymous, db):
     assert "Closing Soon School" not in anonymous.get("/schools/").content.decode()
 
 
-def test_signed_in_pages_are_never_cached_nor_shown_to_visitors(staff, anonymous, db):
+def test_a_page_a_member_sees_as_their_own_is_never_cached_nor_shown_to_visitors(
+    staff, anonymous, db
+):
     hidden = SchoolFactory(name="Unpublished School", is_published=False)
     assert staff.get(hidden.get_absolute_url()).status_code == 200
     assert anonymous.get(hidden.get_absolute_url()).status_code == 404
@@ -105,3 +110,78 @@ def test_each_host_and_each_htmx_fragment_is_cached_apart(anonymous, school, set
     assert fragment.content != page.content
     other = anonymous.get("/schools/", headers={"host": "other.example.org"})
     assert other.context is not None  # rendered for its own host, not the first one's copy
+
+
+# Members ------------------------------------------------------------------------------------
+
+
+def test_members_share_the_school_directory_and_visitors_never_see_it(
+    staff, outsider, anonymous, django_assert_max_num_queries
+):
+    SchoolFactory(name="Unpublished School", is_published=False)
+    first = staff.get("/schools/")
+    assert "Unpublished School" in first.content.decode()
+    # Another member, of another school, gets the same page from the cache: the session and
+    # the user are all the database is asked for.
+    with django_assert_max_num_queries(2):
+        again = outsider.get("/schools/")
+    assert again.context is None
+    assert again.content == first.content
+    assert "Cookie" in again["Vary"]
+    assert "Unpublished School" not in anonymous.get("/schools/").content.decode()
+
+
+def test_members_get_a_saved_change_at_once(staff, school):
+    staff.get("/schools/")
+    school.name = "Abbeyfield Church Primary School"
+    school.save()
+    assert "Abbeyfield Church Primary School" in staff.get("/schools/").content.decode()
+
+
+def test_admins_and_members_never_share_a_page(staff, admin):
+    admin_page = admin.get("/search/?q=abbeyfield").content.decode()
+    assert 'href="/admin/"' in admin_page
+    member_page = staff.get("/search/?q=abbeyfield")
+    assert member_page.context is not None  # rendered for members, not the admin's copy
+    assert 'href="/admin/"' not in member_page.content.decode()
+    assert staff.get("/search/?q=abbeyfield").context is None  # and now shared by members
+
+
+def test_event_planners_and_other_members_see_their_own_event_lists(coordinator, outsider):
+    EventFactory(title="Maths network meeting")
+    assert "New event" in coordinator.get("/events/").content.decode()
+    member_page = outsider.get("/events/")
+    assert member_page.context is not None
+    assert "New event" not in member_page.content.decode()
+    assert outsider.get("/events/").context is None
+    assert coordinator.get("/events/").context is None  # the planners' copy
+
+
+def test_a_list_of_my_own_events_is_never_shared(staff, outsider):
+    staff.get("/events/?mine=on")
+    assert outsider.get("/events/?mine=on").context is not None
+    assert staff.get("/events/?mine=on").context is not None
+
+
+def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff, school):
+    for url in ("/people/", school.get_absolute_url(), "/"):
+        staff.get(url)
+        assert staff.get(url).context is not None, url
+
+
+def test_a_member_with_a_message_waiting_sees_it(staff):
+    staff.get("/schools/")
+    # The message a saved form leaves for the next page, as the browser brings it back.
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(constants.SUCCESS, "Your profile is saved.")
+    carrier = HttpResponse()
+    storage.update(carrier)
+    staff.cookies["messages"] = carrier.cookies["messages"].value
+    assert "Your profile is saved." in staff.get("/schools/").content.decode()
+    assert "Your profile is saved." not in staff.get("/schools/").content.decode()  # once only
+
+
+def test_members_pages_are_not_shared_when_the_setting_is_zero(staff, outsider, settings):
+    settings.MEMBER_PAGE_CACHE_SECONDS = 0
+    staff.get("/schools/")
+    assert outsider.get("/schools/").context is not None
