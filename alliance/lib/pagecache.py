@@ -63,6 +63,25 @@ def _generation() -> int:
     return generation
 
 
+def remembered(request: HttpRequest, name: str, answer: Callable[[], bool]) -> bool:
+    """`answer()` for this member, kept with the cached pages: until the content changes (a
+    member's standing, a coordinator or a chair, is content) or MEMBER_PAGE_CACHE_SECONDS
+    pass. For an audience that takes a query to tell, so that a shared page costs none."""
+    key = f"page-facts:{_generation()}:{name}:{request.user.pk}"
+    try:
+        known = cache.get(key)
+    except Exception:
+        logger.warning("page cache: unavailable", exc_info=True)
+        return answer()
+    if known is None:
+        known = answer()
+        try:
+            cache.set(key, known, settings.MEMBER_PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not remember %s", name, exc_info=True)
+    return known
+
+
 def content_changed(sender, **kwargs) -> None:
     """Receiver for post_save, post_delete and m2m_changed: a content row changed, so every
     cached public page is stale."""

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page
+from alliance.lib.pagecache import public_page, remembered
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
     can_coordinate_group,
@@ -71,7 +71,8 @@ def _planners_apart(request: HttpRequest) -> str | None:
         return None
     if is_admin(request.user):
         return "admin"
-    return "planner" if can_plan_events(request.user) else "member"
+    plans = remembered(request, "plans-events", lambda: can_plan_events(request.user))
+    return "planner" if plans else "member"
 
 
 @public_page(members=_planners_apart)

@@ -147,14 +147,27 @@ def test_admins_and_members_never_share_a_page(staff, admin):
     assert staff.get("/search/?q=abbeyfield").context is None  # and now shared by members
 
 
-def test_event_planners_and_other_members_see_their_own_event_lists(coordinator, outsider):
+def test_event_planners_and_other_members_see_their_own_event_lists(
+    coordinator, outsider, django_assert_max_num_queries
+):
     EventFactory(title="Maths network meeting")
     assert "New event" in coordinator.get("/events/").content.decode()
     member_page = outsider.get("/events/")
     assert member_page.context is not None
     assert "New event" not in member_page.content.decode()
     assert outsider.get("/events/").context is None
-    assert coordinator.get("/events/").context is None  # the planners' copy
+    # The planners' copy: whether this member plans is remembered with the pages, so the
+    # shared page asks the database for the session and the user only.
+    with django_assert_max_num_queries(2):
+        assert coordinator.get("/events/").context is None
+
+
+def test_a_member_made_a_chair_gets_the_planners_page_at_once(outsider, partnership):
+    calendar_url = "/events/calendar/"
+    assert "New event" not in outsider.get(calendar_url).content.decode()
+    assert outsider.get(calendar_url).context is None
+    NetworkGroupFactory(partnership=partnership, name="Science network", chair=outsider.person)
+    assert "New event" in outsider.get(calendar_url).content.decode()
 
 
 def test_a_list_of_my_own_events_is_never_shared(staff, outsider):
