@@ -28,6 +28,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,6 +37,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENERATION_KEY = "public-pages:generation"
 # The apps whose rows public pages show. Sessions, accounts and logs change on every sign-in
@@ -43,11 +45,12 @@ GENERATION_KEY = "public-pages:generation"
 CONTENT_APPS = frozenset({"schools", "people", "partnerships", "events", "support", "resources"})
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
-# Which members see the same page: a key, or None for "this member's own page".
-Audience = Callable[[HttpRequest], str | None]
+# Which members see the same page: a key, or None for "this member's own page". Called with
+# the view's own arguments.
+Audience = Callable[..., str | None]
 
 
-def members(request: HttpRequest) -> str:
+def members(request: HttpRequest, *args, **kwargs) -> str:
     """Every signed-in member sees the page alike; admins apart (their header links to the
     admin site)."""
     from alliance.permissions import is_admin
@@ -63,10 +66,11 @@ def _generation() -> int:
     return generation
 
 
-def remembered(request: HttpRequest, name: str, answer: Callable[[], bool]) -> bool:
+def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
     """`answer()` for this member, kept with the cached pages: until the content changes (a
-    member's standing, a coordinator or a chair, is content) or MEMBER_PAGE_CACHE_SECONDS
-    pass. For an audience that takes a query to tell, so that a shared page costs none."""
+    member's standing, as a coordinator, chair, headteacher or editor, is content) or
+    MEMBER_PAGE_CACHE_SECONDS pass. For an audience that takes a query to tell, so that a
+    shared page costs none. `answer()` must not return None."""
     key = f"page-facts:{_generation()}:{name}:{request.user.pk}"
     try:
         known = cache.get(key)
@@ -96,7 +100,9 @@ def content_changed(sender, **kwargs) -> None:
         logger.warning("public page cache: could not move the generation on", exc_info=True)
 
 
-def _audience(request: HttpRequest, audience: Audience | None) -> tuple[str, int] | None:
+def _audience(
+    request: HttpRequest, audience: Audience | None, args, kwargs
+) -> tuple[str, int] | None:
     """Who shares this request's page, and for how long: None when no one does."""
     if request.method != "GET" or MESSAGES_COOKIE in request.COOKIES:
         return None
@@ -107,7 +113,7 @@ def _audience(request: HttpRequest, audience: Audience | None) -> tuple[str, int
     # Reading the user reads the session: the price every signed-in page pays anyway.
     if not request.user.is_authenticated or len(messages.get_messages(request)):
         return None
-    shared = audience(request)
+    shared = audience(request, *args, **kwargs)
     if shared is None:
         return None
     return f"members:{shared}", settings.MEMBER_PAGE_CACHE_SECONDS
@@ -162,7 +168,8 @@ def public_page(
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if (shared := _audience(request, audience_of)) is None or shared[1] <= 0:
+        shared = _audience(request, audience_of, args, kwargs)
+        if shared is None or shared[1] <= 0:
             return view(request, *args, **kwargs)
         audience, timeout = shared
         try:

@@ -62,7 +62,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
-def _planners_apart(request: HttpRequest) -> str | None:
+def _planners_apart(request: HttpRequest, *args, **kwargs) -> str | None:
     """Which members see the same event list or month (see alliance.lib.pagecache): planners
     apart from the rest (their "New event" link), admins apart from both. A list of "my
     events", or of one group or partnership (its planner link goes to its coordinators), is

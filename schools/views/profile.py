@@ -6,8 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page
-from alliance.permissions import can_edit_school, can_invite_to_school, can_view_school_history
+from alliance.lib.pagecache import public_page, remembered
+from alliance.permissions import (
+    can_edit_school,
+    can_invite_to_school,
+    can_manage_school,
+    can_view_school_history,
+    is_admin,
+)
 from registers.nearby import schools_near
 from schools.models import School
 from schools.selectors import (
@@ -21,13 +27,38 @@ from schools.views.access import get_school_for_user
 NEARBY_KM = 5
 
 
-@public_page
+def _school_for_page(request: HttpRequest, slug: str) -> School:
+    """The page's school, with whether the user edits it: read once a request, by whichever
+    asks first (the page cache, for the audience, or the page)."""
+    read = request.__dict__.setdefault("_school_pages", {})
+    if slug not in read:
+        read[slug] = get_school_for_user(request, slug, queryset=School.objects.for_page())
+    return read[slug]
+
+
+def _by_standing(request: HttpRequest, slug: str) -> str:
+    """Members share a school page with those of the same standing at the school: its
+    headteacher (edit, history, invite), its editors (edit, history), and everyone else; admins
+    apart. The page shows staff names, never their contacts."""
+    if is_admin(request.user):  # read from the user each time: not content, not remembered
+        return "admin"
+
+    def standing() -> str:
+        school = _school_for_page(request, slug)
+        if can_manage_school(request.user, school):
+            return "head"
+        return "editor" if can_edit_school(request.user, school) else "member"
+
+    return remembered(request, f"school-standing:{slug}", standing)
+
+
+@public_page(members=_by_standing)
 @require_GET
 def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for
     signed-in users only, never their contacts) and upcoming events. A fixed number of queries.
     """
-    school = get_school_for_user(request, slug, queryset=School.objects.for_page())
+    school = _school_for_page(request, slug)
     user = request.user
     context = {
         "school": school,

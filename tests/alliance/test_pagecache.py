@@ -10,7 +10,6 @@ from django.test import RequestFactory
 
 from alliance.lib import pagecache
 from people.models import Person
-from schools.models import School
 from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory, SchoolFactory
 
 
@@ -50,15 +49,18 @@ def test_a_deleted_row_disappears_at_once(anonymous, db):
     assert "Closing Soon School" not in anonymous.get("/schools/").content.decode()
 
 
-def test_a_page_a_member_sees_as_their_own_is_never_cached_nor_shown_to_visitors(
-    staff, anonymous, db
-):
+def test_a_members_page_is_never_shown_to_visitors(staff, anonymous, db):
     hidden = SchoolFactory(name="Unpublished School", is_published=False)
     assert staff.get(hidden.get_absolute_url()).status_code == 200
     assert anonymous.get(hidden.get_absolute_url()).status_code == 404
-    # A change that bypasses the signals: a signed-in user still sees it at once.
-    School.objects.filter(pk=hidden.pk).update(name="Renamed Quietly")
-    assert "Renamed Quietly" in staff.get(hidden.get_absolute_url()).content.decode()
+
+
+def test_a_page_a_member_sees_as_their_own_is_never_cached(staff):
+    url = staff.person.get_absolute_url()
+    assert staff.get(url).status_code == 200
+    # A change that bypasses the signals: the member still sees it at once.
+    Person.objects.filter(pk=staff.person.pk).update(job_title="Renamed Quietly")
+    assert "Renamed Quietly" in staff.get(url).content.decode()
 
 
 def test_a_visitor_with_a_session_is_not_served_from_the_cache(anonymous, school):
@@ -176,8 +178,36 @@ def test_a_list_of_my_own_events_is_never_shared(staff, outsider):
     assert staff.get("/events/?mine=on").context is not None
 
 
-def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff, school):
-    for url in ("/people/", school.get_absolute_url(), "/"):
+def test_a_school_page_is_shared_by_standing_at_the_school(head, editor, staff, outsider, school):
+    url = school.get_absolute_url()
+    head_page = head.get(url).content.decode()
+    assert "Edit this profile" in head_page and "Invite staff" in head_page
+    editor_page = editor.get(url).content.decode()
+    assert "Edit this profile" in editor_page and "Invite staff" not in editor_page
+    staff_page = staff.get(url)
+    assert staff_page.context is not None  # not the editor's copy
+    assert "Edit this profile" not in staff_page.content.decode()
+    assert outsider.get(url).context is None  # a member of another school: the same page
+    assert head.get(url).context is None
+
+
+def test_a_new_editor_gets_the_edit_button_at_once(staff, school):
+    url = school.get_absolute_url()
+    assert "Edit this profile" not in staff.get(url).content.decode()
+    school.editors.add(staff.person)
+    assert "Edit this profile" in staff.get(url).content.decode()
+
+
+def test_a_demoted_admin_loses_the_admin_pages_at_once(admin, school):
+    url = school.get_absolute_url()
+    assert "Edit this profile" in admin.get(url).content.decode()
+    admin.user.is_staff = admin.user.is_superuser = False
+    admin.user.save()  # an account, not content: no page is refreshed, the audience changes
+    assert "Edit this profile" not in admin.get(url).content.decode()
+
+
+def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff):
+    for url in ("/people/", f"/people/{staff.person.pk}/", "/"):
         staff.get(url)
         assert staff.get(url).context is not None, url
 
