@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
@@ -10,13 +12,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
-from alliance.lib.pagecache import members, public_page
+from alliance.lib.pagecache import members, public_page, remembered
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
     can_see_contacts,
     can_see_member_people,
     can_view_partnership,
+    is_admin,
 )
 from events.models import Event
 from partnerships.charts import at_a_glance
@@ -49,23 +52,59 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
-@public_page
+def _partnership_page(request: HttpRequest, slug: str) -> tuple[Partnership, list, list]:
+    """The page's partnership and its current and past memberships: read once a request, by
+    whichever asks first (the page cache, for the audience, or the page)."""
+    read = request.__dict__.setdefault("_partnership_pages", {})
+    if slug not in read:
+        partnership = get_partnership_for_user(
+            request, slug, queryset=Partnership.objects.with_page_lists(request.user)
+        )
+        today = timezone.localdate()
+        memberships = list(
+            Membership.objects.filter(partnership=partnership).for_partnership_page()
+        )
+        current = [m for m in memberships if m.left_on is None or m.left_on >= today]
+        past = [m for m in memberships if m.left_on is not None and m.left_on < today]
+        read[slug] = partnership, current, past
+    return read[slug]
+
+
+def _with_contacts(request: HttpRequest, partnership: Partnership, current: list) -> list:
+    """(membership, whether its coordinator's contacts are shown to this user)."""
+    show_people = can_see_member_people(request.user, partnership)
+    return [
+        (m, bool(show_people and m.coordinator and can_see_contacts(request.user, m.coordinator)))
+        for m in current
+    ]
+
+
+def _by_standing(request: HttpRequest, slug: str) -> str:
+    """Members share a partnership page with those who may do and see the same on it: its
+    coordinators apart (their buttons), and the rest by whose contacts, of the coordinators
+    listed, each coordinator lets them see; admins apart."""
+    if is_admin(request.user):  # read from the user each time: not content, not remembered
+        return "admin"
+
+    def standing() -> str:
+        partnership, current, _ = _partnership_page(request, slug)
+        role = "coordinator" if can_coordinate_partnership(request.user, partnership) else "member"
+        shown = sorted(
+            m.coordinator_id for m, show in _with_contacts(request, partnership, current) if show
+        )
+        return f"{role}:{hashlib.sha256(repr(shown).encode()).hexdigest()[:32]}"
+
+    return remembered(request, f"partnership-standing:{slug}", standing)
+
+
+@public_page(members=_by_standing)
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
-    partnership = get_partnership_for_user(
-        request, slug, queryset=Partnership.objects.with_page_lists(request.user)
-    )
+    partnership, current, past = _partnership_page(request, slug)
     show_people = can_see_member_people(request.user, partnership)
-    today = timezone.localdate()
-    memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
-    current = [m for m in memberships if m.left_on is None or m.left_on >= today]
-    past = [m for m in memberships if m.left_on is not None and m.left_on < today]
-    members = [
-        (m, bool(show_people and m.coordinator and can_see_contacts(request.user, m.coordinator)))
-        for m in current
-    ]
+    members = _with_contacts(request, partnership, current)
     statements = instances(
         Statement, partnership.statement_rows, order_by=["kind", "position", "pk"]
     )

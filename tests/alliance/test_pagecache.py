@@ -9,7 +9,7 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from alliance.lib import pagecache
-from people.models import Person
+from people.models import ContactVisibility, Person
 from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory, SchoolFactory
 
 
@@ -204,6 +204,33 @@ def test_a_demoted_admin_loses_the_admin_pages_at_once(admin, school):
     admin.user.is_staff = admin.user.is_superuser = False
     admin.user.save()  # an account, not content: no page is refreshed, the audience changes
     assert "Edit this profile" not in admin.get(url).content.decode()
+
+
+def test_a_partnership_page_is_shared_by_whose_contacts_a_member_may_see(
+    coordinator, staff, outsider, partnership
+):
+    """The coordinator shows their e-mail to their own school only."""
+    coordinator.person.contact_visibility = ContactVisibility.SCHOOL
+    coordinator.person.save()
+    email = coordinator.person.email
+    url = partnership.get_absolute_url()
+    assert "Add a member school" in coordinator.get(url).content.decode()
+    colleague_page = staff.get(url)
+    assert colleague_page.context is not None  # not the coordinator's copy
+    assert email in colleague_page.content.decode()
+    assert "Add a member school" not in colleague_page.content.decode()
+    stranger_page = outsider.get(url)
+    assert stranger_page.context is not None  # not the colleague's copy
+    assert email not in stranger_page.content.decode()
+    assert outsider.get(url).context is None and staff.get(url).context is None
+
+
+def test_a_coordinator_who_hides_their_contacts_is_hidden_at_once(coordinator, staff, partnership):
+    url = partnership.get_absolute_url()
+    assert coordinator.person.email in staff.get(url).content.decode()
+    coordinator.person.contact_visibility = ContactVisibility.ADMINS
+    coordinator.person.save()
+    assert coordinator.person.email not in staff.get(url).content.decode()
 
 
 def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff):
