@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.audit import security_log
+from alliance.lib.pagecache import public_page, remembered
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,
@@ -25,22 +26,52 @@ from people.services import person_save_profile
 from people.vcard import person_vcard
 
 
-@login_required
-@require_GET
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A profile with current and past roles apart. A fixed number of queries, however many
-    roles the person held (they come in one prefetch)."""
-    person = get_person_for_user(request, pk, queryset=Person.objects.for_profile())
-    current_roles, past_roles = person.roles_split()
-    context = {
-        "person": person,
-        "current_roles": current_roles,
-        "past_roles": past_roles,
+def _person_for_page(request: HttpRequest, pk: int) -> Person:
+    """The page's person with their roles: read once a request, by whichever asks first (the
+    page cache, for the audience, or the page)."""
+    read = request.__dict__.setdefault("_person_pages", {})
+    if pk not in read:
+        read[pk] = get_person_for_user(request, pk, queryset=Person.objects.for_profile())
+    return read[pk]
+
+
+def _rights(request: HttpRequest, person: Person) -> dict[str, bool]:
+    """All that the person page shows or not by who is looking."""
+    return {
         "show_contacts": can_see_contacts(request.user, person),
         "can_edit": can_edit_person(request.user, person),
         "can_manage_roles": can_manage_roles(request.user, person),
         "can_erase": can_erase_person(request.user, person),
         "is_me": person_of(request.user) == person,
+    }
+
+
+def _by_rights(request: HttpRequest, pk: int) -> str:
+    """Members share a person page with those it shows the same to: whether they see the
+    contacts, may edit, manage roles or erase, and whether it is their own; admins apart."""
+    if is_admin(request.user):  # read from the user each time: not content, not remembered
+        return "admin"
+
+    def rights() -> str:
+        answers = _rights(request, _person_for_page(request, pk))
+        return "".join("1" if answers[name] else "0" for name in sorted(answers))
+
+    return remembered(request, f"person-rights:{pk}", rights)
+
+
+@login_required
+@public_page(members=_by_rights)
+@require_GET
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A profile with current and past roles apart. A fixed number of queries, however many
+    roles the person held (they come in one prefetch)."""
+    person = _person_for_page(request, pk)
+    current_roles, past_roles = person.roles_split()
+    context = {
+        "person": person,
+        "current_roles": current_roles,
+        "past_roles": past_roles,
+        **_rights(request, person),
     }
     return render(request, "people/detail.html", context)
 

@@ -56,11 +56,10 @@ def test_a_members_page_is_never_shown_to_visitors(staff, anonymous, db):
 
 
 def test_a_page_a_member_sees_as_their_own_is_never_cached(staff):
-    url = staff.person.get_absolute_url()
-    assert staff.get(url).status_code == 200
+    assert staff.get("/people/").status_code == 200
     # A change that bypasses the signals: the member still sees it at once.
     Person.objects.filter(pk=staff.person.pk).update(job_title="Renamed Quietly")
-    assert "Renamed Quietly" in staff.get(url).content.decode()
+    assert "Renamed Quietly" in staff.get("/people/").content.decode()
 
 
 def test_a_visitor_with_a_session_is_not_served_from_the_cache(anonymous, school):
@@ -233,8 +232,39 @@ def test_a_coordinator_who_hides_their_contacts_is_hidden_at_once(coordinator, s
     assert coordinator.person.email not in staff.get(url).content.decode()
 
 
+def test_a_person_page_is_shared_by_what_it_shows_to_whom(head, staff, outsider, school):
+    colleague = PersonFactory(school=school, contact_visibility=ContactVisibility.SCHOOL)
+    url = colleague.get_absolute_url()
+    head_page = head.get(url).content.decode()
+    assert "Edit profile" in head_page and colleague.email in head_page
+    staff_page = staff.get(url)
+    assert staff_page.context is not None  # not the headteacher's copy
+    assert "Edit profile" not in staff_page.content.decode()
+    assert colleague.email in staff_page.content.decode()
+    outsider_page = outsider.get(url)
+    assert outsider_page.context is not None  # not the colleague's copy
+    assert colleague.email not in outsider_page.content.decode()
+    assert outsider.get(url).context is None and staff.get(url).context is None
+
+
+def test_a_person_page_is_its_owners_own(staff, outsider):
+    staff.person.contact_visibility = ContactVisibility.ADMINS
+    staff.person.save()
+    url = staff.person.get_absolute_url()
+    assert "Edit my profile" in staff.get(url).content.decode()
+    assert staff.person.email in staff.get(url).content.decode()
+    other_view = outsider.get(url).content.decode()
+    assert "Edit my profile" not in other_view and staff.person.email not in other_view
+
+
+def test_person_pages_are_for_members_only(anonymous, staff):
+    url = staff.person.get_absolute_url()
+    staff.get(url)
+    assert anonymous.get(url).status_code == 302  # to sign in
+
+
 def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff):
-    for url in ("/people/", f"/people/{staff.person.pk}/", "/"):
+    for url in ("/people/", "/"):
         staff.get(url)
         assert staff.get(url).context is not None, url
 
