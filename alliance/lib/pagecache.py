@@ -70,20 +70,39 @@ def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
     """`answer()` for this member, kept with the cached pages: until the content changes (a
     member's standing, as a coordinator, chair, headteacher or editor, is content) or
     MEMBER_PAGE_CACHE_SECONDS pass. For an audience that takes a query to tell, so that a
-    shared page costs none. `answer()` must not return None."""
+    shared page costs none. `answer()` must not return None.
+
+    Within a request the answer is asked once: a view that names its audience by it must
+    render by it too (ask here, not the permission itself), so that the page stored for an
+    audience is the page that audience may see, even when a change that bypassed the signals
+    has made the kept answer stale.
+    """
+    asked = request.__dict__.setdefault("_remembered", {})
+    if name in asked:
+        return asked[name]
+    if settings.MEMBER_PAGE_CACHE_SECONDS <= 0 or not request.user.is_authenticated:
+        asked[name] = answer()
+        return asked[name]
     key = f"page-facts:{_generation()}:{name}:{request.user.pk}"
     try:
         known = cache.get(key)
     except Exception:
         logger.warning("page cache: unavailable", exc_info=True)
-        return answer()
+        known = None
     if known is None:
         known = answer()
         try:
             cache.set(key, known, settings.MEMBER_PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not remember %s", name, exc_info=True)
+    asked[name] = known
     return known
+
+
+def audience_of(answers: dict) -> str:
+    """The audience key for a page that shows or hides things by these answers (a dict of
+    what it tells about the user): members with the same answers share it."""
+    return hashlib.sha256(repr(sorted(answers.items())).encode()).hexdigest()[:32]
 
 
 def content_changed(sender, **kwargs) -> None:

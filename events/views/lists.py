@@ -62,6 +62,13 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
+def _plans(request: HttpRequest) -> bool:
+    """Whether the user plans events (the "New event" link), as the page cache knows it."""
+    if is_admin(request.user):
+        return True
+    return remembered(request, "plans-events", lambda: can_plan_events(request.user))
+
+
 def _planners_apart(request: HttpRequest, *args, **kwargs) -> str | None:
     """Which members see the same event list or month (see alliance.lib.pagecache): planners
     apart from the rest (their "New event" link), admins apart from both. A list of "my
@@ -71,8 +78,7 @@ def _planners_apart(request: HttpRequest, *args, **kwargs) -> str | None:
         return None
     if is_admin(request.user):
         return "admin"
-    plans = remembered(request, "plans-events", lambda: can_plan_events(request.user))
-    return "planner" if plans else "member"
+    return "planner" if _plans(request) else "member"
 
 
 @public_page(members=_planners_apart)
@@ -92,7 +98,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "tags": filter_tags(filterset),
         "query_string": query_without_page(request.GET),
         "is_dated": filterset.is_dated(),
-        "can_plan": can_plan_events(request.user),
+        "can_plan": _plans(request),
         **_scope_links(request, filterset),
     }
     return render(request, "events/list.html", context)
@@ -208,7 +214,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "previous_month": _shift(month, -1),
         "next_month": _shift(month, 1),
         "query_string": query_without_page(request.GET),
-        "can_plan": can_plan_events(request.user),
+        "can_plan": _plans(request),
         **_scope_links(request, filterset),
     }
     return render(request, "events/calendar.html", context)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
-from alliance.lib.pagecache import members, public_page, remembered
+from alliance.lib.pagecache import audience_of, members, public_page, remembered
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -70,41 +68,48 @@ def _partnership_page(request: HttpRequest, slug: str) -> tuple[Partnership, lis
     return read[slug]
 
 
-def _with_contacts(request: HttpRequest, partnership: Partnership, current: list) -> list:
-    """(membership, whether its coordinator's contacts are shown to this user)."""
-    show_people = can_see_member_people(request.user, partnership)
-    return [
-        (m, bool(show_people and m.coordinator and can_see_contacts(request.user, m.coordinator)))
-        for m in current
-    ]
+def _rights(request: HttpRequest, slug: str) -> dict:
+    """What the partnership page shows by who is looking: whether they coordinate it (its
+    buttons) and the coordinators whose contacts they may see. Asked once a request and, for
+    members, kept with the cached pages (alliance.lib.pagecache.remembered), so the page is
+    rendered by the answers its audience was named by."""
 
-
-def _by_standing(request: HttpRequest, slug: str) -> str:
-    """Members share a partnership page with those who may do and see the same on it: its
-    coordinators apart (their buttons), and the rest by whose contacts, of the coordinators
-    listed, each coordinator lets them see; admins apart."""
-    if is_admin(request.user):  # read from the user each time: not content, not remembered
-        return "admin"
-
-    def standing() -> str:
+    def ask() -> dict:
         partnership, current, _ = _partnership_page(request, slug)
-        role = "coordinator" if can_coordinate_partnership(request.user, partnership) else "member"
-        shown = sorted(
-            m.coordinator_id for m, show in _with_contacts(request, partnership, current) if show
-        )
-        return f"{role}:{hashlib.sha256(repr(shown).encode()).hexdigest()[:32]}"
+        user = request.user
+        show_people = can_see_member_people(user, partnership)
+        return {
+            "can_coordinate": can_coordinate_partnership(user, partnership),
+            "contacts_of": tuple(
+                sorted(
+                    m.coordinator_id
+                    for m in current
+                    if show_people and m.coordinator and can_see_contacts(user, m.coordinator)
+                )
+            ),
+        }
 
-    return remembered(request, f"partnership-standing:{slug}", standing)
+    if is_admin(request.user):  # told from the user each time: not content, not remembered
+        return ask()
+    return remembered(request, f"partnership-rights:{slug}", ask)
 
 
-@public_page(members=_by_standing)
+def _by_rights(request: HttpRequest, slug: str) -> str:
+    """Members share a partnership page with those who may do and see the same on it: its
+    coordinators apart (their buttons), the rest by whose contacts, of the coordinators it
+    lists, each coordinator lets them see; admins apart."""
+    return "admin" if is_admin(request.user) else audience_of(_rights(request, slug))
+
+
+@public_page(members=_by_rights)
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
     partnership, current, past = _partnership_page(request, slug)
     show_people = can_see_member_people(request.user, partnership)
-    members = _with_contacts(request, partnership, current)
+    rights = _rights(request, slug)
+    members = [(m, m.coordinator_id in rights["contacts_of"]) for m in current]
     statements = instances(
         Statement, partnership.statement_rows, order_by=["kind", "position", "pk"]
     )
@@ -127,7 +132,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("host_school")
         .only("title", "starts_at", "host_school__name")[:10],
         "charts": at_a_glance(current),
-        "can_coordinate": can_coordinate_partnership(request.user, partnership),
+        "can_coordinate": rights["can_coordinate"],
     }
     return render(request, "partnerships/detail.html", context)
 

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.audit import security_log
-from alliance.lib.pagecache import public_page, remembered
+from alliance.lib.pagecache import audience_of, public_page, remembered
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,
@@ -35,28 +35,33 @@ def _person_for_page(request: HttpRequest, pk: int) -> Person:
     return read[pk]
 
 
-def _rights(request: HttpRequest, person: Person) -> dict[str, bool]:
-    """All that the person page shows or not by who is looking."""
-    return {
-        "show_contacts": can_see_contacts(request.user, person),
-        "can_edit": can_edit_person(request.user, person),
-        "can_manage_roles": can_manage_roles(request.user, person),
-        "can_erase": can_erase_person(request.user, person),
-        "is_me": person_of(request.user) == person,
-    }
+def _rights(request: HttpRequest, pk: int) -> dict[str, bool]:
+    """What the person page shows by who is looking: asked once a request and, for members,
+    kept with the cached pages (alliance.lib.pagecache.remembered), so the page is rendered
+    by the answers its audience was named by."""
+
+    def ask() -> dict[str, bool]:
+        person, user = _person_for_page(request, pk), request.user
+        return {
+            "show_contacts": can_see_contacts(user, person),
+            "can_edit": can_edit_person(user, person),
+            "can_manage_roles": can_manage_roles(user, person),
+            "can_erase": can_erase_person(user, person),
+            "is_me": person_of(user) == person,
+        }
+
+    if is_admin(request.user):  # told from the user each time: not content, not remembered
+        return ask()
+    return remembered(request, f"person-rights:{pk}", ask)
 
 
 def _by_rights(request: HttpRequest, pk: int) -> str:
-    """Members share a person page with those it shows the same to: whether they see the
-    contacts, may edit, manage roles or erase, and whether it is their own; admins apart."""
-    if is_admin(request.user):  # read from the user each time: not content, not remembered
-        return "admin"
-
-    def rights() -> str:
-        answers = _rights(request, _person_for_page(request, pk))
-        return "".join("1" if answers[name] else "0" for name in sorted(answers))
-
-    return remembered(request, f"person-rights:{pk}", rights)
+    """Members share a person page with those it shows the same to: the contacts or not,
+    edit, roles and erase buttons or not, and whether it is their own; admins apart."""
+    if is_admin(request.user):  # an admin's own page says "Edit my profile"
+        me = person_of(request.user)
+        return "admin:me" if me is not None and me.pk == pk else "admin"
+    return audience_of(_rights(request, pk))
 
 
 @login_required
@@ -71,7 +76,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": person,
         "current_roles": current_roles,
         "past_roles": past_roles,
-        **_rights(request, person),
+        **_rights(request, pk),
     }
     return render(request, "people/detail.html", context)
 

@@ -6,11 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page, remembered
+from alliance.lib.pagecache import audience_of, public_page, remembered
 from alliance.permissions import (
     can_edit_school,
     can_invite_to_school,
-    can_manage_school,
     can_view_school_history,
     is_admin,
 )
@@ -36,23 +35,32 @@ def _school_for_page(request: HttpRequest, slug: str) -> School:
     return read[slug]
 
 
-def _by_standing(request: HttpRequest, slug: str) -> str:
-    """Members share a school page with those of the same standing at the school: its
-    headteacher (edit, history, invite), its editors (edit, history), and everyone else; admins
-    apart. The page shows staff names, never their contacts."""
-    if is_admin(request.user):  # read from the user each time: not content, not remembered
-        return "admin"
+def _rights(request: HttpRequest, slug: str) -> dict[str, bool]:
+    """What the school page shows by who is looking: asked once a request and, for members,
+    kept with the cached pages (alliance.lib.pagecache.remembered), so the page is rendered
+    by the answers its audience was named by."""
 
-    def standing() -> str:
-        school = _school_for_page(request, slug)
-        if can_manage_school(request.user, school):
-            return "head"
-        return "editor" if can_edit_school(request.user, school) else "member"
+    def ask() -> dict[str, bool]:
+        school, user = _school_for_page(request, slug), request.user
+        return {
+            "can_edit": can_edit_school(user, school),
+            "can_view_history": can_view_school_history(user, school),
+            "can_invite": can_invite_to_school(user, school),
+        }
 
-    return remembered(request, f"school-standing:{slug}", standing)
+    if is_admin(request.user):  # told from the user each time: not content, not remembered
+        return ask()
+    return remembered(request, f"school-rights:{slug}", ask)
 
 
-@public_page(members=_by_standing)
+def _by_rights(request: HttpRequest, slug: str) -> str:
+    """Members share a school page with those it shows the same buttons to: its headteacher
+    (edit, history, invite), its editors (edit, history), everyone else; admins apart. The
+    page names staff, never their contacts."""
+    return "admin" if is_admin(request.user) else audience_of(_rights(request, slug))
+
+
+@public_page(members=_by_rights)
 @require_GET
 def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for
@@ -63,9 +71,7 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "school": school,
         "sources": school.fact_sources,
-        "can_edit": can_edit_school(user, school),
-        "can_view_history": can_view_school_history(user, school),
-        "can_invite": can_invite_to_school(user, school),
+        **_rights(request, slug),
         "memberships": school_memberships(school, user),
         "groups": school_network_groups(school, user),
         "staff": school_role_holders(school) if user.is_authenticated else [],

@@ -224,6 +224,26 @@ def test_a_partnership_page_is_shared_by_whose_contacts_a_member_may_see(
     assert outsider.get(url).context is None and staff.get(url).context is None
 
 
+def test_a_page_is_rendered_by_the_answers_its_audience_was_named_by(
+    coordinator, outsider, partnership, school, other_school
+):
+    """A change that bypasses the signals leaves a member's kept answers stale for a while:
+    the page stored for their audience must still be the one that audience may see."""
+    from tests.conftest import _signed_in
+
+    coordinator.person.contact_visibility = ContactVisibility.SCHOOL
+    coordinator.person.save()
+    email = coordinator.person.email
+    url = partnership.get_absolute_url()
+    assert email not in outsider.get(url).content.decode()
+    # The outsider moves to the coordinator's school by a bulk update (an import, say).
+    Person.objects.filter(pk=outsider.person.pk).update(school=school)
+    moved = outsider.get(f"{url}?from=home")  # a page not cached yet, their answers kept
+    assert email not in moved.content.decode()
+    stranger = _signed_in(PersonFactory(school=other_school))
+    assert email not in stranger.get(f"{url}?from=home").content.decode()
+
+
 def test_a_coordinator_who_hides_their_contacts_is_hidden_at_once(coordinator, staff, partnership):
     url = partnership.get_absolute_url()
     assert coordinator.person.email in staff.get(url).content.decode()
