@@ -359,6 +359,7 @@ def main() -> None:
                 "scale": args.scale,
                 "cpus": os.cpu_count(),
                 "public_page_cache_seconds": settings.PUBLIC_PAGE_CACHE_SECONDS,
+                "member_page_cache_seconds": settings.MEMBER_PAGE_CACHE_SECONDS,
                 "yardstick_ms": speed,
                 "rows": rows,
             },
@@ -375,8 +376,13 @@ def print_table(rows, args, speed: float) -> None:
     from django.conf import settings
 
     cache = "Redis" if os.environ.get("CACHE_URL") else "local memory (sessions in the database)"
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    page_cache = f"public pages cached {seconds} s" if seconds else "public page cache off"
+    page_cache = ", ".join(
+        f"{who} pages cached {seconds} s" if seconds else f"{who} page cache off"
+        for who, seconds in (
+            ("public", settings.PUBLIC_PAGE_CACHE_SECONDS),
+            ("member", settings.MEMBER_PAGE_CACHE_SECONDS),
+        )
+    )
     print(
         f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs, "
         f"cache: {cache}, {page_cache}\nMachine yardstick (a fixed template rendered 20 times, "
