@@ -99,6 +99,25 @@ def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
     return known
 
 
+def read_once(request: HttpRequest, name: str, load: Callable[[], T]) -> T:
+    """`load()` once a request: for the row that a page's audience and the page both read."""
+    read = request.__dict__.setdefault("_read_once", {})
+    if name not in read:
+        read[name] = load()
+    return read[name]
+
+
+def viewer_answers(request: HttpRequest, name: str, ask: Callable[[], T]) -> T:
+    """What a page shows or hides by who is looking (`ask()`, a dict of answers), as the page
+    is rendered and its audience named: an admin's told from the user each time (not content,
+    so not remembered), a member's remembered with the pages."""
+    from alliance.permissions import is_admin
+
+    if is_admin(request.user):
+        return ask()
+    return remembered(request, name, ask)
+
+
 def audience_of(answers: dict) -> str:
     """The audience key for a page that shows or hides things by these answers (a dict of
     what it tells about the user): members with the same answers share it."""

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
-from alliance.lib.pagecache import audience_of, members, public_page, remembered
+from alliance.lib.pagecache import (
+    audience_of,
+    members,
+    public_page,
+    read_once,
+    viewer_answers,
+)
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -53,8 +59,8 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
 def _partnership_page(request: HttpRequest, slug: str) -> tuple[Partnership, list, list]:
     """The page's partnership and its current and past memberships: read once a request, by
     whichever asks first (the page cache, for the audience, or the page)."""
-    read = request.__dict__.setdefault("_partnership_pages", {})
-    if slug not in read:
+
+    def load() -> tuple[Partnership, list, list]:
         partnership = get_partnership_for_user(
             request, slug, queryset=Partnership.objects.with_page_lists(request.user)
         )
@@ -64,15 +70,15 @@ def _partnership_page(request: HttpRequest, slug: str) -> tuple[Partnership, lis
         )
         current = [m for m in memberships if m.left_on is None or m.left_on >= today]
         past = [m for m in memberships if m.left_on is not None and m.left_on < today]
-        read[slug] = partnership, current, past
-    return read[slug]
+        return partnership, current, past
+
+    return read_once(request, f"partnership:{slug}", load)
 
 
 def _rights(request: HttpRequest, slug: str) -> dict:
     """What the partnership page shows by who is looking: whether they coordinate it (its
-    buttons) and the coordinators whose contacts they may see. Asked once a request and, for
-    members, kept with the cached pages (alliance.lib.pagecache.remembered), so the page is
-    rendered by the answers its audience was named by."""
+    buttons) and the coordinators whose contacts they may see. The page is rendered by the
+    answers its audience was named by (alliance.lib.pagecache.viewer_answers)."""
 
     def ask() -> dict:
         partnership, current, _ = _partnership_page(request, slug)
@@ -89,9 +95,7 @@ def _rights(request: HttpRequest, slug: str) -> dict:
             ),
         }
 
-    if is_admin(request.user):  # told from the user each time: not content, not remembered
-        return ask()
-    return remembered(request, f"partnership-rights:{slug}", ask)
+    return viewer_answers(request, f"partnership-rights:{slug}", ask)
 
 
 def _by_rights(request: HttpRequest, slug: str) -> str:

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.audit import security_log
-from alliance.lib.pagecache import audience_of, public_page, remembered
+from alliance.lib.pagecache import audience_of, public_page, read_once, viewer_answers
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,
@@ -29,16 +29,16 @@ from people.vcard import person_vcard
 def _person_for_page(request: HttpRequest, pk: int) -> Person:
     """The page's person with their roles: read once a request, by whichever asks first (the
     page cache, for the audience, or the page)."""
-    read = request.__dict__.setdefault("_person_pages", {})
-    if pk not in read:
-        read[pk] = get_person_for_user(request, pk, queryset=Person.objects.for_profile())
-    return read[pk]
+    return read_once(
+        request,
+        f"person:{pk}",
+        lambda: get_person_for_user(request, pk, queryset=Person.objects.for_profile()),
+    )
 
 
 def _rights(request: HttpRequest, pk: int) -> dict[str, bool]:
-    """What the person page shows by who is looking: asked once a request and, for members,
-    kept with the cached pages (alliance.lib.pagecache.remembered), so the page is rendered
-    by the answers its audience was named by."""
+    """What the person page shows by who is looking: the page is rendered by the answers its
+    audience was named by (alliance.lib.pagecache.viewer_answers)."""
 
     def ask() -> dict[str, bool]:
         person, user = _person_for_page(request, pk), request.user
@@ -50,9 +50,7 @@ def _rights(request: HttpRequest, pk: int) -> dict[str, bool]:
             "is_me": person_of(user) == person,
         }
 
-    if is_admin(request.user):  # told from the user each time: not content, not remembered
-        return ask()
-    return remembered(request, f"person-rights:{pk}", ask)
+    return viewer_answers(request, f"person-rights:{pk}", ask)
 
 
 def _by_rights(request: HttpRequest, pk: int) -> str:

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import audience_of, public_page, remembered
+from alliance.lib.pagecache import audience_of, public_page, read_once, viewer_answers
 from alliance.permissions import (
     can_edit_school,
     can_invite_to_school,
@@ -29,16 +29,16 @@ NEARBY_KM = 5
 def _school_for_page(request: HttpRequest, slug: str) -> School:
     """The page's school, with whether the user edits it: read once a request, by whichever
     asks first (the page cache, for the audience, or the page)."""
-    read = request.__dict__.setdefault("_school_pages", {})
-    if slug not in read:
-        read[slug] = get_school_for_user(request, slug, queryset=School.objects.for_page())
-    return read[slug]
+    return read_once(
+        request,
+        f"school:{slug}",
+        lambda: get_school_for_user(request, slug, queryset=School.objects.for_page()),
+    )
 
 
 def _rights(request: HttpRequest, slug: str) -> dict[str, bool]:
-    """What the school page shows by who is looking: asked once a request and, for members,
-    kept with the cached pages (alliance.lib.pagecache.remembered), so the page is rendered
-    by the answers its audience was named by."""
+    """What the school page shows by who is looking: the page is rendered by the answers its
+    audience was named by (alliance.lib.pagecache.viewer_answers)."""
 
     def ask() -> dict[str, bool]:
         school, user = _school_for_page(request, slug), request.user
@@ -48,9 +48,7 @@ def _rights(request: HttpRequest, slug: str) -> dict[str, bool]:
             "can_invite": can_invite_to_school(user, school),
         }
 
-    if is_admin(request.user):  # told from the user each time: not content, not remembered
-        return ask()
-    return remembered(request, f"school-rights:{slug}", ask)
+    return viewer_answers(request, f"school-rights:{slug}", ask)
 
 
 def _by_rights(request: HttpRequest, slug: str) -> str:
