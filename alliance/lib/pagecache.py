@@ -83,7 +83,9 @@ def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
     if settings.MEMBER_PAGE_CACHE_SECONDS <= 0 or not request.user.is_authenticated:
         asked[name] = answer()
         return asked[name]
-    key = f"page-facts:{_generation()}:{name}:{request.user.pk}"
+    # Hashed: a name carries a slug of up to 220 characters, and cache keys stay short.
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    key = f"page-facts:{_generation()}:{request.user.pk}:{digest}"
     try:
         known = cache.get(key)
     except Exception:
