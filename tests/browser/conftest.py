@@ -34,6 +34,24 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason="Chromium is not installed"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_connections_ended(django_db_setup, django_db_blocker):
+    """Set up before the live server, so torn down after it: end any database connection that
+    one of its request threads still holds (a keep-alive socket Chromium has not closed keeps
+    its thread and that thread's connection), or PostgreSQL refuses to drop the test database
+    ("being accessed by other users")."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
