@@ -8,13 +8,15 @@ Any saved, deleted or re-linked row of the portal's content moves a generation n
 the cache keys carry it: the next visitor gets a fresh page at once. What bypasses the signals
 (a bulk `update()`, an import) is seen within the timeout at most.
 
-Some pages are the same for many signed-in members too (the school directory, search): such a
-view names its audience, a function that tells, from the request, which members see the same
-page (`members` below: every member alike, admins apart), or None when this request's page is
-the member's own (a filter on "my events"). Members of one audience share the page for
-MEMBER_PAGE_CACHE_SECONDS, under the same generation. A view that shows anything a member's
-own rights or privacy decide (contacts, edit buttons) names no audience and is never cached
-for members.
+Many pages are the same for many signed-in members too: such a view names its audience, a
+function that tells, from the request, which members see exactly the same page (`members`
+below: every member alike, admins apart), or None when this request's page is the member's own
+(a filter on "my events"). Members of one audience share the page for
+MEMBER_PAGE_CACHE_SECONDS, under the same generation. A page that shows contacts or buttons by
+who is looking names its audience by those answers (`viewer_answers`, `audience_of`) and is
+rendered by the same answers, so what is stored for an audience is what it may see. A view
+that names no audience (the people directory, whose every row's contacts are the viewer's
+own) is never cached for members.
 
 Never cached: a visitor with a session but not signed in (a flash message in their session),
 a member with a message waiting, a page that handed out a CSRF token, set a cookie or changed
@@ -204,11 +206,11 @@ def public_page(
     """
     if view is None:
         return lambda view: public_page(view, members=members)
-    audience_of = members
+    shared_by = members
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        shared = _audience(request, audience_of, args, kwargs)
+        shared = _audience(request, shared_by, args, kwargs)
         if shared is None or shared[1] <= 0:
             return view(request, *args, **kwargs)
         audience, timeout = shared
