@@ -314,15 +314,10 @@ def can_plan_events(user) -> bool:
     person = person_of(user)
     if person is None:
         return False
-    standing = _standing(person)
-    if "plans_events" not in standing:
-        # Coordinator or chair, asked in one query (once a request: the page cache asks too).
-        coordinates = _coordinating(person).filter(coordinator=OuterRef("pk"))
-        chairs = NetworkGroup.objects.filter(chair=OuterRef("pk"))
-        standing["plans_events"] = Person.objects.filter(
-            Exists(coordinates) | Exists(chairs), pk=person.pk
-        ).exists()
-    return standing["plans_events"]
+    # Coordinator or chair, asked in one query.
+    coordinates = _coordinating(person).filter(coordinator=OuterRef("pk"))
+    chairs = NetworkGroup.objects.filter(chair=OuterRef("pk"))
+    return Person.objects.filter(Exists(coordinates) | Exists(chairs), pk=person.pk).exists()
 
 
 # Support (system leadership deployments) ----------------------------------------------------
