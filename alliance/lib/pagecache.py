@@ -87,16 +87,17 @@ def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
         return asked[name]
     # Hashed: a name carries a slug of up to 220 characters, and cache keys stay short.
     digest = hashlib.sha256(name.encode()).hexdigest()[:32]
-    key = f"page-facts:{_generation()}:{request.user.pk}:{digest}"
+    key = known = None
     try:
+        key = f"page-facts:{_generation()}:{request.user.pk}:{digest}"
         known = cache.get(key)
     except Exception:
         logger.warning("page cache: unavailable", exc_info=True)
-        known = None
     if known is None:
         known = answer()
         try:
-            cache.set(key, known, settings.MEMBER_PAGE_CACHE_SECONDS)
+            if key is not None:
+                cache.set(key, known, settings.MEMBER_PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not remember %s", name, exc_info=True)
     asked[name] = known

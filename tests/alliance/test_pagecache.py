@@ -96,6 +96,20 @@ def test_the_page_is_rendered_as_usual_when_the_cache_fails(anonymous, school, m
     Person.objects.create(first_name="Saved", last_name="Anyway")  # a write still succeeds
 
 
+def test_members_pages_are_rendered_as_usual_when_the_cache_fails(
+    coordinator, partnership, school, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    for name in ("get", "set", "add", "incr"):
+        monkeypatch.setattr(pagecache.cache, name, broken)
+    for url in ("/schools/", "/events/", school.get_absolute_url(), partnership.get_absolute_url()):
+        response = coordinator.get(url)
+        assert response.status_code == 200, url
+    assert "New event" in coordinator.get("/events/").content.decode()
+
+
 def test_no_cache_when_the_setting_is_zero(anonymous, school, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     anonymous.get(school.get_absolute_url())
