@@ -141,11 +141,36 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "partnerships/detail.html", context)
 
 
-@public_page
+def _group_page(request: HttpRequest, slug: str, group_slug: str) -> NetworkGroup:
+    """The page's group: read once a request (see _partnership_page)."""
+    return read_once(
+        request, f"group:{slug}:{group_slug}", lambda: get_group_for_user(request, slug, group_slug)
+    )
+
+
+def _group_rights(request: HttpRequest, slug: str, group_slug: str) -> dict[str, bool]:
+    """What the group page shows by who is looking: whether they coordinate it (its chair, the
+    partnership's coordinators and admins: the edit button). Members' names are for every
+    member alike, and it shows no contacts."""
+
+    def ask() -> dict[str, bool]:
+        group = _group_page(request, slug, group_slug)
+        return {"can_coordinate": can_coordinate_group(request.user, group)}
+
+    return viewer_answers(request, f"group-rights:{slug}:{group_slug}", ask)
+
+
+def _by_group_rights(request: HttpRequest, slug: str, group_slug: str) -> str:
+    if is_admin(request.user):
+        return "admin"
+    return audience_of(_group_rights(request, slug, group_slug))
+
+
+@public_page(members=_by_group_rights)
 @require_GET
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
-    group = get_group_for_user(request, slug, group_slug)
+    group = _group_page(request, slug, group_slug)
     show_people = can_see_member_people(request.user, group.partnership)
     events = Event.objects.visible_to(request.user).filter(network_group=group)
     context = {
@@ -166,6 +191,6 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         .order_by("name"),
         "upcoming": events.upcoming().select_related("host_school")[:10],
         "past": events.past().select_related("host_school")[:10],
-        "can_coordinate": can_coordinate_group(request.user, group),
+        **_group_rights(request, slug, group_slug),
     }
     return render(request, "partnerships/group.html", context)

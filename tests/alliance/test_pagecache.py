@@ -266,6 +266,16 @@ def test_a_coordinator_who_hides_their_contacts_is_hidden_at_once(coordinator, s
     assert coordinator.person.email not in staff.get(url).content.decode()
 
 
+def test_a_group_page_is_shared_by_members_but_not_with_its_chair(chair, staff, outsider):
+    url = chair.group.get_absolute_url()
+    assert "Edit the group" in chair.get(url).content.decode()
+    member_page = staff.get(url)
+    assert member_page.context is not None  # not the chair's copy
+    assert "Edit the group" not in member_page.content.decode()
+    assert outsider.get(url).context is None
+    assert chair.get(url).context is None
+
+
 def test_a_person_page_is_shared_by_what_it_shows_to_whom(head, staff, outsider, school):
     colleague = PersonFactory(school=school, contact_visibility=ContactVisibility.SCHOOL)
     url = colleague.get_absolute_url()
