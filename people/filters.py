@@ -82,6 +82,7 @@ class PersonFilter(django_filters.FilterSet):
         menus = vocabularies()
         self.filters["role"].extra["choices"] = menus["roles"]
         self.filters["specialism"].extra["choices"] = menus["specialisms"]
+        self.crowded_roles = frozenset(menus["crowded_roles"])
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # Names only: searching e-mail or telephone would reveal contacts a person hid.
@@ -145,12 +146,18 @@ class PersonFilter(django_filters.FilterSet):
             # index read), so the page query sorts those few. A common role (tens of thousands
             # of holders) keeps the subquery: the directory is walked in name order from
             # person_directory_idx, each person tested from role_person_idx, until the cap.
-            ids = list(held.order_by().values_list("person_id", flat=True)[: ID_LIST_LIMIT + 1])
-            if len(ids) <= ID_LIST_LIMIT:
-                queryset = queryset.filter(pk__in=id_list(ids))
-            else:
+            # A role alone that the vocabularies know many hold: no list of ids to read first.
+            crowded = role in self.crowded_roles and not specialism
+            ids = (
+                []
+                if crowded
+                else list(held.order_by().values_list("person_id", flat=True)[: ID_LIST_LIMIT + 1])
+            )
+            if crowded or len(ids) > ID_LIST_LIMIT:
                 queryset = queryset.filter(pk__in=held.values("person"))
                 self.many_holders = True
+            else:
+                queryset = queryset.filter(pk__in=id_list(ids))
         return queryset
 
     def active_filters(self) -> list[tuple[str, str, str]]:

@@ -4,17 +4,35 @@ Every people directory page shows both menus; the lists are short and change onl
 edits a vocabulary, which clears them (see PeopleConfig.ready). With CACHE_URL every app server
 shares one copy; with the per-process memory cache another server may show an edit up to
 CACHE_SECONDS late.
+
+With them, the roles held by more people than the directory reads as a list of ids
+(people.filters.ID_LIST_LIMIT): a filter on such a role skips reading those ids only to find
+there are too many. It is a hint, up to CACHE_SECONDS old: a role that has grown past the limit
+since is found so as before, and one that has shrunk is answered the other way, as correctly.
 """
 
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
-CACHE_KEY = "people:vocabularies:1"
+CACHE_KEY = "people:vocabularies:2"
 CACHE_SECONDS = 300
 
 
-def _load() -> dict[str, list[tuple[str, str]]]:
+def _crowded_roles() -> list[str]:
+    """Slugs of the roles more than ID_LIST_LIMIT people currently hold, in one query (each
+    role's holders counted only as far as the limit)."""
+    from people.filters import ID_LIST_LIMIT
+    from people.models import RoleAssignment, RoleType
+
+    held = RoleAssignment.objects.current(timezone.localdate()).filter(role_type=OuterRef("pk"))
+    beyond = held.order_by().values("pk")[ID_LIST_LIMIT : ID_LIST_LIMIT + 1]
+    return list(RoleType.objects.filter(Exists(beyond)).values_list("slug", flat=True))
+
+
+def _load() -> dict[str, list]:
     from people.models import RoleType, Specialism
 
     roles = [
@@ -27,12 +45,13 @@ def _load() -> dict[str, list[tuple[str, str]]]:
         for role in RoleType.objects.only("slug", "name", "abbreviation")
     ]
     specialisms = list(Specialism.objects.values_list("slug", "name"))
-    return {"roles": roles, "specialisms": specialisms}
+    return {"roles": roles, "specialisms": specialisms, "crowded_roles": _crowded_roles()}
 
 
-def vocabularies() -> dict[str, list[tuple[str, str]]]:
+def vocabularies() -> dict[str, list]:
     """Both menus with one cache read: "roles" is (slug, "Specialist leader of education
-    (SLE)") for each role type in menu order, "specialisms" (slug, name) by name."""
+    (SLE)") for each role type in menu order, "specialisms" (slug, name) by name; and
+    "crowded_roles", the slugs of the roles too many hold for a list of ids (see above)."""
     return cache.get_or_set(CACHE_KEY, _load, CACHE_SECONDS)
 
 
