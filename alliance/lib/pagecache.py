@@ -13,7 +13,7 @@ function that tells, from the request, which members see exactly the same page (
 below: every member alike, admins apart), or None when this request's page is the member's own
 (a filter on "my events"). Members of one audience share the page for
 MEMBER_PAGE_CACHE_SECONDS, under the same generation. A page that shows contacts or buttons by
-who is looking names its audience by those answers (`viewer_answers`, `audience_of`) and is
+who is looking names its audience by those answers (`viewer_answers`, `by_answers`) and is
 rendered by the same answers, so what is stored for an audience is what it may see. A view
 that names no audience (the people directory, whose every row's contacts are the viewer's
 own) is never cached for members.
@@ -60,12 +60,16 @@ def members(request: HttpRequest, *args, **kwargs) -> str:
     return "admin" if is_admin(request.user) else "member"
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+def _generation(request: HttpRequest) -> int:
+    """The content generation, read from the cache once a request (a member's remembered
+    answers and the page's own key both carry it)."""
+    if "_page_generation" not in request.__dict__:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, 1, timeout=None)
+            generation = cache.get(GENERATION_KEY, 1)
+        request._page_generation = generation
+    return request._page_generation
 
 
 def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
@@ -89,7 +93,7 @@ def remembered(request: HttpRequest, name: str, answer: Callable[[], T]) -> T:
     digest = hashlib.sha256(name.encode()).hexdigest()[:32]
     key = known = None
     try:
-        key = f"page-facts:{_generation()}:{request.user.pk}:{digest}"
+        key = f"page-facts:{_generation(request)}:{request.user.pk}:{digest}"
         known = cache.get(key)
     except Exception:
         logger.warning("page cache: unavailable", exc_info=True)
@@ -113,9 +117,9 @@ def read_once(request: HttpRequest, name: str, load: Callable[[], T]) -> T:
 
 
 def viewer_answers(request: HttpRequest, name: str, ask: Callable[[], T]) -> T:
-    """What a page shows or hides by who is looking (`ask()`, a dict of answers), as the page
-    is rendered and its audience named: an admin's told from the user each time (not content,
-    so not remembered), a member's remembered with the pages."""
+    """What a page shows or hides by who is looking (`ask()`: an answer, or a dict of them), as
+    the page is rendered and its audience named: an admin's told from the user each time (not
+    content, so not remembered), a member's remembered with the pages."""
     from alliance.permissions import is_admin
 
     if is_admin(request.user):
@@ -127,6 +131,21 @@ def audience_of(answers: dict) -> str:
     """The audience key for a page that shows or hides things by these answers (a dict of
     what it tells about the user): members with the same answers share it."""
     return hashlib.sha256(repr(sorted(answers.items())).encode()).hexdigest()[:32]
+
+
+def by_answers(answers: Callable[..., dict]) -> Audience:
+    """The audience of a page shown by who is looking, from the view's own `answers(request,
+    *view arguments)` (asked through viewer_answers, and rendered by): admins apart, the
+    rest by their answers."""
+
+    def audience(request: HttpRequest, *args, **kwargs) -> str:
+        from alliance.permissions import is_admin
+
+        if is_admin(request.user):
+            return "admin"
+        return audience_of(answers(request, *args, **kwargs))
+
+    return audience
 
 
 def content_changed(sender, **kwargs) -> None:
@@ -207,16 +226,15 @@ def public_page(
     """
     if view is None:
         return lambda view: public_page(view, members=members)
-    shared_by = members
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        shared = _audience(request, shared_by, args, kwargs)
+        shared = _audience(request, members, args, kwargs)
         if shared is None or shared[1] <= 0:
             return view(request, *args, **kwargs)
         audience, timeout = shared
         try:
-            key = _key(request, _generation(), audience)
+            key = _key(request, _generation(request), audience)
             cached = cache.get(key)
         except Exception:
             logger.warning("page cache: unavailable", exc_info=True)

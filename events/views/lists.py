@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page, remembered
+from alliance.lib.pagecache import public_page, viewer_answers
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
     can_coordinate_group,
@@ -64,9 +64,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
 
 def _plans(request: HttpRequest) -> bool:
     """Whether the user plans events (the "New event" link), as the page cache knows it."""
-    if is_admin(request.user):
-        return True
-    return remembered(request, "plans-events", lambda: can_plan_events(request.user))
+    return viewer_answers(request, "plans-events", lambda: can_plan_events(request.user))
 
 
 def _planners_apart(request: HttpRequest, *args, **kwargs) -> str | None:

@@ -10,20 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
-from alliance.lib.pagecache import (
-    audience_of,
-    members,
-    public_page,
-    read_once,
-    viewer_answers,
-)
+from alliance.lib.pagecache import by_answers, members, public_page, read_once, viewer_answers
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
     can_see_contacts,
     can_see_member_people,
     can_view_partnership,
-    is_admin,
 )
 from events.models import Event
 from partnerships.charts import at_a_glance
@@ -98,14 +91,10 @@ def _rights(request: HttpRequest, slug: str) -> dict:
     return viewer_answers(request, f"partnership-rights:{slug}", ask)
 
 
-def _by_rights(request: HttpRequest, slug: str) -> str:
-    """Members share a partnership page with those who may do and see the same on it: its
-    coordinators apart (their buttons), the rest by whose contacts, of the coordinators it
-    lists, each coordinator lets them see; admins apart."""
-    return "admin" if is_admin(request.user) else audience_of(_rights(request, slug))
-
-
-@public_page(members=_by_rights)
+# Members share a partnership page with those who may do and see the same on it: its
+# coordinators apart (their buttons), the rest by whose contacts, of the coordinators it lists,
+# each coordinator lets them see; admins apart.
+@public_page(members=by_answers(_rights))
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
@@ -160,13 +149,7 @@ def _group_rights(request: HttpRequest, slug: str, group_slug: str) -> dict[str,
     return viewer_answers(request, f"group-rights:{slug}:{group_slug}", ask)
 
 
-def _by_group_rights(request: HttpRequest, slug: str, group_slug: str) -> str:
-    if is_admin(request.user):
-        return "admin"
-    return audience_of(_group_rights(request, slug, group_slug))
-
-
-@public_page(members=_by_group_rights)
+@public_page(members=by_answers(_group_rights))
 @require_GET
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""

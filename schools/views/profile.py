@@ -6,12 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import audience_of, public_page, read_once, viewer_answers
+from alliance.lib.pagecache import by_answers, public_page, read_once, viewer_answers
 from alliance.permissions import (
     can_edit_school,
     can_invite_to_school,
     can_view_school_history,
-    is_admin,
 )
 from registers.nearby import schools_near
 from schools.models import School
@@ -51,14 +50,10 @@ def _rights(request: HttpRequest, slug: str) -> dict[str, bool]:
     return viewer_answers(request, f"school-rights:{slug}", ask)
 
 
-def _by_rights(request: HttpRequest, slug: str) -> str:
-    """Members share a school page with those it shows the same buttons to: its headteacher
-    (edit, history, invite), its editors (edit, history), everyone else; admins apart. The
-    page names staff, never their contacts."""
-    return "admin" if is_admin(request.user) else audience_of(_rights(request, slug))
-
-
-@public_page(members=_by_rights)
+# Members share a school page with those it shows the same buttons to: its headteacher (edit,
+# history, invite), its editors (edit, history), everyone else; admins apart. The page names
+# staff, never their contacts.
+@public_page(members=by_answers(_rights))
 @require_GET
 def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for
