@@ -98,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "alliance.context_processors.portal",
+                # After Django's built-in one, which it replaces.
+                "alliance.context_processors.csrf",
             ],
         },
     },

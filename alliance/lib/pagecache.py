@@ -15,8 +15,14 @@ below: every member alike, admins apart), or None when this request's page is th
 MEMBER_PAGE_CACHE_SECONDS, under the same generation. A page that shows contacts or buttons by
 who is looking names its audience by those answers (`viewer_answers`, `by_answers`) and is
 rendered by the same answers, so what is stored for an audience is what it may see. A view
-that names no audience (the people directory, whose every row's contacts are the viewer's
-own) is never cached for members.
+that names no audience (the home page, which is the member's own) is never cached for members.
+
+What differs between the members of one audience only by a value, not by what the page shows
+(the CSRF token in a form, whether each row's contacts are shown to this viewer), is a hole:
+`hole(request, kind, *facts)` gives the value at once on a page rendered for one request, and
+a marker on a page being stored; the page is stored with its markers and the facts behind
+them, and each member it is served to gets the markers filled for them by the kind's function
+(`fills`), so a shared page never carries one member's token or another's contacts.
 
 Never cached: a visitor with a session but not signed in (a flash message in their session),
 a member with a message waiting, a page that handed out a CSRF token, set a cookie or changed
@@ -28,7 +34,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import secrets
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
@@ -36,7 +45,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -148,6 +159,62 @@ def by_answers(answers: Callable[..., dict]) -> Audience:
     return audience
 
 
+# Each kind of hole and the function that fills it for a request: fill(request, *facts) -> safe
+# HTML. Registered with @fills(kind) where the kind is defined.
+HOLE_FILLS: dict[str, Callable[..., str]] = {}
+
+
+def fills(kind: str) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """Register the function that fills a hole of `kind` for the request a page is served to."""
+
+    def register(function: Callable[..., str]) -> Callable[..., str]:
+        HOLE_FILLS[kind] = function
+        return function
+
+    return register
+
+
+@dataclass
+class _Holes:
+    """The holes of a page being rendered for an audience: a random nonce in every marker, so
+    text a member typed can never pass for one."""
+
+    nonce: str = field(default_factory=lambda: secrets.token_hex(16))
+    facts: list[tuple[str, tuple]] = field(default_factory=list)
+
+
+def hole(request: HttpRequest, kind: str, *facts) -> SafeString:
+    """This request's value of `kind` (HOLE_FILLS[kind](request, *facts)), or, on a page being
+    rendered to be shared, a marker that each member it is served to gets filled for them.
+    `facts` are kept with the page: plain values, what the fill needs besides the request."""
+    holes = request.__dict__.get("_page_holes")
+    if holes is None:
+        return mark_safe(HOLE_FILLS[kind](request, *facts))
+    holes.facts.append((kind, facts))
+    return mark_safe(f"{{{{hole:{holes.nonce}:{len(holes.facts) - 1}}}}}")
+
+
+@fills("csrf")
+def _csrf_token(request: HttpRequest) -> str:
+    """A form's CSRF token (alliance.context_processors.csrf gives it to every template): each
+    member their own, masked afresh."""
+    return get_token(request)
+
+
+def _filled(request: HttpRequest, response: HttpResponse, holes: _Holes) -> HttpResponse:
+    """`response` with its markers filled for this request."""
+    if not holes.facts or response.streaming:
+        return response
+    marker = re.compile(re.escape(f"{{{{hole:{holes.nonce}:").encode() + rb"(\d+)\}\}")
+
+    def value(match: re.Match) -> bytes:
+        kind, facts = holes.facts[int(match.group(1))]
+        return str(HOLE_FILLS[kind](request, *facts)).encode(response.charset)
+
+    response.content = marker.sub(value, response.content)
+    return response
+
+
 def content_changed(sender, **kwargs) -> None:
     """Receiver for post_save, post_delete and m2m_changed: a content row changed, so every
     cached public page is stale."""
@@ -212,7 +279,7 @@ def _key(request: HttpRequest, generation: int, audience: str) -> str:
         request.headers.get("HX-History-Restore-Request", ""),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"public-pages:{generation}:{digest}"
+    return f"shared-pages:{generation}:{digest}"
 
 
 def public_page(
@@ -240,13 +307,18 @@ def public_page(
             logger.warning("page cache: unavailable", exc_info=True)
             return view(request, *args, **kwargs)
         if cached is not None:
-            return _varies_by_cookie(cached)
-        response = view(request, *args, **kwargs)
+            response, holes = cached
+            return _varies_by_cookie(_filled(request, response, holes))
+        holes = request._page_holes = _Holes()
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            del request._page_holes
         if _may_store(request, response):
             try:
-                cache.set(key, response, timeout)
+                cache.set(key, (response, holes), timeout)
             except Exception:
                 logger.warning("page cache: could not store a page", exc_info=True)
-        return _varies_by_cookie(response)
+        return _varies_by_cookie(_filled(request, response, holes))
 
     return wrapped

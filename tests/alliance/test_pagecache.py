@@ -2,6 +2,8 @@
 see a page alike; fresh after any change; never across audiences, and never a page a member
 sees as their own."""
 
+import re
+
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
@@ -9,8 +11,15 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from alliance.lib import pagecache
+from events.models import Registration
 from people.models import ContactVisibility, Person
-from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory, SchoolFactory
+from tests.factories import (
+    EventFactory,
+    NetworkGroupFactory,
+    PersonFactory,
+    RegistrationFactory,
+    SchoolFactory,
+)
 
 
 def test_a_visitor_gets_the_second_view_of_a_page_from_the_cache(
@@ -56,10 +65,10 @@ def test_a_members_page_is_never_shown_to_visitors(staff, anonymous, db):
 
 
 def test_a_page_a_member_sees_as_their_own_is_never_cached(staff):
-    assert staff.get("/people/").status_code == 200
+    assert staff.get("/").status_code == 200
     # A change that bypasses the signals: the member still sees it at once.
-    Person.objects.filter(pk=staff.person.pk).update(job_title="Renamed Quietly")
-    assert "Renamed Quietly" in staff.get("/people/").content.decode()
+    Person.objects.filter(pk=staff.person.pk).update(preferred_name="Renamed Quietly")
+    assert "Welcome, Renamed Quietly" in staff.get("/").content.decode()
 
 
 def test_a_visitor_with_a_session_is_not_served_from_the_cache(anonymous, school):
@@ -307,10 +316,9 @@ def test_person_pages_are_for_members_only(anonymous, staff):
     assert anonymous.get(url).status_code == 302  # to sign in
 
 
-def test_pages_that_show_a_members_own_rights_or_contacts_are_not_shared(staff):
-    for url in ("/people/", "/"):
-        staff.get(url)
-        assert staff.get(url).context is not None, url
+def test_the_home_page_is_not_shared(staff):
+    staff.get("/")
+    assert staff.get("/").context is not None
 
 
 def test_a_member_with_a_message_waiting_sees_it(staff):
@@ -329,3 +337,94 @@ def test_members_pages_are_not_shared_when_the_setting_is_zero(staff, outsider, 
     settings.MEMBER_PAGE_CACHE_SECONDS = 0
     staff.get("/schools/")
     assert outsider.get("/schools/").context is not None
+
+
+# Holes: what differs within an audience by value ---------------------------------------------
+
+
+def _row(page: str, person) -> str:
+    """The directory's table row for `person`."""
+    start = page.index(person.get_absolute_url())
+    return page[start : page.index("</tr>", start)]
+
+
+def test_members_share_the_people_directory_each_with_the_contacts_shown_to_them(
+    staff, outsider, school
+):
+    colleague = PersonFactory(
+        school=school, last_name="Colleague", contact_visibility=ContactVisibility.SCHOOL
+    )
+    everyone = PersonFactory(last_name="Everyone", contact_visibility=ContactVisibility.ALLIANCE)
+    staff_page = staff.get("/people/").content.decode()
+    assert colleague.email in _row(staff_page, colleague)
+    served = outsider.get("/people/")
+    assert served.context is None  # the page the member at the colleague's school was given
+    outsider_page = served.content.decode()
+    assert colleague.email not in outsider_page
+    assert "Not shared" in _row(outsider_page, colleague)
+    assert everyone.email in _row(outsider_page, everyone)
+
+
+def test_a_member_sees_their_own_contacts_on_the_shared_directory(staff, outsider):
+    for client in (staff, outsider):
+        client.person.contact_visibility = ContactVisibility.ADMINS
+        client.person.save()
+    staff_page = staff.get("/people/").content.decode()
+    outsider_page = outsider.get("/people/").content.decode()
+    assert staff.person.email in staff_page and outsider.person.email not in staff_page
+    assert outsider.person.email in outsider_page and staff.person.email not in outsider_page
+
+
+def test_admins_see_every_contact_and_never_share_the_members_directory(admin, staff, outsider):
+    outsider.person.contact_visibility = ContactVisibility.ADMINS
+    outsider.person.save()
+    assert outsider.person.email not in staff.get("/people/").content.decode()
+    admin_page = admin.get("/people/")
+    assert admin_page.context is not None
+    assert outsider.person.email in admin_page.content.decode()
+
+
+def test_text_a_member_typed_is_never_filled_as_a_hole(staff, outsider):
+    """A marker's nonce is random for each stored page: a name that looks like one stays."""
+    staff.get("/people/")
+    lookalike = "{{hole:0123456789abcdef0123456789abcdef:0}}"
+    PersonFactory(last_name="Lookalike", job_title=lookalike)
+    assert lookalike in outsider.get("/people/").content.decode()
+
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def test_members_share_an_event_page_each_with_their_own_working_csrf_token(staff, outsider):
+    event = EventFactory()
+    for client in (staff, outsider):
+        client.handler.enforce_csrf_checks = True
+    first = staff.get(event.get_absolute_url())
+    served = outsider.get(event.get_absolute_url())
+    assert served.context is None  # the page first rendered for the other member
+    tokens = [CSRF_FIELD.search(page.content.decode()).group(1) for page in (first, served)]
+    assert tokens[0] != tokens[1]
+    assert "{{hole:" not in served.content.decode()
+    for client, token in zip((staff, outsider), tokens, strict=True):
+        url = f"/events/{event.pk}/register/"
+        assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+        assert Registration.objects.filter(event=event, person=client.person).exists()
+    # Without a token, or with none of theirs, the form is refused as ever.
+    assert staff.post(f"/events/{event.pk}/cancel/").status_code == 403
+
+
+def test_an_event_page_is_shared_by_what_it_shows_to_whom(
+    coordinator, staff, outsider, partnership
+):
+    event = EventFactory(partnership=partnership)
+    RegistrationFactory(event=event, person=staff.person, status=Registration.Status.CONFIRMED)
+    url = event.get_absolute_url()
+    assert "Edit event" in coordinator.get(url).content.decode()
+    staff_page = staff.get(url)
+    assert staff_page.context is not None  # not the organiser's copy
+    assert "You are registered." in staff_page.content.decode()
+    assert "Edit event" not in staff_page.content.decode()
+    outsider_page = outsider.get(url)
+    assert outsider_page.context is not None  # not the registered member's copy
+    assert "You are registered." not in outsider_page.content.decode()
+    assert ">Register</button>" in outsider_page.content.decode()
