@@ -23,8 +23,11 @@ def test_signed_in_user_sees_their_schools_partnerships_and_their_groups(staff, 
 
     response = staff.get("/")
     body = response.content.decode()
-    assert [p.name for p in response.context["my_partnerships"]] == ["Testbridge Alliance"]
-    assert [g.name for g in response.context["my_groups"]] == ["Reading network", "Writing network"]
+    assert [p["name"] for p in response.context["my_partnerships"]] == ["Testbridge Alliance"]
+    assert [g["name"] for g in response.context["my_groups"]] == [
+        "Reading network",
+        "Writing network",
+    ]
     assert f'href="{partnership.get_absolute_url()}"' in body
     assert f'href="{group.get_absolute_url()}"' in body
     assert "Chair &middot; Testbridge Alliance" in body

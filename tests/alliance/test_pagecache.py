@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from alliance.lib import pagecache
 from events.models import Registration
 from people.models import ContactVisibility, Person
+from tests.conftest import _signed_in
 from tests.factories import (
     EventFactory,
     NetworkGroupFactory,
@@ -64,11 +65,11 @@ def test_a_members_page_is_never_shown_to_visitors(staff, anonymous, db):
     assert anonymous.get(hidden.get_absolute_url()).status_code == 404
 
 
-def test_a_page_a_member_sees_as_their_own_is_never_cached(staff):
+def test_a_member_is_greeted_by_their_name_as_it_is_now(staff):
     assert staff.get("/").status_code == 200
-    # A change that bypasses the signals: the member still sees it at once.
+    # A change that bypasses the signals: the shared page's greeting is a hole, filled afresh.
     Person.objects.filter(pk=staff.person.pk).update(preferred_name="Renamed Quietly")
-    assert "Welcome, Renamed Quietly" in staff.get("/").content.decode()
+    assert f"Welcome, Renamed Quietly {staff.person.last_name}." in staff.get("/").content.decode()
 
 
 def test_a_visitor_with_a_session_is_not_served_from_the_cache(anonymous, school):
@@ -316,9 +317,34 @@ def test_person_pages_are_for_members_only(anonymous, staff):
     assert anonymous.get(url).status_code == 302  # to sign in
 
 
-def test_the_home_page_is_not_shared(staff):
-    staff.get("/")
-    assert staff.get("/").context is not None
+def test_colleagues_in_the_same_partnerships_and_groups_share_a_home_page(
+    staff, outsider, chair, school
+):
+    colleague = _signed_in(
+        PersonFactory(school=school, preferred_name="Kit", last_name="Colleague")
+    )
+    staff_page = staff.get("/").content.decode()
+    served = colleague.get("/")
+    assert served.context is None  # the page first rendered for the other member
+    assert "Welcome, Kit Colleague." in served.content.decode()
+    assert staff.person.display_name not in served.content.decode()
+    assert served.content.decode().replace("Kit Colleague", staff.person.display_name) == staff_page
+    # A member elsewhere, or one who chairs a group, has a home page of their own.
+    outsider_page = outsider.get("/")
+    assert outsider_page.context is not None
+    assert "Brookside Primary School" in outsider_page.content.decode()
+    chair_page = chair.get("/")
+    assert chair_page.context is not None
+    assert "SEND network" in chair_page.content.decode()
+    assert "SEND network" not in colleague.get("/").content.decode()
+
+
+def test_an_admin_never_shares_a_members_home_page(admin):
+    member = _signed_in(PersonFactory(school=None, preferred_name="Sam", last_name="Unattached"))
+    assert "Welcome, Sam Unattached." in member.get("/").content.decode()
+    admin_page = admin.get("/")
+    assert admin_page.context is not None  # same answers, but an admin's header
+    assert "/admin/" in admin_page.content.decode()
 
 
 def test_a_member_with_a_message_waiting_sees_it(staff):
