@@ -15,7 +15,8 @@ below: every member alike, admins apart), or None when this request's page is th
 MEMBER_PAGE_CACHE_SECONDS, under the same generation. A page that shows contacts or buttons by
 who is looking names its audience by those answers (`viewer_answers`, `by_answers`) and is
 rendered by the same answers, so what is stored for an audience is what it may see. A view
-that names no audience (the home page, which is the member's own) is never cached for members.
+that names no audience, or an audience of None (a list of "my events"), is never cached for
+members.
 
 What differs between the members of one audience only by a value, not by what the page shows
 (the CSRF token in a form, whether each row's contacts are shown to this viewer), is a hole:
