@@ -143,6 +143,8 @@ def can_see_contacts(user, person: Person) -> bool:
 
     Never the public, never anyone once the data is erased. "Own school" also covers people of
     the same partner organisation, for staff who work for a university or local authority.
+    `person` may be anything with a person's pk, contact_visibility, school_id,
+    organisation_id and erased_at (people.views.directory.ContactFacts, kept with a page).
     """
     from people.models import ContactVisibility
 

@@ -308,8 +308,11 @@ def public_page(
             logger.warning("page cache: unavailable", exc_info=True)
             return view(request, *args, **kwargs)
         if cached is not None:
-            response, holes = cached
-            return _varies_by_cookie(_filled(request, response, holes))
+            try:
+                response, holes = cached
+                return _varies_by_cookie(_filled(request, response, holes))
+            except Exception:  # stored by an older release, whose holes this one fills apart
+                logger.warning("page cache: a stored page could not be filled", exc_info=True)
         holes = request._page_holes = _Holes()
         try:
             response = view(request, *args, **kwargs)
