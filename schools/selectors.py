@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import DateField, F, Q, QuerySet, Value
 
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
@@ -10,31 +10,64 @@ from people.models import DIRECTORY_ROLE_FIELDS, Person, RoleAssignment
 from schools.models import School
 
 
-def school_memberships(school: School, user) -> QuerySet[Membership]:
-    """The school's current partnerships that `user` may see, with the partnership joined."""
-    return (
+def school_partnerships_and_groups(
+    school: School, user
+) -> tuple[list[Membership], list[NetworkGroup]]:
+    """The school's current partnerships (its memberships) and the network groups its staff
+    belong to or chair, those `user` may see, each list by name: one query, the two read as
+    one UNION of the columns the page shows, as unsaved rows that carry them.
+
+    Groups start from the school's staff (a few dozen rows by the school index), never from a
+    join of every group's chair with every person."""
+    visible = Partnership.objects.visible_to(user)
+    memberships = (
         Membership.objects.current()
-        .filter(school=school, partnership__in=Partnership.objects.visible_to(user))
-        .select_related("partnership")
-        .only("role", "joined_on", "school_id", "partnership__name", "partnership__slug")
-        .order_by("partnership__name")
+        .filter(school=school, partnership__in=visible)
+        .annotate(
+            _kind=Value(0),
+            _name=F("partnership__name"),
+            _slug=F("partnership__slug"),
+            _of_name=Value(""),
+            _of_slug=Value(""),
+            _role=F("role"),
+            _joined_on=F("joined_on"),
+        )
     )
-
-
-def school_network_groups(school: School, user) -> QuerySet[NetworkGroup]:
-    """Network groups the school's staff belong to or chair, with their partnership joined.
-
-    Starts from the school's staff (a few dozen rows by the school index), never from a join
-    of every group's chair with every person."""
     staff = Person.objects.filter(school=school).values("pk")
     member_of = NetworkGroup.members.through.objects.filter(person__in=staff)
-    return (
-        NetworkGroup.objects.filter(partnership__in=Partnership.objects.visible_to(user))
+    groups = (
+        NetworkGroup.objects.filter(partnership__in=visible)
         .filter(Q(pk__in=member_of.values("networkgroup")) | Q(chair__in=staff))
-        .select_related("partnership")
-        .only("name", "slug", "partnership__name", "partnership__slug")
-        .order_by("name")
+        .annotate(
+            _kind=Value(1),
+            _name=F("name"),
+            _slug=F("slug"),
+            _of_name=F("partnership__name"),
+            _of_slug=F("partnership__slug"),
+            _role=Value(""),
+            _joined_on=Value(None, output_field=DateField()),
+        )
     )
+    columns = ("_kind", "_name", "_slug", "_of_name", "_of_slug", "_role", "_joined_on")
+    # Each part unordered (SQLite allows no ORDER BY inside a UNION); the whole by kind, name.
+    rows = (
+        memberships.order_by()
+        .values_list(*columns)
+        .union(groups.order_by().values_list(*columns), all=True)
+        .order_by("_kind", "_name")
+    )
+    partnerships: list[Membership] = []
+    network_groups: list[NetworkGroup] = []
+    for kind, name, slug, of_name, of_slug, role, joined_on in rows:
+        if kind == 0:
+            partnership = Partnership(name=name, slug=slug)
+            partnerships.append(
+                Membership(school=school, partnership=partnership, role=role, joined_on=joined_on)
+            )
+        else:
+            partnership = Partnership(name=of_name, slug=of_slug)
+            network_groups.append(NetworkGroup(name=name, slug=slug, partnership=partnership))
+    return partnerships, network_groups
 
 
 def school_role_holders(school: School) -> list[Person]:

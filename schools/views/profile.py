@@ -15,8 +15,7 @@ from alliance.permissions import (
 from registers.nearby import schools_near
 from schools.models import School
 from schools.selectors import (
-    school_memberships,
-    school_network_groups,
+    school_partnerships_and_groups,
     school_role_holders,
     school_upcoming_events,
 )
@@ -61,12 +60,13 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """
     school = _school_for_page(request, slug)
     user = request.user
+    memberships, groups = school_partnerships_and_groups(school, user)
     context = {
         "school": school,
         "sources": school.fact_sources,
         **_rights(request, slug),
-        "memberships": school_memberships(school, user),
-        "groups": school_network_groups(school, user),
+        "memberships": memberships,
+        "groups": groups,
         "staff": school_role_holders(school) if user.is_authenticated else [],
         "events": school_upcoming_events(school, user),
         "nearby": schools_near(school, NEARBY_KM, queryset=School.objects.visible_to(user)),

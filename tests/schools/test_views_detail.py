@@ -1,6 +1,7 @@
 """The school page: facts with their source, contacts, Ofsted, and the school's alliance life."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -14,6 +15,7 @@ from tests.factories import (
     PersonFactory,
     RoleAssignmentFactory,
     RoleTypeFactory,
+    SchoolFactory,
     SpecialismFactory,
 )
 
@@ -174,9 +176,14 @@ def test_school_page_refuses_post(staff, school):
 def test_school_page_queries_do_not_grow_with_rows(
     staff, school, partnership, django_assert_num_queries
 ):
-    """Prevents an N+1 on each partnership, group, role holder's roles and event: session,
-    user with their profile, school (with whether the user edits it, for both buttons),
-    memberships, groups, the staff's current roles with their holders, events."""
+    """Prevents an N+1 on each partnership, group, role holder's roles, event and school
+    nearby: session, user with their profile, school (with whether the user edits it, for
+    both buttons), its partnerships and groups (one UNION), the staff's current roles with
+    their holders, events, schools nearby. Sessions are read from the database here and from
+    Redis in production: 6 queries there."""
+    school.latitude, school.longitude = Decimal("53.400000"), Decimal("-2.150000")
+    school.save()
+    SchoolFactory(latitude=Decimal("53.401000"), longitude=Decimal("-2.151000"))
     group = NetworkGroupFactory(partnership=partnership)
     person = PersonFactory(school=school)
     group.members.add(person)
@@ -198,3 +205,5 @@ def test_school_page_queries_do_not_grow_with_rows(
         response = staff.get(school.get_absolute_url())
     assert len(response.context["staff"]) == 30
     assert len(response.context["memberships"]) == 30
+    assert len(response.context["groups"]) == 30
+    assert len(response.context["nearby"]) == 1
