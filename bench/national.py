@@ -12,6 +12,7 @@ import datetime
 import random
 import sys
 import time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -90,6 +91,8 @@ def is_built(scale: float) -> bool:
         and Person.objects.count() == want["people"]
         and Event.objects.count() == want["events"]
         and SearchDocument.objects.count() > want["people"]
+        # Built before the schools had coordinates: their pages did not list schools nearby.
+        and not School.objects.filter(latitude=None).exists()
     )
 
 
@@ -139,6 +142,10 @@ def build(scale: float) -> None:
     if not role_types or not specialisms:
         role_types, specialisms = _vocabularies()
 
+    # Spread over England's bounding box, from a generator of their own (the rest of the data
+    # stays as it was): about 10 schools within the 5 km a school page lists.
+    places = random.Random(43)
+
     def schools():
         for i in range(want["schools"]):
             town = TOWNS[i % len(TOWNS)]
@@ -158,6 +165,8 @@ def build(scale: float) -> None:
                 pupils_on_roll=rnd.randint(40, 1800),
                 ofsted_grade=rnd.choice(GRADES),
                 is_published=rnd.random() < 0.9,
+                latitude=Decimal(f"{places.uniform(50.4, 55.4):.6f}"),
+                longitude=Decimal(f"{places.uniform(-4.2, 1.4):.6f}"),
             )
 
     with transaction.atomic():
