@@ -9,6 +9,16 @@ from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import DIRECTORY_ROLE_FIELDS, Person, RoleAssignment
 from schools.models import School
 
+# The columns both halves of the school page's UNION give, in this order.
+_UNION_COLUMNS = ("_kind", "_name", "_slug", "_of_name", "_of_slug", "_role", "_joined_on")
+
+
+def _union_part(queryset: QuerySet, *values) -> QuerySet:
+    """`queryset` as one half of the UNION: `values` (expressions) as _UNION_COLUMNS, unordered
+    (SQLite allows no ORDER BY inside a UNION)."""
+    columns = dict(zip(_UNION_COLUMNS, values, strict=True))
+    return queryset.annotate(**columns).order_by().values_list(*_UNION_COLUMNS)
+
 
 def school_partnerships_and_groups(
     school: School, user
@@ -20,44 +30,33 @@ def school_partnerships_and_groups(
     Groups start from the school's staff (a few dozen rows by the school index), never from a
     join of every group's chair with every person."""
     visible = Partnership.objects.visible_to(user)
-    memberships = (
-        Membership.objects.current()
-        .filter(school=school, partnership__in=visible)
-        .annotate(
-            _kind=Value(0),
-            _name=F("partnership__name"),
-            _slug=F("partnership__slug"),
-            _of_name=Value(""),
-            _of_slug=Value(""),
-            _role=F("role"),
-            _joined_on=F("joined_on"),
-        )
+    memberships = _union_part(
+        Membership.objects.current().filter(school=school, partnership__in=visible),
+        Value(0),
+        F("partnership__name"),
+        F("partnership__slug"),
+        Value(""),
+        Value(""),
+        F("role"),
+        F("joined_on"),
     )
     staff = Person.objects.filter(school=school).values("pk")
     member_of = NetworkGroup.members.through.objects.filter(person__in=staff)
-    groups = (
-        NetworkGroup.objects.filter(partnership__in=visible)
-        .filter(Q(pk__in=member_of.values("networkgroup")) | Q(chair__in=staff))
-        .annotate(
-            _kind=Value(1),
-            _name=F("name"),
-            _slug=F("slug"),
-            _of_name=F("partnership__name"),
-            _of_slug=F("partnership__slug"),
-            _role=Value(""),
-            _joined_on=Value(None, output_field=DateField()),
-        )
-    )
-    columns = ("_kind", "_name", "_slug", "_of_name", "_of_slug", "_role", "_joined_on")
-    # Each part unordered (SQLite allows no ORDER BY inside a UNION); the whole by kind, name.
-    rows = (
-        memberships.order_by()
-        .values_list(*columns)
-        .union(groups.order_by().values_list(*columns), all=True)
-        .order_by("_kind", "_name")
+    groups = _union_part(
+        NetworkGroup.objects.filter(partnership__in=visible).filter(
+            Q(pk__in=member_of.values("networkgroup")) | Q(chair__in=staff)
+        ),
+        Value(1),
+        F("name"),
+        F("slug"),
+        F("partnership__name"),
+        F("partnership__slug"),
+        Value(""),
+        Value(None, output_field=DateField()),
     )
     partnerships: list[Membership] = []
     network_groups: list[NetworkGroup] = []
+    rows = memberships.union(groups, all=True).order_by("_kind", "_name")
     for kind, name, slug, of_name, of_slug, role, joined_on in rows:
         if kind == 0:
             partnership = Partnership(name=name, slug=slug)
