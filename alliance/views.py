@@ -11,9 +11,9 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import audience_of, fills, hole, public_page, viewer_answers
+from alliance.lib.pagecache import by_answers, fills, hole, public_page, viewer_answers
 from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
-from alliance.permissions import is_admin, person_of
+from alliance.permissions import person_of
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
 from schools.models import School
@@ -62,20 +62,15 @@ def _link(row, **labels) -> dict:
     return {"name": row.name, "url": row.get_absolute_url(), **labels}
 
 
-def _home_audience(request: HttpRequest) -> str:
-    """Members whose school, partnerships and groups are the same share a home page (admins
-    apart by their header's links): each is greeted by name in a hole."""
-    mine = audience_of(_mine(request))
-    return f"admin:{mine}" if is_admin(request.user) else mine
-
-
 @fills("my-name")
 def _my_name(request: HttpRequest) -> str:
     person = person_of(request.user)
     return escape(person.display_name) if person else ""
 
 
-@public_page(members=_home_audience)
+# Members whose school, partnerships and groups are the same share a home page (admins apart
+# by their header's links, and by their own answers): each is greeted by name in a hole.
+@public_page(members=by_answers(_mine, admins_alike=False))
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What's on, my school, my partnerships and groups. A fixed number of queries."""

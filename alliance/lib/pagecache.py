@@ -145,16 +145,19 @@ def audience_of(answers: dict) -> str:
     return hashlib.sha256(repr(sorted(answers.items())).encode()).hexdigest()[:32]
 
 
-def by_answers(answers: Callable[..., dict]) -> Audience:
+def by_answers(answers: Callable[..., dict], *, admins_alike: bool = True) -> Audience:
     """The audience of a page shown by who is looking, from the view's own `answers(request,
     *view arguments)` (asked through viewer_answers, and rendered by): admins apart, the
-    rest by their answers."""
+    rest by their answers. Admins share one page (they may do everything a page offers)
+    unless `admins_alike` is False: a page of the admin's own (home), by their answers too."""
 
     def audience(request: HttpRequest, *args, **kwargs) -> str:
         from alliance.permissions import is_admin
 
         if is_admin(request.user):
-            return "admin"
+            if admins_alike:
+                return "admin"
+            return f"admin:{audience_of(answers(request, *args, **kwargs))}"
         return audience_of(answers(request, *args, **kwargs))
 
     return audience
@@ -202,17 +205,22 @@ def _csrf_token(request: HttpRequest) -> str:
     return get_token(request)
 
 
+_MARKER = re.compile(rb"\{\{hole:([0-9a-f]{32}):(\d+)\}\}")
+
+
 def _filled(request: HttpRequest, response: HttpResponse, holes: _Holes) -> HttpResponse:
-    """`response` with its markers filled for this request."""
+    """`response` with its markers filled for this request (only its own: by their nonce)."""
     if not holes.facts or response.streaming:
         return response
-    marker = re.compile(re.escape(f"{{{{hole:{holes.nonce}:").encode() + rb"(\d+)\}\}")
+    nonce, charset = holes.nonce.encode(), response.charset
 
     def value(match: re.Match) -> bytes:
-        kind, facts = holes.facts[int(match.group(1))]
-        return str(HOLE_FILLS[kind](request, *facts)).encode(response.charset)
+        if match.group(1) != nonce:
+            return match.group(0)
+        kind, facts = holes.facts[int(match.group(2))]
+        return str(HOLE_FILLS[kind](request, *facts)).encode(charset)
 
-    response.content = marker.sub(value, response.content)
+    response.content = _MARKER.sub(value, response.content)
     return response
 
 
