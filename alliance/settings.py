@@ -98,8 +98,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "alliance.context_processors.portal",
-                # After Django's built-in one, which it replaces.
-                "alliance.context_processors.csrf",
             ],
         },
     },
@@ -164,9 +162,6 @@ else:
 # Public pages are served from the cache to visitors without a session for this long, or
 # until any content changes (alliance/lib/pagecache.py). 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
-# The pages that many signed-in members see alike (the school directory, search) are shared
-# among them for this long, on the same terms. 0 turns it off.
-MEMBER_PAGE_CACHE_SECONDS = env_int("MEMBER_PAGE_CACHE_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,12 +6,11 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.html import escape
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import by_answers, fills, hole, public_page, viewer_answers
+from alliance.lib.pagecache import public_page
 from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
 from alliance.permissions import person_of
 from events.models import Event
@@ -19,65 +18,29 @@ from partnerships.models import NetworkGroup, Partnership
 from schools.models import School
 
 
-def _mine(request: HttpRequest) -> dict:
-    """What the home page lists as the member's own: their school, partnerships and groups,
-    as the links and labels it shows (the page is rendered by these answers, which name its
-    audience too: alliance.lib.pagecache.viewer_answers). Three queries, or none while kept.
-
-    Each list is read as far as its links and labels need: a school row alone has some fifty
-    columns, and the lists are DISTINCT over what they select.
-    """
-
-    def ask() -> dict:
-        person = person_of(request.user)
-        if person is None:
-            return {"has_profile": False}
-        school = None
-        if person.school_id:
-            school = School.objects.only("name", "slug").get(pk=person.school_id)
-        partnerships = (
-            Partnership.objects.for_person(person).only("name", "slug", "kind").order_by("name")
-        )
-        groups = NetworkGroup.objects.for_person(person).only(
-            "name", "slug", "chair", "partnership__name", "partnership__slug"
-        )
-        return {
-            "has_profile": True,
-            "my_school": _link(school) if school else None,
-            "my_partnerships": [_link(p, meta=p.get_kind_display()) for p in partnerships],
-            "my_groups": [
-                _link(
-                    group,
-                    meta=group.partnership.name,
-                    chair=group.chair_id == person.pk,
-                )
-                for group in groups
-            ],
-        }
-
-    return viewer_answers(request, "home:mine", ask)
-
-
-def _link(row, **labels) -> dict:
-    return {"name": row.name, "url": row.get_absolute_url(), **labels}
-
-
-@fills("my-name")
-def _my_name(request: HttpRequest) -> str:
-    person = person_of(request.user)
-    return escape(person.display_name) if person else ""
-
-
-# Members whose school, partnerships and groups are the same share a home page (admins apart
-# by their header's links, and by their own answers): each is greeted by name in a hole.
-@public_page(members=by_answers(_mine, admins_alike=False))
+@public_page
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """What's on, my school, my partnerships and groups. A fixed number of queries."""
+    """What's on, my school, my partnerships and groups: a fixed number of queries (the events,
+    then for a member with a profile their school, partnerships and groups, each read only as
+    far as its links and labels need)."""
     events = Event.objects.visible_to(request.user).upcoming().for_directory()[:8]
-    context = {"events": events, **_mine(request)}
-    if context["has_profile"]:
-        context["my_name"] = hole(request, "my-name")
+    person = person_of(request.user)
+    context = {"events": events, "person": person}
+    if person is not None:
+        context["my_school"] = (
+            School.objects.only("name", "slug").get(pk=person.school_id)
+            if person.school_id
+            else None
+        )
+        context["my_partnerships"] = list(
+            Partnership.objects.for_person(person).only("name", "slug", "kind").order_by("name")
+        )
+        context["my_groups"] = list(
+            NetworkGroup.objects.for_person(person).only(
+                "name", "slug", "chair", "partnership__name", "partnership__slug"
+            )
+        )
     return render(request, "home.html", context)
 
 

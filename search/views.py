@@ -2,12 +2,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import members, public_page
+from alliance.lib.pagecache import public_page
 from search.backends import exact_match, search
 from search.models import Kind
 
 
-@public_page(members=members)
+@public_page
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     """/search/?q=: the whole page, or only its results for htmx search-as-you-type."""

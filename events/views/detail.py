@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
-from alliance.lib.pagecache import by_answers, public_page, read_once, viewer_answers
+from alliance.lib.pagecache import public_page
 from alliance.permissions import (
     can_organise_event,
     can_register_for_event,
@@ -37,55 +37,35 @@ def _counts(event: Event) -> dict[str, int]:
     )
 
 
-def _event_for_page(request: HttpRequest, pk: int) -> Event:
-    """The page's event, read once a request by whichever asks first (the page cache, for the
-    audience, or the page); 404 for whoever may not see it."""
-    return read_once(request, f"event:{pk}", lambda: get_event_for_user(request, pk))
-
-
-def _answers(request: HttpRequest, pk: int) -> dict:
-    """What the event page shows by who is looking: the page is rendered by the answers its
-    audience was named by (alliance.lib.pagecache.viewer_answers)."""
-
-    def ask() -> dict:
-        event, user = _event_for_page(request, pk), request.user
-        person = person_of(user)
-        registration = (
-            Registration.objects.filter(event=event, person=person)
-            .exclude(status=Status.CANCELLED)
-            .values_list("status", flat=True)
-            .first()
-            if person
-            else None
-        )
-        return {
-            "can_organise": can_organise_event(user, event),
-            "can_register": can_register_for_event(user, event),
-            "show_minutes": can_view_event_minutes(user, event),
-            "registration": registration or "",
-        }
-
-    return viewer_answers(request, f"event-answers:{pk}", ask)
-
-
-# Members share an event page with those it shows the same buttons, registration and minutes
-# to; admins apart. The forms' CSRF tokens are holes, each member's own.
-@public_page(members=by_answers(_answers))
+@public_page
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event, the user's registration and the places left: a fixed number of queries."""
-    event = _event_for_page(request, pk)
-    answers = _answers(request, pk)
+    user = request.user
+    event = get_event_for_user(request, pk)
+    person = person_of(user)
+    registration = (
+        Registration.objects.filter(event=event, person=person)
+        .exclude(status=Status.CANCELLED)
+        .values_list("status", flat=True)
+        .first()
+        if person
+        else None
+    )
+    show_minutes = can_view_event_minutes(user, event)
     counts = _counts(event)
     context = {
         "event": event,
-        **answers,
+        "can_organise": can_organise_event(user, event),
+        "can_register": can_register_for_event(user, event),
+        "show_minutes": show_minutes,
+        "registration": registration or "",
         "counts": counts,
         "places_left": None
         if event.capacity is None
         else max(event.capacity - counts["confirmed"], 0),
         "is_past": event.ends_at <= timezone.now(),
-        "documents": list(event.documents.all()) if answers["show_minutes"] else [],
+        "documents": list(event.documents.all()) if show_minutes else [],
         "document_form": DocumentForm(),
     }
     return render(request, "events/detail.html", context)
@@ -143,8 +123,7 @@ def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
     """Who is coming and who is waiting, for the organisers: 1 query for the rows, with each
     person's school, whatever their number."""
     event = get_event_for_user(request, pk, action="organise")
-    rows = [(r, can_see_contacts(request.user, r.person)) for r in _registrations(event)]
-    context = {"event": event, "rows": rows}
+    context = {"event": event, "rows": _registrations(event)}
     return render(request, "events/registrations.html", context)
 
 

@@ -15,13 +15,12 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page, viewer_answers
+from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
     can_coordinate_group,
     can_coordinate_partnership,
     can_plan_events,
-    is_admin,
 )
 from events.filters import EventFilter, filter_tags, query_without_page
 from events.models import Event
@@ -62,24 +61,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
-def _plans(request: HttpRequest) -> bool:
-    """Whether the user plans events (the "New event" link), as the page cache knows it."""
-    return viewer_answers(request, "plans-events", lambda: can_plan_events(request.user))
-
-
-def _planners_apart(request: HttpRequest, *args, **kwargs) -> str | None:
-    """Which members see the same event list or month (see alliance.lib.pagecache): planners
-    apart from the rest (their "New event" link), admins apart from both. A list of "my
-    events", or of one group or partnership (its planner link goes to its coordinators), is
-    the member's own."""
-    if any(request.GET.get(name) for name in ("mine", "group", "partnership")):
-        return None
-    if is_admin(request.user):
-        return "admin"
-    return "planner" if _plans(request) else "member"
-
-
-@public_page(members=_planners_apart)
+@public_page
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events (or those in the chosen dates), filtered and paged: 2 queries for
@@ -96,7 +78,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "tags": filter_tags(filterset),
         "query_string": query_without_page(request.GET),
         "is_dated": filterset.is_dated(),
-        "can_plan": _plans(request),
+        "can_plan": can_plan_events(request.user),
         **_scope_links(request, filterset),
     }
     return render(request, "events/list.html", context)
@@ -147,7 +129,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 PER_DAY = 4
 
 
-@public_page(members=_planners_apart)
+@public_page
 @require_GET
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid (Monday first) of the filtered events: at most PER_DAY events per day
@@ -212,7 +194,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "previous_month": _shift(month, -1),
         "next_month": _shift(month, 1),
         "query_string": query_without_page(request.GET),
-        "can_plan": _plans(request),
+        "can_plan": can_plan_events(request.user),
         **_scope_links(request, filterset),
     }
     return render(request, "events/calendar.html", context)

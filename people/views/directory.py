@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
-from alliance.lib.pagecache import fills, hole, members, public_page
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
 from alliance.permissions import can_see_contacts
 from people.filters import PersonFilter
 from people.models import Person
-
-
-class ContactFacts(NamedTuple):
-    """What decides whether a viewer may see a person's contacts (can_see_contacts reads no
-    more), kept with a shared page: lighter to rebuild for each row than a Person."""
-
-    pk: int
-    contact_visibility: str
-    school_id: int | None
-    organisation_id: int | None
-    erased_at: datetime.datetime | None
-
-
-NOT_SHARED = mark_safe('<span class="meta">Not shared</span>')
 
 PAGE_SIZE = 20
 COUNT_CAP = DEFAULT_CAP
@@ -62,31 +43,7 @@ def _without(params: QueryDict, *names: str) -> str:
     return kept.urlencode()
 
 
-def _contacts(person: Person) -> str:
-    links = []
-    if person.email:
-        links.append((f"mailto:{person.email}", person.email))
-    if person.telephone:
-        links.append((f"tel:{person.telephone.as_e164}", person.telephone.as_national))
-    return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', links)
-
-
-@fills("contacts")
-def _contacts_for(request: HttpRequest, facts: ContactFacts, contacts: str) -> str:
-    """A row's contact cell for the member it is served to, as the person chose."""
-    return contacts if can_see_contacts(request.user, facts) else NOT_SHARED
-
-
-def _contact_cell(request: HttpRequest, person: Person) -> str:
-    """The row's contacts, or "Not shared": decided for each member the page is served to."""
-    facts = ContactFacts(*(getattr(person, name) for name in ContactFacts._fields))
-    return hole(request, "contacts", facts, _contacts(person))
-
-
-# Members share the directory's pages (admins apart: every contact, and admin links); each
-# row's contacts are a hole, filled for each member by that person's choice.
 @login_required
-@public_page(members=members)
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
     """The directory: filters in the URL, 20 a page, a fixed number of queries per page.
@@ -103,7 +60,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
         matching, PAGE_SIZE, cap=COUNT_CAP, rows=directory, count_apart=people.many_holders
     )
     page = paginator.get_page(request.GET.get("page"))
-    rows = [(person, _contact_cell(request, person)) for person in page]
     tags = [
         {"label": label, "value": value, "remove_query": _without(request.GET, name)}
         for name, label, value in people.active_filters()
@@ -111,7 +67,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": people,
         "page_obj": page,
-        "rows": rows,
+        "rows": list(page),
         "tags": tags,
         "query_string": _without(request.GET),
     }

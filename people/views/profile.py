@@ -10,7 +10,6 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.audit import security_log
-from alliance.lib.pagecache import audience_of, public_page, read_once, viewer_answers
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,
@@ -26,55 +25,22 @@ from people.services import person_save_profile
 from people.vcard import person_vcard
 
 
-def _person_for_page(request: HttpRequest, pk: int) -> Person:
-    """The page's person with their roles: read once a request, by whichever asks first (the
-    page cache, for the audience, or the page)."""
-    return read_once(
-        request,
-        f"person:{pk}",
-        lambda: get_person_for_user(request, pk, queryset=Person.objects.for_profile()),
-    )
-
-
-def _rights(request: HttpRequest, pk: int) -> dict[str, bool]:
-    """What the person page shows by who is looking: the page is rendered by the answers its
-    audience was named by (alliance.lib.pagecache.viewer_answers)."""
-
-    def ask() -> dict[str, bool]:
-        person, user = _person_for_page(request, pk), request.user
-        return {
-            "show_contacts": can_see_contacts(user, person),
-            "can_edit": can_edit_person(user, person),
-            "can_manage_roles": can_manage_roles(user, person),
-            "can_erase": can_erase_person(user, person),
-            "is_me": person_of(user) == person,
-        }
-
-    return viewer_answers(request, f"person-rights:{pk}", ask)
-
-
-def _by_rights(request: HttpRequest, pk: int) -> str:
-    """Members share a person page with those it shows the same to: the contacts or not,
-    edit, roles and erase buttons or not, and whether it is their own; admins apart."""
-    if is_admin(request.user):  # an admin's own page says "Edit my profile"
-        me = person_of(request.user)
-        return "admin:me" if me is not None and me.pk == pk else "admin"
-    return audience_of(_rights(request, pk))
-
-
 @login_required
-@public_page(members=_by_rights)
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A profile with current and past roles apart. A fixed number of queries, however many
     roles the person held (they come in one prefetch)."""
-    person = _person_for_page(request, pk)
+    user = request.user
+    person = get_person_for_user(request, pk, queryset=Person.objects.for_profile())
     current_roles, past_roles = person.roles_split()
     context = {
         "person": person,
         "current_roles": current_roles,
         "past_roles": past_roles,
-        **_rights(request, pk),
+        "can_edit": can_edit_person(user, person),
+        "can_manage_roles": can_manage_roles(user, person),
+        "can_erase": can_erase_person(user, person),
+        "is_me": person_of(user) == person,
     }
     return render(request, "people/detail.html", context)
 

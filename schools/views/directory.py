@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
-from alliance.lib.pagecache import members, public_page
+from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from schools.filters import SchoolFilter, filter_tags, query_without_page
 from schools.models import School
@@ -18,7 +18,7 @@ from schools.models import School
 PAGE_SIZE = 20
 
 
-@public_page(members=members)
+@public_page
 @require_GET
 def school_list(request: HttpRequest) -> HttpResponse:
     """Filter, search, sort and page the schools this user may see. A fixed number of queries:

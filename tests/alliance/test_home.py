@@ -23,8 +23,8 @@ def test_signed_in_user_sees_their_schools_partnerships_and_their_groups(staff, 
 
     response = staff.get("/")
     body = response.content.decode()
-    assert [p["name"] for p in response.context["my_partnerships"]] == ["Testbridge Alliance"]
-    assert [g["name"] for g in response.context["my_groups"]] == [
+    assert [p.name for p in response.context["my_partnerships"]] == ["Testbridge Alliance"]
+    assert [g.name for g in response.context["my_groups"]] == [
         "Reading network",
         "Writing network",
     ]
