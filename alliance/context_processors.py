@@ -1,19 +1,38 @@
+from functools import cache
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
+from django.urls import get_script_prefix, reverse
 
-from alliance.lib.pagecache import hole
+# The header's links on every page: reversed once per script prefix, not a dozen times a page.
+NAV_LINKS = {
+    "home": "home",
+    "schools": "schools:list",
+    "people": "people:list",
+    "partnerships": "partnerships:list",
+    "events": "events:list",
+    "support": "support:index",
+    "resources": "resources:list",
+    "search": "search:page",
+    "me": "people:me",
+    "admin": "admin:index",
+    "login": "account_login",
+    "logout": "account_logout",
+}
+
+
+@cache
+def _nav_links(script_prefix: str) -> dict[str, str]:
+    return {name: reverse(url_name) for name, url_name in NAV_LINKS.items()}
 
 
 def portal(request: HttpRequest) -> dict:
-    """The portal's name for titles, and the navigation section this page belongs to."""
+    """The portal's name for titles, the navigation section this page belongs to, and the
+    header's links."""
     match = getattr(request, "resolver_match", None)
     section = (match.app_name or match.url_name or "") if match else ""
-    return {"portal_name": settings.PORTAL_NAME, "nav_section": section}
-
-
-def csrf(request: HttpRequest) -> dict:
-    """The CSRF token, as Django's own processor gives it (and in its place), but as a hole in
-    a page that members share: each one's page carries their own token
-    (alliance.lib.pagecache)."""
-    return {"csrf_token": SimpleLazyObject(lambda: hole(request, "csrf"))}
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "nav_section": section,
+        "nav": _nav_links(get_script_prefix()),
+    }

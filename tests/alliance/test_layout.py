@@ -43,6 +43,9 @@ def assert_base_layout(html: str, title: str) -> None:
     page_title = htmllib.unescape(page_title)
     assert page_title == f"{title} - Alliance Portal"
     assert "/static/css/site.css" in html
+    # htmx loads once, configured once (a second copy re-binds every element twice).
+    assert len(re.findall(r"<script[^>]+htmx[^>]*\.js", html)) == 1
+    assert html.count('name="htmx-config"') == 1
 
 
 def test_every_page_renders_in_the_base_layout(staff, pages):
