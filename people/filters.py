@@ -19,6 +19,7 @@ from django.utils import timezone
 from partnerships.filters import name_box
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
+from people.names import matching_name, name_words
 from people.vocabularies import vocabularies
 from schools.models import Phase, School
 
@@ -85,18 +86,10 @@ class PersonFilter(django_filters.FilterSet):
         self.crowded_roles = frozenset(menus["crowded_roles"])
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Names only: searching e-mail or telephone would reveal contacts a person hid.
-        words = value.split()[:5]
-        for word in words:
-            queryset = queryset.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(preferred_name__icontains=word)
-            )
-        if any(len(word) >= 3 for word in words):
-            # On PostgreSQL the name trigram indexes (people migration 0005) find the few
-            # matches; ordering by an expression keeps the planner from walking the whole
-            # directory in name order instead, hoping to meet twenty matches early.
+        queryset = matching_name(queryset, value)
+        if any(len(word) >= 3 for word in name_words(value)):
+            # Ordering by an expression keeps the planner from walking the whole directory in
+            # name order instead, hoping to meet twenty matches early.
             queryset = queryset.order_by(Lower("last_name"), Lower("first_name"), "pk")
         return queryset
 

@@ -92,6 +92,42 @@ def test_search_by_name_matches_first_last_and_preferred_names(staff, school):
     assert names(staff.get("/people/", {"q": "margaret quillfeather"})) == {"Peggotty Quillfeather"}
 
 
+def test_a_name_search_matches_the_start_of_any_word_of_a_name(staff, school):
+    """As the public register's search does: "pat" finds Patel and Anne-Marie Patterson, not a
+    name with "pat" inside a word."""
+    PersonFactory(school=school, first_name="Ravi", last_name="Patelworth")
+    PersonFactory(school=school, first_name="Anne-Marie", last_name="Pattersonby")
+    PersonFactory(school=school, first_name="Kit", last_name="O'Patrickson")
+    PersonFactory(school=school, first_name="Oskar", last_name="Spatzlewick")
+    assert names(staff.get("/people/", {"q": "patt"})) == {"Anne-Marie Pattersonby"}
+    assert names(staff.get("/people/", {"q": "PAT"})) == {
+        "Ravi Patelworth",
+        "Anne-Marie Pattersonby",
+        "Kit O'Patrickson",
+    }
+    assert names(staff.get("/people/", {"q": "mar patt"})) == {"Anne-Marie Pattersonby"}
+    assert names(staff.get("/people/", {"q": "anne-marie"})) == {"Anne-Marie Pattersonby"}
+    assert names(staff.get("/people/", {"q": "spatz"})) == {"Oskar Spatzlewick"}
+    assert names(staff.get("/people/", {"q": "atzle"})) == set()
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("pat:*", {"Ravi Patelworth"}),
+        ("(pat", {"Ravi Patelworth"}),
+        ("pat | <->", {"Ravi Patelworth"}),
+        ("pat & !rav", {"Ravi Patelworth"}),
+        ("' OR 1=1 --", set()),
+    ],
+)
+def test_text_search_operators_typed_in_a_name_are_plain_separators(staff, school, typed, found):
+    PersonFactory(school=school, first_name="Ravi", last_name="Patelworth")
+    response = staff.get("/people/", {"q": typed})
+    assert response.status_code == 200
+    assert names(response) == found
+
+
 @pytest.mark.parametrize("id_list_limit", [5_000, 1], ids=["few holders", "common role"])
 def test_role_and_specialism_mean_one_role_with_that_specialism(
     staff, school, sle, maths, send, monkeypatch, id_list_limit

@@ -1,0 +1,54 @@
+"""Finding people by name: each word typed matches the start of a word of their first, last or
+preferred name ("pat" finds Patel and Anne-Marie Patterson, "mar" finds Anne-Marie), as the
+public register's and most directories' searches do; never the middle of a word, and never an
+e-mail or telephone (that would reveal contacts a person hid)."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+# The words of a person's names, as PostgreSQL's 'simple' text search splits and lowercases
+# them (a hyphenated name gives the whole and each part). people migration 0010 indexes
+# exactly this expression: change both together.
+NAME_WORDS = (
+    "to_tsvector('simple'::regconfig, "
+    "COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || ' ' || "
+    "COALESCE(preferred_name, ''))"
+)
+MAX_WORDS = 5
+# What a typed word keeps: letters and digits of any script. Everything else (spaces,
+# hyphens, apostrophes, and the text search operators & | ! : * ( ) < >) separates words.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def name_words(text: str) -> list[str]:
+    """The words typed, as the search matches them: at most MAX_WORDS, lowercased."""
+    return [word.lower() for word in _WORD.findall(text)][:MAX_WORDS]
+
+
+def matching_name(queryset: QuerySet, text: str) -> QuerySet:
+    """People in `queryset` with a name word starting with each word of `text`."""
+    words = name_words(text)
+    if not words:
+        return queryset
+    if connection.vendor == "postgresql":
+        query = " & ".join(f"{word}:*" for word in words)
+        return queryset.filter(
+            RawSQL(
+                f"{NAME_WORDS} @@ to_tsquery('simple'::regconfig, %s)",
+                [query],
+                output_field=BooleanField(),
+            )
+        )
+    for word in words:
+        starts = Q()
+        for column in ("first_name", "last_name", "preferred_name"):
+            starts |= Q(**{f"{column}__istartswith": word})
+            for separator in (" ", "-", "'"):
+                starts |= Q(**{f"{column}__icontains": f"{separator}{word}"})
+        queryset = queryset.filter(starts)
+    return queryset
