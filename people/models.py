@@ -9,6 +9,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Trim
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
@@ -207,6 +209,17 @@ class Person(models.Model):
             ),
             # On PostgreSQL also person_id_names_idx, the same by person (people migration
             # 0009).
+        ]
+        constraints = [
+            # Every person has a first and a last name, whoever saves the row (a form, the
+            # admin, an import). The one row without them is what erasure leaves: it keeps
+            # "Former member of staff" and nothing else.
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=False)
+                | (~Q(Exact(Trim("first_name"), "")) & ~Q(Exact(Trim("last_name"), ""))),
+                name="person_named",
+                violation_error_message="A person needs a first name and a last name.",
+            )
         ]
 
     def __str__(self) -> str:
