@@ -60,6 +60,11 @@ class Specialism(models.Model):
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 
 
+# What a person is called where they have no name to show. The database refuses such a row
+# (person_named below); this covers a name read before the row is saved, or only in part.
+UNNAMED = "Unnamed person"
+
+
 def person_photo_path(instance: Person, filename: str) -> str:
     """A random, unguessable name: photos are served without a permission check."""
     extension = PurePath(filename).suffix.lower()
@@ -230,9 +235,11 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The name every page shows (links, headings, titles): never empty."""
         if self.erased_at:
             return "Former member of staff"
-        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        name = f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        return name or UNNAMED
 
     @property
     def workplace(self):
