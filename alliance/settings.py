@@ -298,8 +298,25 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django gives its "django" logger a console handler of its own (when DEBUG) that also
+    # reached the root's: runserver wrote every line twice. Now only the root writes them, and
+    # the request lines keep Django's own format (configured here as Django does).
+    "loggers": {
+        "django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO")},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Registers (imports): the largest CSV a browser may upload. The register's England-wide extract

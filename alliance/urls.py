@@ -1,12 +1,22 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.decorators.http import require_safe
+from django.views.generic import RedirectView
 
 from alliance import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
+    # Lazy: the static file's hashed name is known only once collectstatic has run.
+    path(
+        "favicon.ico",
+        require_safe(RedirectView.as_view(url=lazy(static, str)("favicon.ico"), permanent=True)),
+    ),
     path("readyz", views.readyz, name="readyz"),
     path("schools/", include("schools.urls")),
     path("people/", include("people.urls")),

@@ -10,6 +10,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 
+from alliance.lib.widgets import DateInput
 from alliance.permissions import person_of
 from events.models import EventKind, EventQuerySet
 from partnerships.filters import name_box
@@ -30,11 +31,9 @@ class EventFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         label="From",
         method="filter_date_from",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
-    date_to = django_filters.DateFilter(
-        label="To", method="filter_date_to", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_to = django_filters.DateFilter(label="To", method="filter_date_to", widget=DateInput())
     mine = django_filters.BooleanFilter(
         label="Only my events", method="filter_mine", widget=forms.CheckboxInput
     )

@@ -6,21 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from alliance.lib.widgets import ISO_DATETIME_LOCAL, DateTimeLocalInput
 from alliance.permissions import can_organise_event, is_admin, person_of
 from events.documents import ACCEPT, validate_document
 from events.models import Event, EventDocument
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person
 from schools.models import School
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
 def organised_partnerships(user):
@@ -112,7 +104,7 @@ class EventForm(forms.ModelForm):
         self.fields["chair"].queryset = people
         self.fields["minute_taker"].queryset = people
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+            self.fields[name].input_formats = [ISO_DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
 
     def clean(self) -> dict:
         data = super().clean()

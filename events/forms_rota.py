@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 
+from alliance.lib.widgets import DateInput, TimeInput
 from events.models import EventKind
 from events.rota import RotaError, every_half_term, parse_dates
 
@@ -25,7 +26,7 @@ class SeriesForm(forms.Form):
     first_date = forms.DateField(
         label="First meeting",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="Later meetings fall in the same week of each half term, on the same day.",
     )
     count = forms.IntegerField(
@@ -40,12 +41,12 @@ class SeriesForm(forms.Form):
     starts_time = forms.TimeField(
         label="Starts at",
         initial=datetime.time(15, 45),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
     )
     ends_time = forms.TimeField(
         label="Ends at",
         initial=datetime.time(17, 15),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
     )
     venue = forms.CharField(
         max_length=300, required=False, help_text="Leave empty to use the host school's name."
@@ -92,9 +93,9 @@ class SeriesForm(forms.Form):
 class RotaRowForm(forms.Form):
     """One proposed meeting, as the coordinator edits it."""
 
-    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    starts = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    ends = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    day = forms.DateField(widget=DateInput())
+    starts = forms.TimeField(widget=TimeInput())
+    ends = forms.TimeField(widget=TimeInput())
     host = forms.TypedChoiceField(coerce=int)
     chair = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     minute_taker = forms.TypedChoiceField(

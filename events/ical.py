@@ -14,6 +14,46 @@ from events.models import Event
 
 LONDON = ZoneInfo("Europe/London")
 
+# Europe/London as a rule rather than a list of dates, so that it is right for an event in
+# any year: British Summer Time starts at 01:00 GMT on the last Sunday of March (01:00 local,
+# still GMT) and ends at 01:00 GMT on the last Sunday of October (02:00 local, then BST).
+# The rules have stood since 1996; an event before then is written in UTC instead.
+LONDON_VTIMEZONE = b"""BEGIN:VTIMEZONE\r
+TZID:Europe/London\r
+BEGIN:DAYLIGHT\r
+TZNAME:BST\r
+TZOFFSETFROM:+0000\r
+TZOFFSETTO:+0100\r
+DTSTART:19960331T010000\r
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r
+END:DAYLIGHT\r
+BEGIN:STANDARD\r
+TZNAME:GMT\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0000\r
+DTSTART:19961027T020000\r
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r
+END:STANDARD\r
+END:VTIMEZONE\r
+"""
+RULES_SINCE = datetime.datetime(1996, 3, 31, 1, tzinfo=datetime.UTC)
+
+
+def calendar_identity(event: Event) -> tuple[str, int]:
+    """(UID, SEQUENCE) of `event` in any calendar: feeds, .ics files and invitations.
+
+    The UID is the event's stored identifier, never the host name a request came in by, so
+    one event reached under two addresses is one event in a calendar. The sequence is the
+    whole seconds from the event's creation to its last change: it grows with every change,
+    which is all a calendar app asks of it, and needs no counter kept in step by every write.
+    """
+    sequence = int((event.updated_at - event.created_at).total_seconds())
+    return str(event.uid), max(sequence, 0)
+
+
+def _when(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(LONDON) if moment >= RULES_SINCE else moment.astimezone(datetime.UTC)
+
 
 def _location(event: Event) -> str:
     parts = [event.venue]
@@ -24,11 +64,13 @@ def _location(event: Event) -> str:
 
 def _vevent(event: Event, request: HttpRequest) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", f"event-{event.pk}@{request.get_host()}")
+    uid, sequence = calendar_identity(event)
+    vevent.add("uid", uid)
+    vevent.add("sequence", sequence)
     vevent.add("dtstamp", event.updated_at)
     vevent.add("last-modified", event.updated_at)
-    vevent.add("dtstart", event.starts_at.astimezone(LONDON))
-    vevent.add("dtend", event.ends_at.astimezone(LONDON))
+    vevent.add("dtstart", _when(event.starts_at))
+    vevent.add("dtend", _when(event.ends_at))
     vevent.add("summary", event.title)
     description = event.description
     if event.agenda:
@@ -53,14 +95,11 @@ def calendar_response(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
-    years = {datetime.date.today().year}
-    for event in events:
-        calendar.add_component(_vevent(event, request))
-        years.add(event.starts_at.year)
-    # The time zone's rules for just the years the events need, not 1970-2038.
-    calendar.add_missing_timezones(
-        first_date=datetime.date(min(years), 1, 1), last_date=datetime.date(max(years) + 1, 1, 1)
-    )
+    vevents = [_vevent(event, request) for event in events]
+    if any(vevent.decoded("dtstart").tzinfo is LONDON for vevent in vevents):
+        calendar.add_component(icalendar.Timezone.from_ical(LONDON_VTIMEZONE))
+    for vevent in vevents:
+        calendar.add_component(vevent)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -160,6 +160,9 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The event's identity in every calendar it reaches (feeds, .ics files, invitations): the
+    # same whatever host name the portal was reached under. See events.ical.calendar_identity.
+    uid = models.UUIDField("calendar identifier", default=uuid.uuid4, unique=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

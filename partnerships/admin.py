@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from alliance.lib.widgets import DateInput
 from partnerships.models import (
     Membership,
     MembershipRole,
@@ -74,9 +75,7 @@ class AddSchoolsForm(forms.Form):
         widget=FilteredSelectMultiple("schools", is_stacked=False),
     )
     role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
-    joined_on = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Joined on"
-    )
+    joined_on = forms.DateField(required=False, widget=DateInput(), label="Joined on")
 
 
 @admin.register(Partnership)

@@ -6,16 +6,10 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.lib.widgets import DateInput
 from partnerships.models import Membership, NetworkGroup, Partnership, Statement
 from people.models import Person
 from schools.models import School
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PartnershipPageForm(forms.ModelForm):

@@ -1,10 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
-from alliance.permissions import can_erase_person
+from alliance.permissions import can_erase_person, is_admin
+from people.forms import ADMIN_FIELDS, PROFILE_FIELDS
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
 from people.services import person_erase
@@ -34,7 +38,7 @@ class PersonAdminForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["photo"]  # ModelAdmin adds the rest from its own field list.
+        fields = [*PROFILE_FIELDS, *ADMIN_FIELDS, "user"]  # As PersonAdmin.fieldsets groups them.
         field_classes = {"photo": PhotoField}
 
     def clean_photo(self):
@@ -46,10 +50,24 @@ class PersonAdminForm(forms.ModelForm):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    """Every field of a profile, grouped as the portal's profile page groups them.
+
+    Removing a person is the portal's erasure (people.services.person_erase), from the change
+    page's "Delete" link or the list's action: the row stays, so the events, minutes and roles
+    that name them keep working. Nothing here deletes a row.
+    """
+
     form = PersonAdminForm
+    fieldsets = [
+        (None, {"fields": ["first_name", "last_name", "preferred_name", "pronouns"]}),
+        ("Work", {"fields": ["job_title", "school", "organisation"]}),
+        ("Contact", {"fields": ["email", "telephone", "contact_visibility"]}),
+        ("Profile", {"fields": ["bio", "expertise", "photo"]}),
+        ("Account", {"fields": ["user"]}),
+        ("Record", {"fields": ["created_at", "updated_at", "updated_by", "erased_at"]}),
+    ]
     list_display = [
-        "last_name",
-        "first_name",
+        "display_name",
         "job_title",
         "school",
         "contact_visibility",
@@ -63,10 +81,52 @@ class PersonAdmin(admin.ModelAdmin):
     inlines = [RoleAssignmentInline]
     actions = ["erase_personal_data"]
 
+    @admin.display(description="name", ordering="last_name")
+    def display_name(self, person: Person) -> str:
+        return person.display_name
+
     def has_delete_permission(self, request: HttpRequest, obj: Person | None = None) -> bool:
-        # Deleting a person would delete their registrations and break the events and minutes
-        # that name them. Erase their personal data instead (the action in the list).
-        return False
+        # "Delete" erases (delete_view below); only admins may, and only once.
+        if obj is None:
+            return is_admin(request.user)
+        return can_erase_person(request.user, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        # Django's "Delete selected" would delete rows: the erasure action takes its place.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_model(self, request: HttpRequest, obj: Person) -> None:
+        person_erase(person=obj, by=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for person in queryset.filter(erased_at__isnull=True):
+            person_erase(person=person, by=request.user)
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        """The change page's "Delete": confirm, then erase this person's personal data."""
+        person = self.get_object(request, unquote(object_id))
+        if person is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_delete_permission(request, person):
+            raise PermissionDenied
+        if request.method == "POST":
+            name = person.display_name
+            person_erase(person=person, by=request.user)
+            self.message_user(request, f"Erased the personal data of {name}.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:people_person_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Erase personal data?",
+            "people": [person],
+            "queryset": None,
+            "opts": self.opts,
+            "object": person,
+        }
+        return TemplateResponse(request, "admin/people/person/erase_confirmation.html", context)
 
     @admin.action(description="Erase personal data (GDPR) of the selected people")
     def erase_personal_data(self, request: HttpRequest, queryset) -> HttpResponse | None:

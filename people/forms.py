@@ -8,6 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
@@ -97,8 +98,8 @@ class RoleAssignmentForm(forms.ModelForm):
         model = RoleAssignment
         fields = ["role_type", "specialism", "partnership", "starts_on", "ends_on"]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
         }
         labels = {"role_type": "Role", "partnership": "Held within partnership"}
         help_texts = {
@@ -127,7 +128,7 @@ class EndRoleForm(forms.Form):
 
     ends_on = forms.DateField(
         label="Ended on",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="From this day the role shows under past roles.",
     )
 

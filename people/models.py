@@ -9,6 +9,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Trim
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
@@ -56,6 +58,11 @@ class Specialism(models.Model):
 
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+# What a person is called where they have no name to show. The database refuses such a row
+# (person_named below); this covers a name read before the row is saved, or only in part.
+UNNAMED = "Unnamed person"
 
 
 def person_photo_path(instance: Person, filename: str) -> str:
@@ -208,6 +215,17 @@ class Person(models.Model):
             # On PostgreSQL also person_id_names_idx, the same by person (people migration
             # 0009).
         ]
+        constraints = [
+            # Every person has a first and a last name, whoever saves the row (a form, the
+            # admin, an import). The one row without them is what erasure leaves: it keeps
+            # "Former member of staff" and nothing else.
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=False)
+                | (~Q(Exact(Trim("first_name"), "")) & ~Q(Exact(Trim("last_name"), ""))),
+                name="person_named",
+                violation_error_message="A person needs a first name and a last name.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -217,9 +235,11 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The name every page shows (links, headings, titles): never empty."""
         if self.erased_at:
             return "Former member of staff"
-        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        name = f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        return name or UNNAMED
 
     @property
     def workplace(self):

@@ -7,11 +7,12 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from support.matching import LeaderMatch
 from support.models import Deployment, SupportRequest, TimeUnit, Visit, to_days
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class SupportRequestForm(forms.ModelForm):

@@ -124,6 +124,7 @@ TABLE: dict[str, list[Case]] = {
         Case("/events/{hidden_event.pk}/", signed_in("200", anonymous="404")),
     ],
     "readyz": single("/readyz", everyone("200")),
+    "favicon.ico": single("/favicon.ico", everyone("302")),
     # Schools. An unpublished school is visible to every signed-in member, so refusing them an
     # action on it is a 403; only the public is told it does not exist.
     "schools/export.csv": single("/schools/export.csv", everyone("200")),

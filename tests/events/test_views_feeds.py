@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from events.models import CalendarFeedToken
+from events.models import CalendarFeedToken, Event
 from tests.factories import EventFactory, NetworkGroupFactory, RegistrationFactory, SchoolFactory
 
 LONDON = ZoneInfo("Europe/London")
@@ -130,3 +130,80 @@ def test_event_page_offers_the_groups_feed(anonymous, partnership, group):
     html = anonymous.get(event.get_absolute_url()).content.decode()
     assert f'href="/events/feeds/group/{partnership.slug}/{group.slug}.ics"' in html
     assert f'href="/events/{event.pk}/event.ics"' in html
+
+
+# The same event in every calendar, in the right time in every year ---------------------------
+
+
+def uids(response) -> list[str]:
+    return [str(vevent["uid"]) for vevent in parse(response).walk("VEVENT")]
+
+
+def test_an_events_uid_does_not_depend_on_the_host_name(anonymous, partnership, event):
+    """A UID with the request's host made one event reached under two names two events."""
+    feed = f"/events/feeds/partnership/{partnership.slug}.ics"
+    under_one = uids(anonymous.get(feed, HTTP_HOST="127.0.0.1"))
+    under_another = uids(anonymous.get(feed, HTTP_HOST="localhost"))
+    in_its_file = uids(anonymous.get(f"/events/{event.pk}/event.ics", HTTP_HOST="localhost"))
+    assert under_one == under_another == in_its_file == [str(event.uid)]
+
+
+def test_an_events_sequence_grows_when_it_changes(anonymous, event):
+    def sequence() -> int:
+        (vevent,) = parse(anonymous.get(f"/events/{event.pk}/event.ics")).walk("VEVENT")
+        return int(vevent["sequence"])
+
+    an_hour_ago = event.created_at - datetime.timedelta(hours=1)
+    Event.objects.filter(pk=event.pk).update(created_at=an_hour_ago, updated_at=an_hour_ago)
+    before = sequence()
+    event.refresh_from_db()
+    event.title = "Maths network meeting (moved)"
+    event.save()
+    assert sequence() > before
+
+
+def test_every_event_gets_its_own_uid_and_keeps_it(event, partnership):
+    other = EventFactory(partnership=partnership)
+    assert event.uid != other.uid
+    before = event.uid
+    event.save()
+    event.refresh_from_db()
+    assert event.uid == before
+
+
+def _last_sunday(year: int, month: int) -> datetime.date:
+    day = datetime.date(year, month, 31)
+    return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
+
+
+@pytest.mark.parametrize("year", [1999, 2019, 2026, 2031, 2045])
+def test_the_time_zone_is_right_for_every_events_year(anonymous, partnership, year):
+    """Read by a second library (vobject, which uses the feed's own VTIMEZONE, where icalendar
+    looks the name up): summer time starts at 01:00 GMT on the last Sunday of March and ends
+    at 01:00 GMT on the last Sunday of October, in any year an event falls in."""
+    import vobject
+
+    utc = datetime.UTC
+    summer = datetime.datetime(year, 7, 1, 9, 30, tzinfo=LONDON)
+    event = EventFactory(
+        partnership=partnership,
+        title=f"Summer {year}",
+        starts_at=summer,
+        ends_at=summer + datetime.timedelta(hours=2),
+    )
+    response = anonymous.get(f"/events/{event.pk}/event.ics")
+    (calendar,) = vobject.readComponents(response.content.decode())
+    by_title = {vevent.summary.value: vevent for vevent in calendar.vevent_list}
+    start = by_title[f"Summer {year}"].dtstart.value
+    assert start.astimezone(utc) == summer.astimezone(utc)
+    tz = start.tzinfo
+    march, october = _last_sunday(year, 3), _last_sunday(year, 10)
+    for day, before, after in ((march, 0, 1), (october, 1, 0)):
+        change = datetime.datetime.combine(day, datetime.time(1), tzinfo=utc)
+        for moment, hours in ((change - datetime.timedelta(minutes=1), before), (change, after)):
+            assert moment.astimezone(tz).utcoffset() == datetime.timedelta(hours=hours), moment
+            assert moment.astimezone(LONDON).utcoffset() == datetime.timedelta(hours=hours)
+    # And icalendar reads the same instant.
+    (vevent,) = [v for v in parse(response).walk("VEVENT") if str(v["summary"]) == f"Summer {year}"]
+    assert vevent.decoded("dtstart") == summer
+    assert len(parse(response).walk("VTIMEZONE")) == 1

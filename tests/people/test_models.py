@@ -2,9 +2,10 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
-from people.models import RoleAssignment, RoleType, Specialism
+from people.models import Person, RoleAssignment, RoleType, Specialism
 from tests.factories import PersonFactory, RoleAssignmentFactory
 
 SEEDED_ROLES = {
@@ -48,6 +49,22 @@ def test_an_admin_added_role_type_is_offered_in_the_directory(admin):
 def test_display_name_prefers_the_preferred_name(db):
     person = PersonFactory(first_name="Margaret", preferred_name="Peggy", last_name="Hill")
     assert person.display_name == "Peggy Hill"
+
+
+@pytest.mark.parametrize(
+    ("first", "preferred", "last", "shown"),
+    [("", "", "", "Unnamed person"), ("  ", " ", "", "Unnamed person"), ("", "Jo", "", "Jo")],
+)
+def test_display_name_is_never_empty(first, preferred, last, shown):
+    """Links, headings and titles all show display_name: an empty one is an invisible link."""
+    person = Person(first_name=first, preferred_name=preferred, last_name=last)
+    assert person.display_name == shown
+    assert str(person) == shown
+
+
+def test_display_name_of_an_erased_person_names_no_one():
+    person = Person(first_name="Former member of staff", erased_at=timezone.now())
+    assert person.display_name == "Former member of staff"
 
 
 def test_a_role_ends_on_its_end_date(db):

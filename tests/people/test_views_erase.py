@@ -74,7 +74,9 @@ def test_admin_action_asks_then_erases(admin, leaver, school):
     assert keeper.erased_at is None
 
 
-def test_admin_cannot_delete_people_outright(admin, leaver):
+def test_admin_delete_page_asks_to_erase_not_to_delete(admin, leaver):
     # Deleting would take registrations with it; erasure is the way to remove a person.
-    assert admin.get(f"/admin/people/person/{leaver.pk}/delete/").status_code == 403
+    response = admin.get(f"/admin/people/person/{leaver.pk}/delete/")
+    assert response.status_code == 200
+    assert "Yes, erase their personal data" in response.content.decode()
     assert admin.get(f"/admin/people/person/{leaver.pk}/change/").status_code == 200

@@ -173,3 +173,19 @@ def test_a_role_in_an_unrelated_partnership_can_still_be_recorded(admin, colleag
     hub = PartnershipFactory(name="Testbridge Maths Hub")
     admin.post(f"/people/{colleague.pk}/roles/add/", add_data(sle, partnership=hub.pk))
     assert colleague.role_assignments.get().partnership == hub
+
+
+# Dates as the browser's date box reads them -------------------------------------------------
+
+
+def test_add_a_role_prefills_today_as_an_iso_date(head, colleague):
+    """<input type="date"> reads only ISO: a British 06/12/2026 left the box empty."""
+    html = head.get(f"/people/{colleague.pk}/roles/add/").content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="starts_on" value="{today}"' in html
+
+
+def test_end_this_role_prefills_today_as_an_iso_date(head, colleague, held):
+    html = head.get(f"/people/{colleague.pk}/roles/{held.pk}/end/").content.decode()
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="ends_on" value="{today}"' in html

@@ -1,10 +1,17 @@
 """A school's history: who changed what and when, for its editors and admins only."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
+from simple_history.utils import bulk_update_with_history
 
 from schools.models import School
 from tests.factories import PersonFactory
 from tests.schools.helpers import edit_data
+
+# The reason the register import gives its versions (registers.importer.CHANGE_REASON).
+IMPORTED = "Imported from the public register (GIAS)"
 
 
 def history_url(school: School) -> str:
@@ -82,3 +89,46 @@ def test_history_queries_do_not_grow_with_versions(head, school, django_assert_n
         response = head.get(history_url(school))
     assert len(response.context["entries"]) == 20
     assert all(entry.changes for entry in response.context["entries"])
+
+
+def _register_import_changes(school, **values):
+    """What the register import does: a bulk update that writes its versions in bulk."""
+    for name, value in values.items():
+        setattr(school, name, value)
+    bulk_update_with_history([school], School, fields=list(values), default_change_reason=IMPORTED)
+
+
+def test_history_records_only_what_changed_around_a_register_import(head, school):
+    """An import once wrote versions without editors: the history showed the editor removed
+    by the import and appointed again by the head's next save, though neither happened."""
+    office = PersonFactory(school=school, first_name="Olive", last_name="Office")
+    school.editors.add(office)
+    _register_import_changes(school, pupils_on_roll=321)
+    head.post(f"/schools/{school.slug}/edit/", edit_data(school, town="Northbridge"))
+    entries = head.get(history_url(school)).context["entries"]
+    changes = [[(c.label, c.old, c.new) for c in entry.changes] for entry in entries[:3]]
+    assert changes == [
+        [("Town", "Testbridge", "Northbridge")],
+        [("Pupils on roll", "(empty)", "321")],
+        [("Editors", "(nobody)", "Olive Office")],
+    ]
+
+
+def test_repair_gives_imported_versions_their_editors(school):
+    office = PersonFactory(school=school, first_name="Olive", last_name="Office")
+    school.editors.add(office)
+    # Versions as an import wrote them before: without their editor rows.
+    for number in (1, 2):
+        _register_import_changes(school, pupils_on_roll=300 + number)
+        school.history.first().editors.all().delete()
+    school.save()
+    migration = importlib.import_module("schools.migrations.0007_editors_of_imported_versions")
+    migration.editors_of_imported_versions(django_apps, None)
+    versions = list(school.history.order_by("history_date", "history_id"))
+    assert [sorted(v.editors.values_list("person_id", flat=True)) for v in versions] == [
+        [],  # created
+        [office.pk],  # appointed
+        [office.pk],  # import 1
+        [office.pk],  # import 2
+        [office.pk],  # saved
+    ]
