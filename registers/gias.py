@@ -246,6 +246,8 @@ class RegisterRow:
     easting: int | None = None
     northing: int | None = None
     last_changed: datetime.date | None = None
+    # Whether the file has Easting and Northing: without them the coordinates are left alone.
+    on_grid: bool = True
 
 
 class HeaderError(ValueError):
@@ -274,6 +276,8 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
         return cells[position].strip()
 
     urn = cell("URN")
+    if not urn:
+        raise RowError("the URN is empty.")
     if not _URN.match(urn):
         raise RowError(f"URN {urn!r} is not a 6-digit number.")
     raw = {column: cell(column) for column in KEPT_COLUMNS if column in index}
@@ -297,6 +301,7 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
             if len(laestab) != 7:
                 raise RowError(f"LAESTAB {laestab!r} is not 7 digits.")
         row.values["laestab"] = laestab
+    row.on_grid = "Easting" in index and "Northing" in index
     row.easting = _integer(cell("Easting"), "Easting")
     row.northing = _integer(cell("Northing"), "Northing")
     row.last_changed = parse_date(cell("LastChangedDate"), "LastChangedDate")
@@ -305,6 +310,7 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
 
 def add_coordinates(rows: list[RegisterRow]) -> None:
     """Latitude/longitude (WGS84) from British National Grid, for a batch in one call."""
+    rows = [r for r in rows if r.on_grid]
     located = [r for r in rows if r.easting and r.northing]
     for row in rows:
         row.values["latitude"] = None
