@@ -49,3 +49,22 @@ def dump() -> tuple:
         list(School.history.order_by("history_id").values_list("history_id", "name")),
         list(SearchDocument.objects.order_by("pk").values_list("kind", "object_id", "text")),
     )
+
+
+def national(sample: bytes, count: int) -> bytes:
+    """An England-sized extract: `count` schools with fictitious URNs from 900000, made from
+    the sample's rows, in the register's encoding."""
+    rows = rows_of(sample)
+    header, templates = rows[0], rows[1:]
+    urn, name, postcode = (header.index(c) for c in ("URN", "EstablishmentName", "Postcode"))
+    easting, northing = header.index("Easting"), header.index("Northing")
+    out = [header]
+    for i in range(count):
+        row = list(templates[i % len(templates)])
+        row[urn] = f"{900000 + i}"
+        row[name] = f"{row[name]} {i}"
+        row[postcode] = f"ZZ{i % 100} {i % 10}AA"
+        row[easting] = str(140000 + (i * 7919) % 500000)
+        row[northing] = str(20000 + (i * 104729) % 600000)
+        out.append(row)
+    return as_csv(out).encode("cp1252")
