@@ -43,9 +43,12 @@ class MembershipRowForm(forms.Form):
                 return value
         raise forms.ValidationError(f"{text!r} is not lead, member or associate.")
 
-    def clean_hosts_meetings(self) -> bool:
+    def clean_hosts_meetings(self) -> bool | None:
+        """None when blank: no for a new member, unchanged for a school already a member."""
         text = self.cleaned_data["hosts_meetings"].lower()
-        if text in YES or text == "":
+        if text == "":
+            return None
+        if text in YES:
             return True
         if text in NO:
             return False
@@ -112,13 +115,20 @@ def _plan_membership_row(line, school, memberships, data) -> PlannedRow:
     if match is None:
         return row
     row.action = "unchanged"
-    for name in MEMBERSHIP_FIELDS:
+    for name in _given(data):
         current, new = getattr(match, name), data[name]
         if current != new:
             row.changes.append(f"{name}: {_show(current)} → {_show(new)}")
     if row.changes:
         row.action = "update"
     return row
+
+
+def _given(data: dict) -> list[str]:
+    """The fields a row sets: a blank hosts_meetings leaves the membership's own."""
+    return [
+        name for name in MEMBERSHIP_FIELDS if data[name] is not None or name != "hosts_meetings"
+    ]
 
 
 def _show(value: object) -> str:
@@ -139,8 +149,10 @@ def apply_memberships(*, partnership: Partnership, plan: Plan) -> None:
         if row.action == "unchanged":
             continue
         school, membership, data = row.apply
-        membership = membership or Membership(school=school, partnership=partnership)
-        for name in MEMBERSHIP_FIELDS:
+        membership = membership or Membership(
+            school=school, partnership=partnership, hosts_meetings=False
+        )
+        for name in _given(data):
             setattr(membership, name, data[name])
         membership.full_clean()
         membership.save()
