@@ -64,6 +64,7 @@ GIAS_HEADER: list[str] = [
 ]  # fmt: skip
 
 REQUIRED_COLUMNS = ("URN", "EstablishmentName")
+HEAD_COLUMNS = ("HeadTitle (name)", "HeadFirstName", "HeadLastName")
 
 # The columns whose raw text is kept on RegisterRecord.raw (the rest are read and dropped).
 KEPT_COLUMNS = (
@@ -97,7 +98,8 @@ OFSTED_GRADES = {label.lower(): value for value, label in OfstedGrade.choices[:4
 
 # School fields the register feeds, in the order the "which is which" partial lists them.
 REGISTER_FIELDS = (
-    "name", "laestab", "phase", "establishment_type", "status", "address_line1",
+    "name", "laestab", "phase", "establishment_type", "status", "closed_on", "head_name",
+    "address_line1",
     "address_line2", "address_line3", "town", "local_authority", "postcode", "telephone",
     "website", "statutory_low_age", "statutory_high_age", "capacity", "pupils_on_roll",
     "fsm_percent", "ofsted_grade", "ofsted_outcome", "ofsted_inspection_date", "latitude",
@@ -215,6 +217,7 @@ FIELD_COLUMNS: dict[str, tuple[str, Callable]] = {
         _choice(ESTABLISHMENT_TYPES, default=EstablishmentType.OTHER),
     ),
     "status": ("EstablishmentStatus (name)", _choice(STATUSES, default=Status.OPEN)),
+    "closed_on": ("CloseDate", parse_date),
     "address_line1": ("Street", _text(200)),
     "address_line2": ("Locality", _text(200)),
     "address_line3": ("Address3", _text(200)),
@@ -293,6 +296,10 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
     low, high = row.values.get("statutory_low_age"), row.values.get("statutory_high_age")
     if low is not None and high is not None and low > high:
         raise RowError(f"StatutoryLowAge {low} is above StatutoryHighAge {high}.")
+    head = [column for column in HEAD_COLUMNS if column in index]
+    if head:
+        name = " ".join(text for c in head if not no_value(text := cell(c)))
+        row.values["head_name"] = _text(200)(name, "HeadFirstName")
     establishment = cell("EstablishmentNumber")
     if "EstablishmentNumber" in index:
         laestab = ""

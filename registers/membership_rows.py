@@ -9,8 +9,9 @@ import datetime
 
 from django import forms
 from django.db import transaction
+from django.utils import timezone
 
-from partnerships.models import Membership, MembershipRole, Partnership
+from partnerships.models import Membership, MembershipRole, Partnership, closed_school_message
 from people.models import Person
 from registers.csv_imports import (
     DATE_FORMATS,
@@ -98,6 +99,9 @@ def plan_memberships(*, partnership: Partnership, rows: list[tuple[int, dict]]) 
             plan.errors.append((line, f"URN {data['urn']} is also on line {seen[data['urn']]}."))
             continue
         seen[data["urn"]] = line
+        if school.closed_on and (data["joined_on"] or timezone.localdate()) > school.closed_on:
+            plan.errors.append((line, closed_school_message(school.name, school.closed_on)))
+            continue
         email = data.pop("coordinator_email").lower()
         data["coordinator"] = coordinators.get((school.pk, email)) if email else None
         if email and data["coordinator"] is None:
