@@ -240,6 +240,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
                 "school__name",
                 "school__slug",
                 "school__phase",
+                "school__status",
                 "school__ofsted_grade",
                 "coordinator__first_name",
                 "coordinator__last_name",
@@ -324,6 +325,12 @@ class Membership(models.Model):
         )
         if clash is not None:
             raise ValidationError(overlap_message(clash), code="membership_overlap")
+        closed = self.school.closed_on
+        if closed and (self.joined_on > closed if self.joined_on else self._state.adding):
+            raise ValidationError(
+                {"joined_on": closed_school_message(self.school.name, closed)},
+                code="membership_after_close",
+            )
 
     @property
     def is_current(self) -> bool:
@@ -341,6 +348,14 @@ def overlap_message(clash: Membership) -> str:
         f"{_date(clash.joined_on, 'the start')} to {_date(clash.left_on, 'now (no end date)')}. "
         "A school cannot hold two memberships of one partnership at the same time: "
         "change the dates, or end the other membership first."
+    )
+
+
+def closed_school_message(school: str, closed_on: datetime.date) -> str:
+    """A school cannot join a partnership after the register says it closed."""
+    return (
+        f"{school} closed on {_date(closed_on, '')}: it cannot join a partnership after that "
+        "date. Give a date on or before it, or add the school that replaced it."
     )
 
 

@@ -24,6 +24,7 @@ from registers.forms import UploadForm
 from registers.importer import import_register
 from registers.links import import_links
 from registers.models import RegisterLink, RegisterRecord
+from registers.structure import FileRefused
 
 SESSION_KEY = "registers_pending_upload"
 
@@ -55,7 +56,7 @@ class RegisterRecordAdmin(admin.ModelAdmin):
             return HttpResponse(status=405, headers={"Allow": "GET, POST"})
         context = {**self.admin_site.each_context(request), "title": "Import the public register"}
         context.update(form=UploadForm(limit=settings.REGISTERS_MAX_GIAS_UPLOAD_BYTES))
-        context.update(report=None, kind="", refusal="", opts=self.model._meta)
+        context.update(report=None, kind="", refusal="", problems=[], opts=self.model._meta)
         if request.method == "POST" and "confirm" in request.POST:
             return self._confirm(request, context)
         if request.method == "POST":
@@ -83,6 +84,9 @@ class RegisterRecordAdmin(admin.ModelAdmin):
     def _preview(self, request: HttpRequest, upload, context: dict) -> None:
         try:
             kind, report = self._run(upload.file, dry_run=True)
+        except FileRefused as error:
+            context["problems"] = error.problems
+            return
         except CsvFileError as error:
             context["refusal"] = f"{error} Nothing was imported."
             return
@@ -101,7 +105,8 @@ class RegisterRecordAdmin(admin.ModelAdmin):
             with default_storage.open(name, "rb") as binary:
                 _kind, report = self._run(binary, dry_run=False)
         except CsvFileError as error:
-            messages.error(request, f"{error} Nothing was imported.")
+            # The file was checked at the preview; only a changed database refuses it now.
+            messages.error(request, f"Nothing was imported. {error}")
             return redirect(reverse("admin:registers_import"))
         finally:
             self._discard(request)

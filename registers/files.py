@@ -29,6 +29,14 @@ def looks_like_formula(text: str) -> bool:
     return text[0] in "+-" and not _PLAIN_SIGNED_NUMBER.match(text)
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte order mark: Latin text has a zero in every other byte."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return False
+    return any(half[:pairs].count(0) > 0.9 * pairs for half in (head[0::2], head[1::2]))
+
+
 def _what_it_is(head: bytes) -> str | None:
     if head.startswith(b"%PDF"):
         return "This is a PDF document, not a CSV file. Export the data as CSV and try again."
@@ -37,7 +45,7 @@ def _what_it_is(head: bytes) -> str | None:
             "This is a spreadsheet or zip file (e.g. .xlsx), not a CSV file. Save it as "
             "'CSV UTF-8' and try again."
         )
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(head):
         return "This file is UTF-16 text. Save it as 'CSV UTF-8' and try again."
     if b"\x00" in head:
         return "This is not a text file. Upload a CSV file."
@@ -62,14 +70,20 @@ def detect_encoding(binary: BinaryIO) -> str:
         "cp1252": codecs.getincrementaldecoder("cp1252")(),
     }
     readable = set(decoders)
+    lines = 1  # the line each chunk starts on
+    bad_byte = None  # (line, byte) that Windows-1252 does not define
     while readable and (chunk := binary.read(CHUNK)):
         if b"\x00" in chunk:
             readable.clear()
         for name in list(readable):
             try:
                 decoders[name].decode(chunk)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as error:
                 readable.discard(name)
+                if name == "cp1252":
+                    at = error.start
+                    bad_byte = (lines + chunk[:at].count(b"\n"), chunk[at])
+        lines += chunk.count(b"\n")
     if "utf-8-sig" in readable:
         try:
             decoders["utf-8-sig"].decode(b"", final=True)
@@ -79,6 +93,13 @@ def detect_encoding(binary: BinaryIO) -> str:
     for name in ("utf-8-sig", "cp1252"):
         if name in readable:
             return name
+    if bad_byte is not None:
+        line, byte = bad_byte
+        raise CsvFileError(
+            f"Line {line} has the byte 0x{byte:02X}, so the file is not text in UTF-8 or "
+            "Windows-1252: it is damaged or in another encoding. Save it as 'CSV UTF-8' and try "
+            "again."
+        )
     raise CsvFileError(
         "The file is not text in UTF-8 or Windows-1252. Save it as 'CSV UTF-8' and try again."
     )

@@ -64,6 +64,7 @@ GIAS_HEADER: list[str] = [
 ]  # fmt: skip
 
 REQUIRED_COLUMNS = ("URN", "EstablishmentName")
+HEAD_COLUMNS = ("HeadTitle (name)", "HeadFirstName", "HeadLastName")
 
 # The columns whose raw text is kept on RegisterRecord.raw (the rest are read and dropped).
 KEPT_COLUMNS = (
@@ -97,7 +98,8 @@ OFSTED_GRADES = {label.lower(): value for value, label in OfstedGrade.choices[:4
 
 # School fields the register feeds, in the order the "which is which" partial lists them.
 REGISTER_FIELDS = (
-    "name", "laestab", "phase", "establishment_type", "status", "address_line1",
+    "name", "laestab", "phase", "establishment_type", "status", "closed_on", "head_name",
+    "address_line1",
     "address_line2", "address_line3", "town", "local_authority", "postcode", "telephone",
     "website", "statutory_low_age", "statutory_high_age", "capacity", "pupils_on_roll",
     "fsm_percent", "ofsted_grade", "ofsted_outcome", "ofsted_inspection_date", "latitude",
@@ -215,6 +217,7 @@ FIELD_COLUMNS: dict[str, tuple[str, Callable]] = {
         _choice(ESTABLISHMENT_TYPES, default=EstablishmentType.OTHER),
     ),
     "status": ("EstablishmentStatus (name)", _choice(STATUSES, default=Status.OPEN)),
+    "closed_on": ("CloseDate", parse_date),
     "address_line1": ("Street", _text(200)),
     "address_line2": ("Locality", _text(200)),
     "address_line3": ("Address3", _text(200)),
@@ -246,6 +249,8 @@ class RegisterRow:
     easting: int | None = None
     northing: int | None = None
     last_changed: datetime.date | None = None
+    # Whether the file has Easting and Northing: without them the coordinates are left alone.
+    on_grid: bool = True
 
 
 class HeaderError(ValueError):
@@ -274,6 +279,8 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
         return cells[position].strip()
 
     urn = cell("URN")
+    if not urn:
+        raise RowError("the URN is empty.")
     if not _URN.match(urn):
         raise RowError(f"URN {urn!r} is not a 6-digit number.")
     raw = {column: cell(column) for column in KEPT_COLUMNS if column in index}
@@ -289,6 +296,10 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
     low, high = row.values.get("statutory_low_age"), row.values.get("statutory_high_age")
     if low is not None and high is not None and low > high:
         raise RowError(f"StatutoryLowAge {low} is above StatutoryHighAge {high}.")
+    head = [column for column in HEAD_COLUMNS if column in index]
+    if head:
+        name = " ".join(text for c in head if not no_value(text := cell(c)))
+        row.values["head_name"] = _text(200)(name, "HeadFirstName")
     establishment = cell("EstablishmentNumber")
     if "EstablishmentNumber" in index:
         laestab = ""
@@ -297,6 +308,7 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
             if len(laestab) != 7:
                 raise RowError(f"LAESTAB {laestab!r} is not 7 digits.")
         row.values["laestab"] = laestab
+    row.on_grid = "Easting" in index and "Northing" in index
     row.easting = _integer(cell("Easting"), "Easting")
     row.northing = _integer(cell("Northing"), "Northing")
     row.last_changed = parse_date(cell("LastChangedDate"), "LastChangedDate")
@@ -305,6 +317,7 @@ def parse_row(cells: list[str], index: dict[str, int], line: int) -> RegisterRow
 
 def add_coordinates(rows: list[RegisterRow]) -> None:
     """Latitude/longitude (WGS84) from British National Grid, for a batch in one call."""
+    rows = [r for r in rows if r.on_grid]
     located = [r for r in rows if r.easting and r.northing]
     for row in rows:
         row.values["latitude"] = None

@@ -1,14 +1,15 @@
 """Import the register's establishment extract: create or update schools by URN.
 
 The register's facts land on School fields only where the school has not written its own value
-(see `school_wrote_it`); RegisterRecord keeps what the register said. The file is streamed in
-batches of `BATCH` rows, each costing a handful of queries, inside one transaction: an error
-half-way writes nothing, and a dry run rolls everything back.
+(see `school_wrote_it`); RegisterRecord keeps what the register said. The whole file is read
+and checked first (`RegisterImporter.read`): one bad line refuses the file and nothing is
+written. Then rows are written in batches of `BATCH`, each costing a handful of queries, inside
+one transaction, and the search index takes the schools written in the same transaction. A dry
+run rolls everything back.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -30,10 +31,14 @@ from registers.gias import (
     parse_row,
 )
 from registers.models import RegisterRecord
+from registers.structure import CheckedReader, FileRefused, Problem
 from schools.models import School
+from schools.signals import schools_written
 
 BATCH = 1000
-DETAIL_LIMIT = 500  # Rows whose changes the report lists one by one (rejections: all).
+# progress(stage, rows done, rows in all): "checking" (all unknown yet), then "writing".
+Progress = Callable[[str, int, int | None], None]
+DETAIL_LIMIT = 500  # Rows whose changes the report lists one by one (blanked facts: all).
 CHANGE_REASON = "Imported from the public register (GIAS)"
 RECORD_FIELDS = [
     "values",
@@ -52,10 +57,14 @@ class RowOutcome:
     line: int
     urn: str
     name: str
-    action: str  # created, updated, unchanged, rejected
+    action: str  # created, updated, unchanged
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # fields the school wrote itself
-    reason: str = ""
+
+    @property
+    def blanked(self) -> list[tuple[str, str]]:
+        """(field, value) of each fact this row empties: the register says it has none."""
+        return [(name, old) for name, old, new in self.changes if old and not new]
 
 
 @dataclass
@@ -64,7 +73,6 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: int = 0
     skipped: int = 0  # rows outside --urn/--la
     kept_school_values: int = 0
     rows: list[RowOutcome] = field(default_factory=list)
@@ -72,21 +80,19 @@ class ImportReport:
     def add(self, outcome: RowOutcome) -> None:
         setattr(self, outcome.action, getattr(self, outcome.action) + 1)
         self.kept_school_values += len(outcome.kept)
-        detailed = outcome.action == "rejected" or (
-            outcome.action != "unchanged" and len(self.rows) < DETAIL_LIMIT
-        )
-        if detailed or (outcome.kept and len(self.rows) < DETAIL_LIMIT):
+        detailed = outcome.action != "unchanged" or outcome.kept
+        if outcome.blanked or (detailed and len(self.rows) < DETAIL_LIMIT):
             self.rows.append(outcome)
 
     @property
-    def rejections(self) -> list[RowOutcome]:
-        return [row for row in self.rows if row.action == "rejected"]
+    def blanking(self) -> list[RowOutcome]:
+        """The rows that empty a fact the portal holds, each listed with its fields."""
+        return [row for row in self.rows if row.blanked]
 
     def summary(self) -> str:
         verb = "Would have" if self.dry_run else "Done:"
         return (
-            f"{verb} created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"rejected {self.rejected}"
+            f"{verb} created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
             + (f", skipped {self.skipped} outside the selection" if self.skipped else "")
             + f"; kept {self.kept_school_values} value(s) the schools wrote themselves"
             + " (in rows the register changed)."
@@ -116,6 +122,10 @@ def school_wrote_it(school: School, name: str, current: str, last: dict | None) 
         return False
     model_field = School._meta.get_field(name)
     return not (model_field.has_default() and as_text(model_field.get_default()) == current)
+
+
+def _float(value: object) -> float | None:
+    return float(value) if value else None
 
 
 def _stored(name: str, value: object) -> object:
@@ -178,8 +188,8 @@ class _Batch:
             "raw": row.raw,
             "easting": row.easting,
             "northing": row.northing,
-            "latitude": float(row.values["latitude"]) if row.values["latitude"] else None,
-            "longitude": float(row.values["longitude"]) if row.values["longitude"] else None,
+            "latitude": _float(row.values.get("latitude")),
+            "longitude": _float(row.values.get("longitude")),
             "last_changed": row.last_changed,
         }
 
@@ -252,6 +262,8 @@ class _Batch:
                 batch_size=500,
                 default_change_reason=CHANGE_REASON,
             )
+        self.importer.written += [school.pk for school in self.new_schools]
+        self.importer.written += [school.pk for school in self.changed_schools]
         RegisterRecord.objects.bulk_create(self.new_records, batch_size=500)
         RegisterRecord.objects.bulk_update(self.changed_records, RECORD_FIELDS, batch_size=500)
 
@@ -263,7 +275,7 @@ class RegisterImporter:
         dry_run: bool,
         urns: Iterable[str] = (),
         las: Iterable[str] = (),
-        progress: Callable[[int], None] | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.dry_run = dry_run
         self.urns = set(urns)
@@ -272,6 +284,7 @@ class RegisterImporter:
         self.report = ImportReport(dry_run=dry_run)
         self.now = timezone.now()
         self.slugs_taken: set[str] = set()
+        self.written: list[int] = []  # pks of the schools created or changed
         self.pending_slugs: dict[str, RegisterRow] = {}
 
     def wanted(self, row: RegisterRow) -> bool:
@@ -293,73 +306,62 @@ class RegisterImporter:
             School.objects.filter(slug__in=candidates).values_list("slug", flat=True)
         )
 
-    def run(self, text: TextIO) -> ImportReport:
-        reader = csv.reader(text)
+    def read(self, text: TextIO) -> list[RegisterRow]:
+        """Every row of the file, checked before anything is written; the selected ones.
+
+        Raises FileRefused naming every bad line: a row cut short or with an open quote, a
+        file that ends inside a row, a cell the register should not contain, a URN given
+        twice. Rows outside --urn/--la are checked too: the file is right or it is refused.
+        """
+        reader = CheckedReader(text)
         try:
-            header = next(reader)
-        except StopIteration:
-            raise CsvFileError("The file is empty.") from None
-        except csv.Error as error:
-            raise CsvFileError(f"This is not a readable CSV file ({error}).") from None
-        try:
-            index = column_index(header)
+            index = column_index(reader.header)
         except HeaderError as error:
             raise CsvFileError(str(error)) from None
-        seen: set[str] = set()
-        batch: list[RegisterRow] = []
-        lines = 0
-        with transaction.atomic():
+        problems = reader.problems
+        first_line: dict[str, int] = {}
+        rows: list[RegisterRow] = []
+        count = 0
+        for line, cells in reader:
+            count += 1
             try:
-                for line, cells in enumerate(reader, start=2):
-                    if not any(cells):
-                        continue
-                    lines += 1
-                    row = self.parse(cells, index, line, seen)
-                    if row is not None:
-                        batch.append(row)
-                    if len(batch) >= BATCH:
-                        self.flush(batch)
-                        batch = []
-            except csv.Error as error:
-                raise CsvFileError(f"Line {reader.line_num} is not valid CSV ({error}).") from None
-            self.flush(batch)
-            if lines == 0:
-                raise CsvFileError("The file has its header but no rows.")
+                row = parse_row(cells, index, line)
+            except RowError as error:
+                problems.append(Problem(line, str(error)))
+                continue
+            if row.urn in first_line:
+                earlier = first_line[row.urn]
+                problems.append(Problem(line, f"URN {row.urn} is also on line {earlier}."))
+                continue
+            first_line[row.urn] = line
+            if self.wanted(row):
+                rows.append(row)
+            else:
+                self.report.skipped += 1
+            if self.progress and count % BATCH == 0:
+                self.progress("checking", count, None)
+        if problems:
+            raise FileRefused(problems)
+        if count == 0:
+            raise CsvFileError("The file has its header but no rows.")
+        return rows
+
+    def run(self, text: TextIO) -> ImportReport:
+        rows = self.read(text)
+        with transaction.atomic():
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                self.reserve_slugs(batch)
+                _Batch(self, batch).run()
+                if self.progress:
+                    self.progress("writing", start + len(batch), len(rows))
             if self.dry_run:
                 transaction.set_rollback(True)
+            elif self.written:
+                # bulk_create/bulk_update send no post_save: say which schools changed, so the
+                # search index takes them in bulk, in this transaction.
+                schools_written.send(sender=School, pks=self.written)
         return self.report
-
-    def parse(
-        self, cells: list[str], index: dict[str, int], line: int, seen: set[str]
-    ) -> RegisterRow | None:
-        try:
-            row = parse_row(cells, index, line)
-        except RowError as error:
-            urn = cells[index["URN"]] if index["URN"] < len(cells) else ""
-            name = (
-                cells[index["EstablishmentName"]] if index["EstablishmentName"] < len(cells) else ""
-            )
-            self.report.add(RowOutcome(line, urn[:20], name[:200], "rejected", reason=str(error)))
-            return None
-        if not self.wanted(row):
-            self.report.skipped += 1
-            return None
-        if row.urn in seen:
-            self.report.add(
-                RowOutcome(line, row.urn, str(row.values["name"]), "rejected",
-                           reason=f"URN {row.urn} appears earlier in the file.")
-            )  # fmt: skip
-            return None
-        seen.add(row.urn)
-        return row
-
-    def flush(self, batch: list[RegisterRow]) -> None:
-        if not batch:
-            return
-        self.reserve_slugs(batch)
-        _Batch(self, batch).run()
-        if self.progress:
-            self.progress(len(batch))
 
 
 def import_register(
@@ -368,7 +370,7 @@ def import_register(
     dry_run: bool,
     urns: Iterable[str] = (),
     las: Iterable[str] = (),
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Create or update schools from the register extract `text`; see the module docstring."""
     importer = RegisterImporter(dry_run=dry_run, urns=urns, las=las, progress=progress)

@@ -7,8 +7,8 @@ closed predecessor's open memberships end the day before the link took effect.
 
 from __future__ import annotations
 
-import csv
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -19,9 +19,11 @@ from partnerships.models import Membership
 from registers.files import CsvFileError, looks_like_formula
 from registers.gias import RowError, parse_date
 from registers.models import RegisterLink
+from registers.structure import CheckedReader, FileRefused, Problem
 from schools.models import School, Status
 
 REQUIRED = ("URN", "LinkURN", "LinkType")
+URN_RE = re.compile(r"^\d{6}$")
 
 
 @dataclass
@@ -42,24 +44,30 @@ class LinksReport:
         )
 
 
-def _pairs(text: TextIO, report: LinksReport) -> dict[tuple[str, str], tuple[str, object]]:
-    reader = csv.reader(text)
-    header = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
-    missing = [name for name in REQUIRED if name not in header]
-    if not header or missing:
+def _pairs(text: TextIO) -> dict[tuple[str, str], tuple[str, object]]:
+    """(predecessor URN, successor URN) -> (link type, date), or FileRefused naming every bad
+    line: the file is checked whole before anything is written."""
+    reader = CheckedReader(text)
+    missing = [name for name in REQUIRED if name not in reader.header]
+    if missing:
         raise CsvFileError(f"This is not the register's links file: missing {', '.join(missing)}.")
-    index = {name: i for i, name in enumerate(header)}
+    index = {name: i for i, name in enumerate(reader.header)}
     pairs: dict[tuple[str, str], tuple[str, object]] = {}
-    for line, cells in enumerate(reader, start=2):
-        values = {name: cells[i].strip() if i < len(cells) else "" for name, i in index.items()}
+    problems = reader.problems
+    for line, cells in reader:
+        values = {name: cells[i].strip() for name, i in index.items()}
         urn, link_urn, kind = values["URN"], values["LinkURN"], values["LinkType"]
-        if any(looks_like_formula(value) for value in values.values()):
-            report.messages.append(f"Line {line}: a cell is a formula; skipped.")
+        formulas = [name for name, value in values.items() if looks_like_formula(value)]
+        if formulas:
+            problems.append(Problem(line, f"{formulas[0]} is a formula: not accepted."))
+            continue
+        if not (URN_RE.match(urn) and URN_RE.match(link_urn)):
+            problems.append(Problem(line, f"URN {urn!r} or LinkURN {link_urn!r} is not 6 digits."))
             continue
         try:
             established = parse_date(values.get("LinkEstablishedDate", ""), "LinkEstablishedDate")
         except RowError as error:
-            report.messages.append(f"Line {line}: {error}")
+            problems.append(Problem(line, str(error)))
             continue
         if kind.lower().startswith("successor"):
             pair = (urn, link_urn)
@@ -67,8 +75,10 @@ def _pairs(text: TextIO, report: LinksReport) -> dict[tuple[str, str], tuple[str
             pair = (link_urn, urn)
         else:
             continue  # Other kinds of link (e.g. sixth-form centre) carry no succession.
-        if pair[0] != pair[1] and pair[0].isdigit() and pair[1].isdigit():
+        if pair[0] != pair[1]:
             pairs[pair] = (kind, established)
+    if problems:
+        raise FileRefused(problems)
     return pairs
 
 
@@ -76,7 +86,7 @@ def _pairs(text: TextIO, report: LinksReport) -> dict[tuple[str, str], tuple[str
 def import_links(*, text: TextIO, dry_run: bool) -> LinksReport:
     """Record predecessor/successor links and pass memberships on; idempotent."""
     report = LinksReport(dry_run=dry_run)
-    pairs = _pairs(text, report)
+    pairs = _pairs(text)
     urns = {urn for pair in pairs for urn in pair}
     schools = {s.urn: s for s in School.objects.filter(urn__in=urns)}
     known = {

@@ -9,8 +9,9 @@ import datetime
 
 from django import forms
 from django.db import transaction
+from django.utils import timezone
 
-from partnerships.models import Membership, MembershipRole, Partnership
+from partnerships.models import Membership, MembershipRole, Partnership, closed_school_message
 from people.models import Person
 from registers.csv_imports import (
     DATE_FORMATS,
@@ -43,9 +44,12 @@ class MembershipRowForm(forms.Form):
                 return value
         raise forms.ValidationError(f"{text!r} is not lead, member or associate.")
 
-    def clean_hosts_meetings(self) -> bool:
+    def clean_hosts_meetings(self) -> bool | None:
+        """None when blank: no for a new member, unchanged for a school already a member."""
         text = self.cleaned_data["hosts_meetings"].lower()
-        if text in YES or text == "":
+        if text == "":
+            return None
+        if text in YES:
             return True
         if text in NO:
             return False
@@ -95,6 +99,9 @@ def plan_memberships(*, partnership: Partnership, rows: list[tuple[int, dict]]) 
             plan.errors.append((line, f"URN {data['urn']} is also on line {seen[data['urn']]}."))
             continue
         seen[data["urn"]] = line
+        if school.closed_on and (data["joined_on"] or timezone.localdate()) > school.closed_on:
+            plan.errors.append((line, closed_school_message(school.name, school.closed_on)))
+            continue
         email = data.pop("coordinator_email").lower()
         data["coordinator"] = coordinators.get((school.pk, email)) if email else None
         if email and data["coordinator"] is None:
@@ -112,13 +119,20 @@ def _plan_membership_row(line, school, memberships, data) -> PlannedRow:
     if match is None:
         return row
     row.action = "unchanged"
-    for name in MEMBERSHIP_FIELDS:
+    for name in _given(data):
         current, new = getattr(match, name), data[name]
         if current != new:
             row.changes.append(f"{name}: {_show(current)} → {_show(new)}")
     if row.changes:
         row.action = "update"
     return row
+
+
+def _given(data: dict) -> list[str]:
+    """The fields a row sets: a blank hosts_meetings leaves the membership's own."""
+    return [
+        name for name in MEMBERSHIP_FIELDS if data[name] is not None or name != "hosts_meetings"
+    ]
 
 
 def _show(value: object) -> str:
@@ -139,8 +153,10 @@ def apply_memberships(*, partnership: Partnership, plan: Plan) -> None:
         if row.action == "unchanged":
             continue
         school, membership, data = row.apply
-        membership = membership or Membership(school=school, partnership=partnership)
-        for name in MEMBERSHIP_FIELDS:
+        membership = membership or Membership(
+            school=school, partnership=partnership, hosts_meetings=False
+        )
+        for name in _given(data):
             setattr(membership, name, data[name])
         membership.full_clean()
         membership.save()

@@ -123,6 +123,8 @@ def plan_people(*, school: School, rows: list[tuple[int, dict]]) -> Plan:
             continue
         details = {name: data[name] for name in PERSON_FIELDS}
         details["telephone"] = data["telephone"] or ""
+        if data["contact_visibility"]:  # blank: the person's own choice stays
+            details["contact_visibility"] = data["contact_visibility"]
         if email in seen_people and seen_people[email][1] != details:
             plan.errors.append(
                 (line, f"{email} is on line {seen_people[email][0]} with other details.")

@@ -59,6 +59,12 @@ class SchoolFilter(django_filters.FilterSet):
         choices=[c for c in Designation.choices if c[0]], empty_label="Any designation"
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
+    closed = django_filters.ChoiceFilter(
+        label="Closed schools",
+        choices=[("shown", "Shown")],
+        empty_label="Hidden",
+        method="filter_closed",
+    )
     near = django_filters.CharFilter(
         label="Near (a school's URN, or latitude,longitude)", method="filter_near"
     )
@@ -98,13 +104,20 @@ class SchoolFilter(django_filters.FilterSet):
     def filter_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # Read by filter_near: a distance alone filters nothing.
 
+    def filter_closed(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # Applied in `qs`: hiding closed schools is the default.
+
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # Applied last, in `qs`, so it holds with or without this parameter.
 
     @property
     def qs(self) -> QuerySet:
         queryset = super().qs
-        sort = self.form.cleaned_data.get("sort") if self.is_bound else ""
+        data = self.form.cleaned_data if self.is_bound else {}
+        # Closed schools are hidden unless asked for, or the status asked for is "closed".
+        if not data.get("closed") and data.get("status") != Status.CLOSED:
+            queryset = queryset.exclude(status=Status.CLOSED)
+        sort = data.get("sort")
         return queryset.order_by(*SORTS.get(sort or "name", SORTS["name"])[1])
 
 

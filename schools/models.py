@@ -15,6 +15,15 @@ from simple_history.models import HistoricalRecords
 
 from alliance.lib.fields import PhoneNumberField
 from alliance.lib.urls import reverse_row
+from schools.choices import (
+    Designation,
+    EstablishmentType,
+    FactSource,
+    OfstedGrade,
+    Phase,
+    Status,
+    UpdatedByRole,
+)
 from schools.validators import validate_logo
 
 urn_validator = RegexValidator(r"^\d{6}$", "A URN is the DfE's 6-digit number, e.g. 100000.")
@@ -22,99 +31,6 @@ laestab_validator = RegexValidator(
     r"^\d{7}$", "LAESTAB is the 3-digit LA code followed by the 4-digit establishment number."
 )
 percent_validators = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-class Phase(models.TextChoices):
-    """PhaseOfEducation (name), as the public register spells it."""
-
-    NOT_APPLICABLE = "not_applicable", "Not applicable"
-    NURSERY = "nursery", "Nursery"
-    PRIMARY = "primary", "Primary"
-    MIDDLE_PRIMARY = "middle_primary", "Middle deemed primary"
-    SECONDARY = "secondary", "Secondary"
-    MIDDLE_SECONDARY = "middle_secondary", "Middle deemed secondary"
-    SIXTEEN_PLUS = "16_plus", "16 plus"
-    ALL_THROUGH = "all_through", "All-through"
-
-
-class EstablishmentType(models.TextChoices):
-    """TypeOfEstablishment (name), as the public register spells it."""
-
-    COMMUNITY = "community", "Community school"
-    VOLUNTARY_AIDED = "voluntary_aided", "Voluntary aided school"
-    VOLUNTARY_CONTROLLED = "voluntary_controlled", "Voluntary controlled school"
-    FOUNDATION = "foundation", "Foundation school"
-    COMMUNITY_SPECIAL = "community_special", "Community special school"
-    FOUNDATION_SPECIAL = "foundation_special", "Foundation special school"
-    NON_MAINTAINED_SPECIAL = "non_maintained_special", "Non-maintained special school"
-    LA_NURSERY = "la_nursery", "LA nursery school"
-    PUPIL_REFERRAL_UNIT = "pupil_referral_unit", "Pupil referral unit"
-    ACADEMY_CONVERTER = "academy_converter", "Academy converter"
-    ACADEMY_SPONSOR_LED = "academy_sponsor_led", "Academy sponsor led"
-    ACADEMY_SPECIAL_CONVERTER = "academy_special_converter", "Academy special converter"
-    ACADEMY_SPECIAL_SPONSOR_LED = "academy_special_sponsor_led", "Academy special sponsor led"
-    ACADEMY_AP_CONVERTER = "academy_ap_converter", "Academy alternative provision converter"
-    ACADEMY_AP_SPONSOR_LED = (
-        "academy_ap_sponsor_led",
-        "Academy alternative provision sponsor led",
-    )
-    ACADEMY_16_19_CONVERTER = "academy_16_19_converter", "Academy 16-19 converter"
-    ACADEMY_16_19_SPONSOR_LED = "academy_16_19_sponsor_led", "Academy 16 to 19 sponsor led"
-    FREE_SCHOOL = "free_school", "Free schools"
-    FREE_SCHOOL_SPECIAL = "free_school_special", "Free schools special"
-    FREE_SCHOOL_AP = "free_school_ap", "Free schools alternative provision"
-    FREE_SCHOOL_16_19 = "free_school_16_19", "Free schools 16 to 19"
-    UNIVERSITY_TECHNICAL_COLLEGE = "utc", "University technical college"
-    STUDIO_SCHOOL = "studio_school", "Studio schools"
-    CITY_TECHNOLOGY_COLLEGE = "ctc", "City technology college"
-    OTHER_INDEPENDENT = "other_independent", "Other independent school"
-    OTHER_INDEPENDENT_SPECIAL = "other_independent_special", "Other independent special school"
-    SIXTH_FORM_CENTRE = "sixth_form_centre", "Sixth form centres"
-    FURTHER_EDUCATION = "further_education", "Further education"
-    OTHER = "other", "Other"
-
-
-class Status(models.TextChoices):
-    """EstablishmentStatus (name)."""
-
-    OPEN = "open", "Open"
-    OPEN_PROPOSED_TO_CLOSE = "open_proposed_to_close", "Open, but proposed to close"
-    PROPOSED_TO_OPEN = "proposed_to_open", "Proposed to open"
-    CLOSED = "closed", "Closed"
-
-
-class OfstedGrade(models.TextChoices):
-    """A single-word grade, as published before September 2024. Never used to rank schools."""
-
-    OUTSTANDING = "outstanding", "Outstanding"
-    GOOD = "good", "Good"
-    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-    INADEQUATE = "inadequate", "Inadequate"
-    NOT_GRADED = "not_graded", "No single-word grade (inspected since September 2024)"
-
-
-class Designation(models.TextChoices):
-    NONE = "", "None"
-    TEACHING_SCHOOL_HUB = "teaching_school_hub", "Teaching school hub"
-    TEACHING_SCHOOL = "teaching_school", "Teaching school (former designation)"
-    NATIONAL_SUPPORT_SCHOOL = "national_support_school", "National support school"
-    RESEARCH_SCHOOL = "research_school", "Research school"
-    MATHS_HUB = "maths_hub", "Maths hub lead school"
-    ENGLISH_HUB = "english_hub", "English hub"
-
-
-class UpdatedByRole(models.TextChoices):
-    """Who last saved a profile, as shown in "last updated <date> by <role>"."""
-
-    HEADTEACHER = "headteacher", "the headteacher"
-    EDITOR = "editor", "a school editor"
-    ADMIN = "admin", "an alliance admin"
-    REGISTER = "register", "the public register"
-
-
-class FactSource(models.TextChoices):
-    REGISTER = "register", "from the public register"
-    SCHOOL = "school", "from the school"
 
 
 # The facts the public register (Get Information About Schools) holds. A fact keeps the
@@ -136,6 +52,8 @@ REGISTER_FIELDS = (
     "telephone",
     "website",
     "headteacher",
+    "head_name",
+    "closed_on",
     "statutory_low_age",
     "statutory_high_age",
     "pupils_on_roll",
@@ -207,6 +125,7 @@ class SchoolQuerySet(models.QuerySet["School"]):
             "phase",
             "establishment_type",
             "status",
+            "closed_on",
             "town",
             "local_authority",
             "postcode",
@@ -264,6 +183,7 @@ class School(models.Model):
         "type of establishment", max_length=40, choices=EstablishmentType, blank=True
     )
     status = models.CharField(max_length=30, choices=Status, default=Status.OPEN)
+    closed_on = models.DateField("closed on", null=True, blank=True)
     address_line1 = models.CharField("street", max_length=200, blank=True)
     address_line2 = models.CharField("locality", max_length=200, blank=True)
     address_line3 = models.CharField("address line 3", max_length=200, blank=True)
@@ -281,6 +201,11 @@ class School(models.Model):
         null=True,
         blank=True,
         related_name="headships",
+    )
+    # The head as the register names them ("Mrs Jo Example"): text only. The headteacher link
+    # above is a person in the portal and grants rights; this grants nothing.
+    head_name = models.CharField(
+        "headteacher (as the register names them)", max_length=200, blank=True
     )
     statutory_low_age = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(25)]
@@ -401,6 +326,10 @@ class School(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse_row("schools:detail", slug=self.slug)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == Status.CLOSED
 
     @property
     def age_range(self) -> str:

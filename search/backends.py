@@ -124,11 +124,18 @@ def _postgres_ranked(
     return documents.filter(pk__in=best).annotate(rank=rank).order_by("-rank", "title", "pk")
 
 
+def is_identifier(term: str) -> bool:
+    """A URN, a postcode or any word with a digit: typed exactly or not at all. "Correcting"
+    URN 100001 to the most similar indexed word finds school 100002 instead."""
+    return any(char.isdigit() for char in term)
+
+
 def corrected(completions: dict[str, list[str] | None]) -> list[str]:
-    """Each word replaced by the most similar word in the index, when it begins none."""
+    """Each word replaced by the most similar word in the index, when it begins none;
+    identifiers (`is_identifier`) are never replaced."""
     fixed = []
     for term, words in completions.items():
-        if len(term) < 4 or words != []:  # None: too many words begin it to name them
+        if len(term) < 4 or words != [] or is_identifier(term):  # None: too many to name
             fixed.append(term)
             continue
         best = (
@@ -164,7 +171,7 @@ def _sqlite(documents: QuerySet, terms: list[str]) -> QuerySet:
     matching = all_terms(terms)
     if not matching.exists():
         # A typo is most often one letter too many ("mathss"): try without the last letter.
-        matching = all_terms([w[:-1] if len(w) > 4 else w for w in terms])
+        matching = all_terms([w[:-1] if len(w) > 4 and not is_identifier(w) else w for w in terms])
     return matching.order_by("kind", "title")
 
 

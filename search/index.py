@@ -240,15 +240,7 @@ def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
     )
     yield (
         Kind.SCHOOL,
-        _in_batches(
-            School.objects.prefetch_related(
-                Prefetch(
-                    "memberships",
-                    queryset=Membership.objects.current().select_related("partnership"),
-                    to_attr="current_memberships",
-                )
-            )
-        ),
+        _in_batches(School.objects.prefetch_related(_current_memberships())),
     )
     yield (
         Kind.PERSON,
@@ -269,6 +261,36 @@ def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
         Kind.EVENT,
         _in_batches(Event.objects.select_related("host_school", "network_group", "partnership")),
     )
+
+
+def _current_memberships() -> Prefetch:
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.current().select_related("partnership"),
+        to_attr="current_memberships",
+    )
+
+
+def index_schools(pks: Iterable[int]) -> int:
+    """Bring the search rows of these schools up to date in bulk: about 5 queries per 2,000
+    schools (the schools with their memberships, delete, insert, vectors, words), so an
+    import of every school in England is searchable when it commits."""
+    pks = sorted(set(pks))
+    total = 0
+    with transaction.atomic():
+        for start in range(0, len(pks), BATCH):
+            chunk = pks[start : start + BATCH]
+            schools = School.objects.filter(pk__in=chunk).prefetch_related(_current_memberships())
+            documents = [school_document(school) for school in schools]
+            SearchDocument.objects.filter(kind=Kind.SCHOOL, object_id__in=chunk).delete()
+            created = SearchDocument.objects.bulk_create(documents)
+            _set_vectors(SearchDocument.objects.filter(pk__in=[d.pk for d in created]))
+            words: set[str] = set()
+            for document in documents:
+                words |= words_of(document.text)
+            _add_words(words)
+            total += len(documents)
+    return total
 
 
 def reindex_all(progress=None) -> int:

@@ -7,7 +7,8 @@ from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
 from schools.models import School
-from search.index import index_object, remove_object
+from schools.signals import schools_written
+from search.index import index_object, index_schools, remove_object
 
 INDEXED = (School, Person, Partnership, NetworkGroup, Event)
 
@@ -46,3 +47,9 @@ def _membership_changed(sender, instance, raw=False, **kwargs):
     school = School.objects.filter(pk=instance.school_id).first()
     if school is not None:
         index_object(school)
+
+
+@receiver(schools_written, dispatch_uid="search-schools-written")
+def _schools_written(sender, pks, **kwargs):
+    """Schools written in bulk (the register's import) are indexed in bulk."""
+    index_schools(pks)

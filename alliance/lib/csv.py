@@ -2,12 +2,14 @@
 
 A cell that starts with = + - @ (or a tab or carriage return) is read by spreadsheet programs as
 a formula, which lets whoever typed the value run it on the reader's machine (CSV injection).
-Such cells get a leading apostrophe, which spreadsheets show as text.
+Such cells get a leading apostrophe, which spreadsheets show as text. A number is never a
+formula, whether it is given as a number or as text: a longitude of -1.825843 stays a number.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -15,12 +17,14 @@ from django.http import StreamingHttpResponse
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+# A plain decimal number, signed or not, as spreadsheets read one: "-1.825843", "+44", "1e-3".
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def safe_cell(value: Any) -> str:
     """The text of one cell, neutralised if a spreadsheet would run it as a formula."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
+    if text.startswith(FORMULA_PREFIXES) and not NUMBER.fullmatch(text):
         return "'" + text
     return text
 

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from registers.files import CsvFileError
 from registers.importer import import_register, school_wrote_it
 from registers.models import RegisterRecord
+from registers.structure import FileRefused
 from schools.models import School, Status
 from tests.factories import SchoolFactory
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_first_import_creates_schools_with_the_registers_facts(sample_text):
     report = import_register(text=sample_text(), dry_run=False)
-    assert (report.created, report.updated, report.rejected) == (9, 0, 0)
+    assert (report.created, report.updated, report.unchanged) == (9, 0, 0)
     school = School.objects.get(urn="990105")
     assert school.name == "Sainte-Thérèse Catholic Primary School"
     assert school.laestab == "9993500"
@@ -84,15 +85,16 @@ def test_urn_and_la_select_rows(sample_text):
     assert School.objects.get(urn="990200").local_authority == "Westmere"
 
 
-def test_bad_rows_are_rejected_with_reasons_and_the_rest_imported(sample_text):
+def test_bad_rows_refuse_the_whole_file_with_every_reason(sample_text):
     lines = sample_text().getvalue().splitlines(keepends=True)
     lines[2] = lines[2].replace("990002", "99000X", 1)
     lines.append(lines[1])  # duplicate URN 990001
-    report = import_register(text=io.StringIO("".join(lines), newline=""), dry_run=False)
-    reasons = {row.line: row.reason for row in report.rejections}
+    with pytest.raises(FileRefused) as refused:
+        import_register(text=io.StringIO("".join(lines), newline=""), dry_run=False)
+    reasons = {problem.line: problem.reason for problem in refused.value.problems}
     assert "not a 6-digit number" in reasons[3]
-    assert "appears earlier in the file" in reasons[11]
-    assert report.created == 8 and report.rejected == 2
+    assert "also on line 2" in reasons[11]
+    assert not School.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -114,7 +116,7 @@ def test_command_imports_reports_and_refuses_a_pdf(tmp_path, sample_bytes):
     extract.write_bytes(sample_bytes)
     out = io.StringIO()
     call_command("import_gias", str(extract), "--no-progress", stdout=out)
-    assert "created 9, updated 0, unchanged 0, rejected 0" in out.getvalue()
+    assert "created 9, updated 0, unchanged 0;" in out.getvalue()
     assert "as cp1252" in out.getvalue()
     closed = School.objects.get(urn="990104")
     assert closed.status == Status.CLOSED

@@ -53,6 +53,15 @@ def test_schools_export_neutralises_a_formula_name(anonymous, django_assert_num_
     assert "Hidden School" not in {row[2] for row in found}
 
 
+def test_schools_export_keeps_negative_coordinates_as_numbers(anonymous):
+    """Most of England is west of Greenwich: its longitudes are negative numbers, not text."""
+    SchoolFactory(name="West Primary", urn="990801", latitude="52.412345", longitude="-1.825843")
+    found = rows(anonymous.get("/registers/export/schools.csv"))
+    header, row = found[0], found[1]
+    assert row[header.index("Longitude")] == "-1.825843"
+    assert row[header.index("Latitude")] == "52.412345"
+
+
 def test_people_export_respects_privacy_choices(staff, school, other_school):
     PersonFactory(
         school=other_school,

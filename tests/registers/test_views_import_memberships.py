@@ -111,3 +111,20 @@ def test_only_coordinators_and_admins_may_import(request, partnership, schools, 
     client = request.getfixturevalue(persona)
     assert client.post(url(partnership), upload(GOOD)).status_code == 403
     assert not Membership.objects.filter(school__urn="990700").exists()
+
+
+def test_a_blank_hosts_meetings_is_no_for_a_new_member(coordinator, partnership, schools):
+    imported(coordinator, partnership, HEADER + "990700,member,01/09/2024,,,\n")
+    membership = Membership.objects.get(partnership=partnership, school__urn="990700")
+    assert membership.hosts_meetings is False
+
+
+def test_a_blank_hosts_meetings_leaves_an_existing_member_unchanged(
+    coordinator, partnership, schools
+):
+    imported(coordinator, partnership, HEADER + "990700,member,01/09/2024,,no,\n")
+    preview = coordinator.post(url(partnership), upload(HEADER + "990700,member,01/09/2024,,,\n"))
+    assert preview.context["plan"].count("unchanged") == 1
+    coordinator.post(url(partnership), {"content": preview.context["confirm"].initial["content"]})
+    membership = Membership.objects.get(partnership=partnership, school__urn="990700")
+    assert membership.hosts_meetings is False

@@ -169,3 +169,31 @@ def test_admin_may_import_for_any_school(admin, school):
 
 def test_unknown_school_is_404(admin):
     assert admin.get("/registers/schools/no-such-school/people/import/").status_code == 404
+
+
+def test_an_update_applies_the_files_contact_visibility(head, school):
+    imported(head, school, GOOD)
+    hidden = GOOD.replace(",school,SLE,", ",admins,SLE,").replace(
+        ",school,SENCo,", ",admins,SENCo,"
+    )
+    preview = head.post(url(school), upload(hidden))
+    assert "contact_visibility: school → admins" in preview.content.decode()
+    head.post(url(school), {"content": preview.context["confirm"].initial["content"]})
+    ada = Person.objects.get(email="ada.lovelace@example.org")
+    assert ada.contact_visibility == ContactVisibility.ADMINS
+
+
+def test_a_blank_contact_visibility_keeps_the_persons_own_choice(head, school):
+    PersonFactory(
+        school=school,
+        first_name="Zoë",
+        last_name="Brontë",
+        preferred_name="Zo",
+        job_title="Year 2 teacher",
+        email="zoe.bronte@example.org",
+        telephone="",
+        contact_visibility=ContactVisibility.ADMINS,
+    )
+    imported(head, school, GOOD)
+    zoe = Person.objects.get(email="zoe.bronte@example.org")
+    assert zoe.contact_visibility == ContactVisibility.ADMINS

@@ -188,7 +188,8 @@ def test_report_exports_csv_with_bom_and_neutralised_formulas(coordinator, partn
 
 def test_safe_cell_neutralises_formula_starts():
     assert safe_cell("=1+1") == "'=1+1"
-    assert safe_cell("-2") == "'-2"
+    assert safe_cell("-2+1") == "'-2+1"
+    assert safe_cell("-2") == "-2"  # a number, never a formula
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("Plain") == "Plain"
     assert safe_cell(None) == ""

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from registers.files import CsvFileError, open_text
 from registers.importer import import_register
+from registers.structure import FileRefused
 
 
 class Command(BaseCommand):
@@ -38,12 +39,12 @@ class Command(BaseCommand):
         started = time.monotonic()
         show = not options["no_progress"]
 
-        def progress(_rows: int) -> None:
+        def progress(stage: str, rows: int, total: int | None) -> None:
             if show:
-                done = min(binary.tell() / size, 1.0)
+                done = min(binary.tell() / size if total is None else rows / total, 1.0)
                 bar = "#" * int(done * 40)
                 elapsed = time.monotonic() - started
-                sys.stderr.write(f"\r[{bar:<40}] {done:4.0%} {elapsed:5.1f}s")
+                sys.stderr.write(f"\r{stage:<8} [{bar:<40}] {done:4.0%} {elapsed:5.1f}s")
                 sys.stderr.flush()
 
         try:
@@ -55,6 +56,13 @@ class Command(BaseCommand):
                 las=options["la"],
                 progress=progress,
             )
+        except FileRefused as error:
+            if show:
+                sys.stderr.write("\n")
+            lines = "\n".join(f"  {problem}" for problem in error.problems)
+            raise CommandError(
+                f"{path}: nothing was imported; {len(error.problems)} problem(s):\n{lines}"
+            ) from None
         except CsvFileError as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from None
         finally:
@@ -63,10 +71,14 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         elapsed = time.monotonic() - started
         self.stdout.write(f"Read {path} as {encoding} in {elapsed:.1f}s.")
+        for row in report.blanking:
+            for name, old in row.blanked:
+                self.stdout.write(
+                    f"  line {row.line}: URN {row.urn}: {name} {old!r} emptied (the register "
+                    "has no value)"
+                )
         for row in report.rows:
-            if row.action == "rejected":
-                self.stdout.write(f"  line {row.line}: URN {row.urn or '?'} rejected: {row.reason}")
-            elif row.kept and options["verbosity"] > 1:
+            if row.kept and options["verbosity"] > 1:
                 kept = ", ".join(row.kept)
                 self.stdout.write(f"  URN {row.urn}: kept the school's own {kept}")
         self.stdout.write(self.style.SUCCESS(report.summary()))
