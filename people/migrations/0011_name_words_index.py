@@ -33,6 +33,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0009_person_id_names_index")]
+    dependencies = [("people", "0010_person_named")]
 
     operations = [migrations.RunPython(create, drop)]

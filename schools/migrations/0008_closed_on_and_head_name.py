@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0006_school_location_index'),
+        ('schools', '0007_editors_of_imported_versions'),
     ]
 
     operations = [
