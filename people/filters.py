@@ -84,6 +84,10 @@ class PersonFilter(django_filters.FilterSet):
         self.filters["role"].extra["choices"] = menus["roles"]
         self.filters["specialism"].extra["choices"] = menus["specialisms"]
         self.crowded_roles = frozenset(menus["crowded_roles"])
+        # What the form's menus show, for the rendered form kept by it (alliance.lib.fragments).
+        self.vocabulary_version = tuple(
+            tuple(map(tuple, menus[name])) for name in ("roles", "specialisms")
+        )
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         queryset = matching_name(queryset, value)

@@ -20,14 +20,17 @@ NAME_WORDS = (
     "COALESCE(preferred_name, ''))"
 )
 MAX_WORDS = 5
-# What a typed word keeps: letters and digits of any script. Everything else (spaces,
-# hyphens, apostrophes, and the text search operators & | ! : * ( ) < >) separates words.
-_WORD = re.compile(r"[^\W_]+")
+# Spaces, hyphens and apostrophes separate the words of a name as typed; any other character
+# that is not a letter or digit (the text search operators & | ! : * ( ) < >, the dot and @ of
+# an e-mail address) is dropped, so "robin.target@example.org" is one word no name has.
+_SEPARATORS = re.compile(r"[\s'\u2019-]+")
+_DROPPED = re.compile(r"[^\w\s'\u2019-]|_")
 
 
 def name_words(text: str) -> list[str]:
     """The words typed, as the search matches them: at most MAX_WORDS, lowercased."""
-    return [word.lower() for word in _WORD.findall(text)][:MAX_WORDS]
+    words = _SEPARATORS.split(_DROPPED.sub("", text).lower())
+    return [word for word in words if word][:MAX_WORDS]
 
 
 def matching_name(queryset: QuerySet, text: str) -> QuerySet:
@@ -44,11 +47,12 @@ def matching_name(queryset: QuerySet, text: str) -> QuerySet:
                 output_field=BooleanField(),
             )
         )
+    # Elsewhere (SQLite, the demo): a word starts where no letter or digit comes before it.
     for word in words:
-        starts = Q()
-        for column in ("first_name", "last_name", "preferred_name"):
-            starts |= Q(**{f"{column}__istartswith": word})
-            for separator in (" ", "-", "'"):
-                starts |= Q(**{f"{column}__icontains": f"{separator}{word}"})
-        queryset = queryset.filter(starts)
+        starts = rf"(^|\W|_){re.escape(word)}"
+        queryset = queryset.filter(
+            Q(first_name__iregex=starts)
+            | Q(last_name__iregex=starts)
+            | Q(preferred_name__iregex=starts)
+        )
     return queryset

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
+from alliance.lib.fragments import form_html, values_html
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
 from alliance.permissions import can_see_contacts
 from people.filters import PersonFilter
@@ -43,6 +44,19 @@ def _without(params: QueryDict, *names: str) -> str:
     return kept.urlencode()
 
 
+def _row_cells(person: Person) -> str:
+    """A row's cells but the contacts: what every member sees of the person alike."""
+    values = {
+        "pk": person.pk,
+        "name": person.display_name,
+        "pronouns": person.pronouns,
+        "job_title": person.job_title,
+        "workplace": str(person.workplace or ""),
+        "roles": tuple(str(role) for role in person.current_roles),
+    }
+    return values_html("people/_directory_row.html", values)
+
+
 @login_required
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
@@ -67,7 +81,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": people,
         "page_obj": page,
+        "filter_fields": form_html(
+            "people/_filter_fields.html", people.form, people.vocabulary_version
+        ),
         "rows": list(page),
+        "row_cells": [(person, _row_cells(person)) for person in page],
         "tags": tags,
         "query_string": _without(request.GET),
     }

@@ -10,12 +10,26 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
+from alliance.lib.fragments import form_html, row_html
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from schools.filters import SchoolFilter, filter_tags, query_without_page
 from schools.models import School
 
 PAGE_SIZE = 20
+# What a directory row shows (templates/schools/_directory_row.html), and so remembers it by.
+ROW_FIELDS = (
+    "slug",
+    "name",
+    "status",
+    "closed_on",
+    "phase",
+    "establishment_type",
+    "town",
+    "local_authority",
+    "urn",
+    "pupils_on_roll",
+)
 
 
 @public_page
@@ -34,10 +48,13 @@ def school_list(request: HttpRequest) -> HttpResponse:
     # counts or skips over every school.
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     tags = filter_tags(filterset, request.GET)
+    schools = list(page)
     context = {
         "filter": filterset,
+        "filter_fields": form_html("schools/_filter_fields.html", filterset.form),
         "page_obj": page,
-        "schools": list(page),
+        "schools": schools,
+        "rows": [row_html("schools/_directory_row.html", ROW_FIELDS, school) for school in schools],
         "tags": tags,
         "query_string": query_without_page(request.GET),
     }
