@@ -8,6 +8,7 @@ outsider (staff at another school) and admin (an alliance admin).
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import get_resolver
 
 from tests.factories import (
     MembershipFactory,
@@ -16,6 +17,13 @@ from tests.factories import (
     SchoolFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _url_map_as_configured(django_test_environment) -> None:
+    """Read the URL map once, before any test changes DEBUG: the routes alliance.urls adds
+    with DEBUG on (serving uploads) are there whichever test a worker happens to run first."""
+    get_resolver().url_patterns  # noqa: B018 (imports the URLconf)
 
 
 @pytest.fixture(autouse=True)
