@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from partnerships.models import NetworkGroup
 from people.models import Specialism
 from resources.models import Comment, KeyStage, Resource, Sharing
 from resources.validators import ACCEPTED, validate_upload
@@ -128,8 +129,13 @@ class ResourceFilter(django_filters.FilterSet):
     key_stage = django_filters.ChoiceFilter(choices=KeyStage.choices, label="Key stage")
     tag = django_filters.CharFilter(field_name="tags__name", label="Tag", method="by_tag")
     sharing = django_filters.ChoiceFilter(choices=Sharing.choices, label="Shared with")
-    group = django_filters.NumberFilter(
-        field_name="pins__group", label="Pinned by group", widget=forms.HiddenInput
+    # A group's pins, by the group's id: read as a group that exists (Django's model choice
+    # field), so an id past what the database holds is refused by the form, not handed to it.
+    group = django_filters.ModelChoiceFilter(
+        queryset=NetworkGroup.objects.all(),
+        field_name="pins__group",
+        label="Pinned by group",
+        widget=forms.HiddenInput,
     )
 
     class Meta:

@@ -108,3 +108,10 @@ def test_list_queries_do_not_grow_with_rows(staff, school, django_assert_num_que
     with django_assert_num_queries(6):
         response = staff.get(LIST)
     assert response.status_code == 200
+
+
+def test_a_group_id_no_database_holds_lists_resources_as_unfiltered(staff, shared):
+    # Past SQLite's 64-bit integers: it used to reach the database as a number and fail there.
+    response = staff.get(LIST, {"group": "99999999999999999999"})
+    assert response.status_code == 200
+    assert "Fractions on a number line" in response.content.decode()
