@@ -143,15 +143,18 @@ class ResourceFilter(django_filters.FilterSet):
         fields = ["q", "specialism", "phase", "key_stage", "tag", "sharing", "group"]
 
     def search(self, queryset, name, value):
-        words = value.split()[:8]
-        for word in words:
+        """Resources with each word (up to eight) in their title, summary, school's name or a
+        tag. Tags are read in a subquery per word: a join on them per word had PostgreSQL plan
+        a dozen joined tables for an eight-word search, seconds before reading a row."""
+        for word in value.split()[:8]:
+            tagged = Resource.tags.through.objects.filter(tag__name__icontains=word)
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(source_school__name__icontains=word)
-                | Q(tags__name__icontains=word)
+                | Q(pk__in=tagged.values("resource_id"))
             )
-        return queryset.distinct() if words else queryset
+        return queryset
 
     def by_tag(self, queryset, name, value):
         return queryset.filter(tags__name=value.strip().lower()).distinct()
