@@ -10,8 +10,8 @@ leader) and, on the routes closed to that member, as an alliance admin. For each
   fields); the names are read again with every one of them present, for a page that reads a
   field only once another is there (a report's "end" once "start" is given), and the fields of
   any FilterSet the page shows are added;
-- each recorded parameter with each HOSTILE value (again as an htmx request where the page
-  answers htmx apart: Vary: HX-Request);
+- each recorded parameter with each HOSTILE value, then all of them at once with each value
+  (and as an htmx request where the page answers htmx apart: Vary: HX-Request);
 - each path argument replaced by each HOSTILE value its converter lets through to the view.
 
 No answer may be a 500 (or an exception out of the client); every failure is listed at once.
@@ -409,6 +409,10 @@ def walk_route(walk: Walk, route: Route, world: dict) -> bool:
     for name in names:
         for value in HOSTILE.values():
             walk.get(_with_query(url, {name: value}))
+    if len(names) > 1:
+        # Every name at once too: a pair read together ("from" and "to") meets its own edges.
+        for value in HOSTILE.values():
+            walk.get(_with_query(url, dict.fromkeys(names, value)))
     if names and has_vary_header(response, "HX-Request"):
         # The htmx fragment runs the same view into a smaller template: each hostile value
         # once, the names taking turns, rather than every value for every name again.
