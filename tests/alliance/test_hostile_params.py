@@ -78,7 +78,7 @@ HOSTILE = {
 # declares their fields; no custom filter or search code), allauth's sign-in and account pages,
 # django-simple-history's admin pages and Django's media server (DEBUG only). Their maintainers
 # test their parameters. Views the portal hosts inside Django admin (the register import,
-# "add schools to a partnership") are the portal's code and are walked.
+# "add schools to a partnership", a person's erasure) are the portal's code and are walked.
 THIRD_PARTY = ("django.", "allauth.", "simple_history.")
 
 # Sampling on SQLite: one hostile request in SQLITE_SAMPLE, chosen by a hash of the request, so
@@ -180,6 +180,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "resources:pin": {"pk": "resource.pk"},
     "resources:unpin": {"pk": "resource.pk"},
     "admin:partnerships_partnership_add_schools": {"pk": "partnership.pk"},
+    "admin:people_person_delete": {"object_id": "erasable.pk"},
 }
 
 
