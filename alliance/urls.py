@@ -36,6 +36,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "alliance.views.bad_request"
 handler500 = "alliance.views.server_error"
 
 admin.site.site_header = f"{settings.PORTAL_NAME} admin"

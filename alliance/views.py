@@ -3,6 +3,7 @@ import sys
 import time
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -86,6 +87,14 @@ def readyz(request: HttpRequest) -> HttpResponse:
     elapsed_ms = round((time.monotonic() - started) * 1000)
     body = {"status": "ok" if up else "unavailable", "database": "up" if up else "down"}
     return JsonResponse({**body, "elapsed_ms": elapsed_ms}, status=200 if up else 503)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the portal's page, saying what was wrong when the portal itself said so (a
+    BadRequest raised with words for the visitor, such as a month it cannot show). Django's own
+    refusals (a host it does not serve, too many fields) keep the page's general words."""
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

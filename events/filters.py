@@ -10,6 +10,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 
+from alliance.lib.dates import DateInRangeFilter
 from alliance.lib.widgets import DateInput
 from alliance.permissions import person_of
 from events.models import EventKind, EventQuerySet
@@ -28,12 +29,12 @@ class EventFilter(django_filters.FilterSet):
     partnership = name_box("Partnership", "filter_partnership")
     group = name_box("Network group", "filter_group")
     kind = django_filters.ChoiceFilter(choices=EventKind.choices, empty_label="Any kind")
-    date_from = django_filters.DateFilter(
+    date_from = DateInRangeFilter(
         label="From",
         method="filter_date_from",
         widget=DateInput(),
     )
-    date_to = django_filters.DateFilter(label="To", method="filter_date_to", widget=DateInput())
+    date_to = DateInRangeFilter(label="To", method="filter_date_to", widget=DateInput())
     mine = django_filters.BooleanFilter(
         label="Only my events", method="filter_mine", widget=forms.CheckboxInput
     )

@@ -6,11 +6,11 @@ no test view. The load itself uses the portal's real pages.
 
 from django.urls import path
 
-from alliance.urls import handler500
+from alliance.urls import handler400, handler500
 from alliance.urls import urlpatterns as portal_urlpatterns
 from loadtest import views
 
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["handler400", "handler500", "urlpatterns"]
 
 urlpatterns = [
     path("_fault/events/<int:pk>/fail-after-write/", views.fail_after_write, name="fault-fail"),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
+from alliance.lib.dates import EARLIEST, LATEST, month_from
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
@@ -31,6 +32,12 @@ PAGE_SIZE = 25
 def _filtered(request: HttpRequest) -> EventFilter:
     events = Event.objects.visible_to(request.user).for_directory()
     return EventFilter(request.GET, queryset=events, request=request)
+
+
+def _status(filterset: EventFilter) -> int:
+    """400 when a filter could not be read (a garbled date, or one outside the years the portal
+    shows): the page says which beside the field and lists events without that filter."""
+    return 400 if filterset.errors else 200
 
 
 def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]:
@@ -81,7 +88,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "can_plan": can_plan_events(request.user),
         **_scope_links(request, filterset),
     }
-    return render(request, "events/list.html", context)
+    return render(request, "events/list.html", context, status=_status(filterset))
 
 
 @dataclass
@@ -107,14 +114,6 @@ class Day:
         return MONTHS[self.date.month]
 
 
-def _month(value: str | None) -> datetime.date:
-    """The first day of the month asked for as YYYY-MM; this month when absent or bad."""
-    try:
-        return datetime.datetime.strptime(value or "", "%Y-%m").date().replace(day=1)
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-
-
 def _shift(month: datetime.date, months: int) -> datetime.date:
     index = month.year * 12 + month.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
@@ -135,7 +134,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid (Monday first) of the filtered events: at most PER_DAY events per day
     with each day's total, in two queries however many there are. Events spanning days
     appear on each day."""
-    month = _month(request.GET.get("month"))
+    month = month_from(request.GET.get("month"), default=timezone.localdate().replace(day=1))
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
         month.year, month.month
     )
@@ -191,10 +190,11 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "events_in_month": in_month,
         "month_total": month_total,
         "filter_query": filters.urlencode(),
-        "previous_month": _shift(month, -1),
-        "next_month": _shift(month, 1),
+        # No link to a month the calendar would refuse (alliance.lib.dates).
+        "previous_month": _shift(month, -1) if month > EARLIEST else None,
+        "next_month": _shift(month, 1) if _shift(month, 1) <= LATEST else None,
         "query_string": query_without_page(request.GET),
         "can_plan": can_plan_events(request.user),
         **_scope_links(request, filterset),
     }
-    return render(request, "events/calendar.html", context)
+    return render(request, "events/calendar.html", context, status=_status(filterset))

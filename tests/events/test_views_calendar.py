@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import EventFactory, SchoolFactory
 
@@ -57,10 +58,28 @@ def test_month_links_keep_the_filters(anonymous, db):
     assert 'href="/events/?kind=cpd"' in html  # the switch to the list view
 
 
-def test_a_bad_month_shows_this_month(anonymous, db):
-    response = anonymous.get("/events/calendar/?month=banana")
+def test_no_month_shows_this_month(anonymous, db):
+    response = anonymous.get("/events/calendar/")
     assert response.status_code == 200
-    assert response.context["month"].day == 1
+    assert response.context["month"] == timezone.localdate().replace(day=1)
+
+
+@pytest.mark.parametrize("month", ["banana", "2026-13", "0001-01", "1899-12", "2200-01", "9999-12"])
+def test_a_month_the_calendar_cannot_show_is_explained(anonymous, db, settings, month):
+    settings.DEBUG = False  # the portal's own 400 page, not Django's debugging one
+    response = anonymous.get("/events/calendar/", {"month": month})
+    assert response.status_code == 400
+    assert "Choose a month as year and month" in response.content.decode()
+    assert "between January 1900 and December 2199" in response.content.decode()
+
+
+def test_the_calendar_links_no_month_it_would_refuse(anonymous, db):
+    first = anonymous.get("/events/calendar/?month=1900-01").content.decode()
+    assert 'rel="prev"' not in first
+    assert "?month=1900-02" in first
+    last = anonymous.get("/events/calendar/?month=2199-12").content.decode()
+    assert 'rel="next"' not in last
+    assert "?month=2199-11" in last
 
 
 def test_an_empty_month_says_so(anonymous, db):

@@ -79,10 +79,27 @@ def test_filters_by_date_range_including_the_past(anonymous, db):
     assert titles(anonymous.get(f"/events/?date_from={frm}&date_to={to}")) == ["Last month"]
 
 
-def test_a_garbled_date_filter_is_explained_not_an_error(anonymous, db):
+def test_a_garbled_date_filter_is_explained(anonymous, db):
     response = anonymous.get("/events/?date_from=soon")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter a valid date." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["date_from=0001-01-01", "date_to=9999-12-31", "date_from=1899-12-31"]
+)
+@pytest.mark.parametrize("page", ["/events/", "/events/calendar/"])
+def test_a_date_outside_the_portals_years_is_explained(anonymous, db, page, query):
+    response = anonymous.get(f"{page}?{query}")
+    assert response.status_code == 400
+    assert "Enter a date between 1 January 1900 and 31 December 2199." in response.content.decode()
+
+
+def test_a_refused_date_lists_events_as_without_it(anonymous, db):
+    EventFactory(title="Next week")
+    response = anonymous.get("/events/?date_to=9999-12-31")
+    assert response.status_code == 400
+    assert titles(response) == ["Next week"]
 
 
 def test_my_events_are_those_i_attend_chair_minute_or_host(staff, school):
