@@ -16,6 +16,7 @@ from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
 from alliance.lib.dates import EARLIEST, LATEST, month_from
+from alliance.lib.fragments import form_html, values_html
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
@@ -68,6 +69,22 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
     return {"scope_name": "", "feed_url": "", "rota_url": ""}
 
 
+def _row(event: Event) -> str:
+    """An event list row: the same for everyone who may see the event."""
+    host = event.host_school
+    group, partnership = event.network_group, event.partnership
+    values = {
+        "pk": event.pk,
+        "title": event.title,
+        "starts_at": event.starts_at,
+        "is_published": event.is_published,
+        "kind": event.get_kind_display(),
+        "where": host.name if host else event.venue,
+        "audience": group.name if group else partnership.name if partnership else "",
+    }
+    return values_html("events/_list_row.html", values)
+
+
 @public_page
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -81,7 +98,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
+        "filter_fields": form_html("events/_filter_fields.html", filterset.form),
         "page_obj": page,
+        "rows": [_row(event) for event in page],
         "tags": filter_tags(filterset),
         "query_string": query_without_page(request.GET),
         "is_dated": filterset.is_dated(),
@@ -184,6 +203,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     filters.pop("page", None)
     context = {
         "filter": filterset,
+        "filter_fields": form_html("events/_filter_fields.html", filterset.form),
         "tags": filter_tags(filterset),
         "month": month,
         "weeks": [[days[day] for day in week] for week in weeks],
