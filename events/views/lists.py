@@ -31,7 +31,9 @@ PAGE_SIZE = 25
 
 def _filtered(request: HttpRequest) -> EventFilter:
     events = Event.objects.visible_to(request.user).for_directory()
-    return EventFilter(request.GET, queryset=events, request=request)
+    filterset = EventFilter(request.GET, queryset=events, request=request)
+    filterset.show_names()
+    return filterset
 
 
 def _status(filterset: EventFilter) -> int:

@@ -198,3 +198,35 @@ def test_a_list_filtered_to_a_partnership_offers_its_feed_and_planner(coordinato
     html = coordinator.get(f"/events/?partnership={partnership.pk}").content.decode()
     assert f'href="/events/feeds/partnership/{partnership.slug}.ics"' in html
     assert f'href="/events/rota/{partnership.slug}/"' in html
+
+
+def test_a_link_naming_a_partnership_by_id_or_slug_shows_its_name(anonymous, partnership):
+    """Links (the rota planner's "saved" redirect, bookmarks) carry a slug or an id; the box
+    and the tag show the partnership's name, never "Partnership: 3"."""
+    for key in (partnership.pk, partnership.slug):
+        html = anonymous.get(f"/events/?partnership={key}").content.decode()
+        assert f"Partnership: {partnership.name} " in html
+        assert f'name="partnership" value="{partnership.name}"' in html
+        assert f"Partnership: {key} " not in html
+
+
+def test_a_link_naming_a_group_by_id_shows_its_and_its_partnerships_names(anonymous, group):
+    partnership = group.partnership
+    html = anonymous.get(f"/events/?partnership={partnership.slug}&group={group.pk}")
+    html = html.content.decode()
+    assert f"Network group: {group.name} " in html
+    assert f"Partnership: {partnership.name} " in html
+    assert f'name="group" value="{group.name}"' in html
+
+
+def test_a_whole_partnership_name_names_that_partnership_alone(anonymous, partnership):
+    """Typing (or submitting the shown) whole name does not also find longer names."""
+    longer = PartnershipFactory(name=f"{partnership.name} North Cluster")
+    EventFactory(title="Alliance", partnership=partnership)
+    EventFactory(title="Cluster", partnership=longer)
+    assert titles(anonymous.get(f"/events/?partnership={partnership.name}")) == ["Alliance"]
+    word = partnership.name.split()[0]
+    assert sorted(titles(anonymous.get(f"/events/?partnership={word}"))) == [
+        "Alliance",
+        "Cluster",
+    ]
