@@ -39,11 +39,13 @@ class EventFilter(django_filters.FilterSet):
         label="Only my events", method="filter_mine", widget=forms.CheckboxInput
     )
 
-    def __init__(self, data=None, queryset=None, *, request, **kwargs) -> None:
+    def __init__(self, data=None, queryset=None, *, request, dated: bool = True, **kwargs) -> None:
         super().__init__(data, queryset, request=request, **kwargs)
         self.shown_names: dict[str, str] = {}
         if not request.user.is_authenticated:
             del self.filters["mine"]
+        if not dated:  # the month view: its month is the date range
+            del self.filters["date_from"], self.filters["date_to"]
 
     def filter_partnership(self, queryset: EventQuerySet, name, value) -> EventQuerySet:
         return queryset.filter(partnership__in=Partnership.objects.named(value))

@@ -186,7 +186,7 @@ def test_my_events_queries_do_not_grow_with_rows(
 
 
 def test_a_list_filtered_to_a_group_offers_its_feed_and_planner(coordinator, staff, group):
-    feed = f"/events/feeds/group/{group.partnership.slug}/{group.slug}.ics"
+    feed = f"webcal://testserver/events/feeds/group/{group.partnership.slug}/{group.slug}.ics"
     planner = f"/events/rota/{group.partnership.slug}/{group.slug}/"
     html = coordinator.get(f"/events/?group={group.pk}").content.decode()
     assert f'href="{feed}"' in html and f'href="{planner}"' in html
@@ -196,7 +196,7 @@ def test_a_list_filtered_to_a_group_offers_its_feed_and_planner(coordinator, sta
 
 def test_a_list_filtered_to_a_partnership_offers_its_feed_and_planner(coordinator, partnership):
     html = coordinator.get(f"/events/?partnership={partnership.pk}").content.decode()
-    assert f'href="/events/feeds/partnership/{partnership.slug}.ics"' in html
+    assert f'href="webcal://testserver/events/feeds/partnership/{partnership.slug}.ics"' in html
     assert f'href="/events/rota/{partnership.slug}/"' in html
 
 
