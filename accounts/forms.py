@@ -2,10 +2,11 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from accounts.models import User
+from alliance.lib.forms import PortalForm
 from schools.models import School
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PortalForm):
     """Who to invite and to which school. The schools offered are those the user may invite to."""
 
     email = forms.EmailField(label="E-mail address")
@@ -21,7 +22,7 @@ class InvitationForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(PortalForm):
     """The invited address (it must be the one invited) and a new password."""
 
     email = forms.EmailField(

@@ -39,10 +39,13 @@ class EventFilter(django_filters.FilterSet):
         label="Only my events", method="filter_mine", widget=forms.CheckboxInput
     )
 
-    def __init__(self, data=None, queryset=None, *, request, **kwargs) -> None:
+    def __init__(self, data=None, queryset=None, *, request, dated: bool = True, **kwargs) -> None:
         super().__init__(data, queryset, request=request, **kwargs)
+        self.shown_names: dict[str, str] = {}
         if not request.user.is_authenticated:
             del self.filters["mine"]
+        if not dated:  # the month view: its month is the date range
+            del self.filters["date_from"], self.filters["date_to"]
 
     def filter_partnership(self, queryset: EventQuerySet, name, value) -> EventQuerySet:
         return queryset.filter(partnership__in=Partnership.objects.named(value))
@@ -65,15 +68,42 @@ class EventFilter(django_filters.FilterSet):
 
     def scope(self) -> tuple[NetworkGroup | None, Partnership | None]:
         """The one group, or else the one partnership, that the filters name (for its feed and
-        planner links), or None where they name none or several."""
+        planner links, and to show its name where the URL carries its slug or id), or None
+        where they name none or several. One query, once per page."""
+        if not hasattr(self, "_scope"):
+            self._scope = self._find_scope()
+        return self._scope
+
+    def _find_scope(self) -> tuple[NetworkGroup | None, Partnership | None]:
         data = self.form.cleaned_data if self.form.is_valid() else {}
         user = self.request.user
         if data.get("group"):
             groups = NetworkGroup.objects.visible_to(user).named(data["group"])
+            if data.get("partnership"):
+                named = Partnership.objects.named(data["partnership"])
+                groups = groups.filter(partnership__in=named)
             return _only_one(groups.select_related("partnership")), None
         if data.get("partnership"):
             return None, _only_one(Partnership.objects.visible_to(user).named(data["partnership"]))
         return None, None
+
+    def show_names(self) -> None:
+        """Where the URL names the partnership or group by its slug or id (as links carry
+        them), the box and the tag show its name instead (from the scope's one query)."""
+        group, partnership = self.scope()
+        if group is not None:
+            partnership = group.partnership
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        shown = {}
+        for name, row in (("group", group), ("partnership", partnership)):
+            value = (data.get(name) or "").strip()
+            if row is not None and value in (str(row.pk), row.slug):
+                shown[name] = row.name
+        self.shown_names = shown  # the tags (the filters still read the slug or id)
+        if shown:
+            self.form.data = self.form.data.copy()
+            for name, value in shown.items():
+                self.form.data[name] = value  # the box
 
     def is_dated(self) -> bool:
         data = self.form.cleaned_data if self.form.is_valid() else {}
@@ -103,8 +133,8 @@ def filter_tags(filterset: EventFilter) -> list[FilterTag]:
         field = filterset.form.fields[name]
         if name == "kind":
             shown = EventKind(value).label
-        elif isinstance(value, str):  # a partnership or group as typed
-            shown = value
+        elif isinstance(value, str):  # a partnership or group: its name, or as typed
+            shown = filterset.shown_names.get(name, value)
         elif isinstance(value, datetime.date):
             shown = value.strftime("%-d %b %Y")
         else:

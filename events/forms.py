@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from alliance.lib.forms import PortalModelForm
 from alliance.lib.widgets import ISO_DATETIME_LOCAL, DateTimeLocalInput
 from alliance.permissions import can_organise_event, is_admin, person_of
 from events.documents import ACCEPT, validate_document
@@ -45,7 +46,7 @@ class GroupChoiceField(forms.ModelChoiceField):
         return f"{obj.partnership.name}: {obj.name}"
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PortalModelForm):
     """Create or edit one event, for an organiser of its partnership or group."""
 
     network_group = GroupChoiceField(
@@ -136,7 +137,7 @@ class EventForm(forms.ModelForm):
         super()._post_clean()
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(PortalModelForm):
     """An agenda or minutes document: PDF, DOCX, ODT or plain text, checked by content."""
 
     class Meta:

@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 
+from alliance.lib.forms import PortalForm
 from alliance.lib.widgets import DateInput, TimeInput
 from events.models import EventKind
 from events.rota import RotaError, every_half_term, parse_dates
@@ -14,7 +15,7 @@ HALF_TERM = "half_term"
 GIVEN_DATES = "dates"
 
 
-class SeriesForm(forms.Form):
+class SeriesForm(PortalForm):
     title = forms.CharField(max_length=150, help_text="Each meeting is numbered: “(2 of 6)”.")
     kind = forms.ChoiceField(choices=EventKind.choices, initial=EventKind.NETWORK_MEETING)
     how = forms.ChoiceField(
@@ -90,7 +91,7 @@ class SeriesForm(forms.Form):
         return self.cleaned_data.get("kind") == EventKind.REVIEW_DAY
 
 
-class RotaRowForm(forms.Form):
+class RotaRowForm(PortalForm):
     """One proposed meeting, as the coordinator edits it."""
 
     day = forms.DateField(widget=DateInput())

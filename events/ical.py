@@ -51,6 +51,12 @@ def calendar_identity(event: Event) -> tuple[str, int]:
     return str(event.uid), max(sequence, 0)
 
 
+def webcal_url(request: HttpRequest, path: str) -> str:
+    """A feed's address for a "Subscribe" link: webcal:// makes the browser hand it to the
+    reader's calendar app, which subscribes (https:// would download the file once)."""
+    return f"webcal://{request.get_host()}{path}"
+
+
 def _when(moment: datetime.datetime) -> datetime.datetime:
     return moment.astimezone(LONDON) if moment >= RULES_SINCE else moment.astimezone(datetime.UTC)
 

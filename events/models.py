@@ -143,6 +143,7 @@ class Event(models.Model):
         null=True,
         blank=True,
         related_name="minuted_events",
+        verbose_name="minute-taker",
     )
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text="Leave empty for no limit."

@@ -6,20 +6,21 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
 from partnerships.models import Membership, NetworkGroup, Partnership, Statement
 from people.models import Person
 from schools.models import School
 
 
-class PartnershipPageForm(forms.ModelForm):
+class PartnershipPageForm(PortalModelForm):
     class Meta:
         model = Partnership
         fields = ["description"]
         help_texts = {"description": "What the partnership is and what its schools do together."}
 
 
-class StatementForm(forms.Form):
+class StatementForm(PortalForm):
     text = forms.CharField(
         max_length=Statement._meta.get_field("text").max_length,
         error_messages={"required": "Write the text, or tick Delete to remove this line."},
@@ -53,7 +54,7 @@ def ordered_texts(formset: forms.BaseFormSet) -> list[str]:
     return [form.cleaned_data["text"].strip() for form in formset.ordered_forms]
 
 
-class MembershipAddForm(forms.ModelForm):
+class MembershipAddForm(PortalModelForm):
     """Add a school to the partnership. `instance` must carry the partnership."""
 
     class Meta:
@@ -67,7 +68,7 @@ class MembershipAddForm(forms.ModelForm):
         self.fields["school"].queryset = School.objects.order_by("name").only("id", "name")
 
 
-class MembershipEditForm(forms.ModelForm):
+class MembershipEditForm(PortalModelForm):
     """Change a school's role, coordinator and dates in the partnership."""
 
     class Meta:
@@ -88,7 +89,7 @@ class MembershipEditForm(forms.ModelForm):
         )
 
 
-class MembershipEndForm(forms.ModelForm):
+class MembershipEndForm(PortalModelForm):
     """End a membership: the school moves to past members the day after `left_on`."""
 
     class Meta:
@@ -103,7 +104,7 @@ class MembershipEndForm(forms.ModelForm):
         self.fields["left_on"].initial = timezone.localdate()
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(PortalModelForm):
     class Meta:
         model = NetworkGroup
         fields = ["description", "cadence", "members"]

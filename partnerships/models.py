@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,16 +29,16 @@ class PartnershipKind(models.TextChoices):
 
 
 def _named(queryset, text: str, *, slug: bool):
-    """What a directory's "Partnership" or "Network group" text box names: part of a name, or
-    a slug or id as links and bookmarks carry them. A text box, not a menu: a region has
-    thousands of partnerships and groups."""
+    """What a directory's "Partnership" or "Network group" text box names (a text box: a region
+    has thousands): a whole name, slug or id (as links carry them) names that row alone, else
+    part of a name names every row containing it. One query either way."""
     text = text.strip()
-    wanted = Q(name__icontains=text)
+    exact = Q(name__iexact=text)
     if slug:
-        wanted |= Q(slug=text)
+        exact |= Q(slug=text)
     if text.isdigit():
-        wanted |= Q(pk=int(text))
-    return queryset.filter(wanted)
+        exact |= Q(pk=int(text))
+    return queryset.filter(exact | (Q(name__icontains=text) & ~Exists(queryset.filter(exact))))
 
 
 class PartnershipQuerySet(models.QuerySet["Partnership"]):

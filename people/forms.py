@@ -8,6 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
@@ -31,7 +32,7 @@ PROFILE_FIELDS = [
 ADMIN_FIELDS = ["school", "organisation"]
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(PortalModelForm):
     """A profile as its owner, their school's editors or an admin edit it."""
 
     class Meta:
@@ -91,7 +92,7 @@ def profile_form_class(*, editor_is_admin: bool, editing_self: bool) -> type[Per
     return ColleaguePersonForm
 
 
-class RoleAssignmentForm(forms.ModelForm):
+class RoleAssignmentForm(PortalModelForm):
     """Give a person an alliance role."""
 
     class Meta:
@@ -123,7 +124,7 @@ class RoleAssignmentForm(forms.ModelForm):
         return data
 
 
-class EndRoleForm(forms.Form):
+class EndRoleForm(PortalForm):
     """End a role: it stays on the profile as a past role."""
 
     ends_on = forms.DateField(

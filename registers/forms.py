@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from alliance.lib.forms import PortalForm
 from registers.files import CsvFileError, check_size, detect_encoding
 
 
-class UploadForm(forms.Form):
+class UploadForm(PortalForm):
     """A CSV file: refused whole when too big, empty, not text or in an unknown encoding."""
 
     file = forms.FileField(label="CSV file", help_text="UTF-8 or Windows-1252 CSV.")
@@ -30,7 +31,7 @@ class UploadForm(forms.Form):
         return upload.file.read().decode(self.encoding)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(PortalForm):
     """The previewed file, posted back to import it; it is validated again in full."""
 
     content = forms.CharField(widget=forms.HiddenInput, strip=False)

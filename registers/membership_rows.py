@@ -11,6 +11,7 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 
+from alliance.lib.forms import PortalForm
 from partnerships.models import Membership, MembershipRole, Partnership, closed_school_message
 from people.models import Person
 from registers.csv_imports import (
@@ -29,7 +30,7 @@ MEMBERSHIP_REQUIRED = ["urn"]
 MEMBERSHIP_EXAMPLE = ["990001", "member", "01/09/2024", "", "yes", ""]
 
 
-class MembershipRowForm(forms.Form):
+class MembershipRowForm(PortalForm):
     urn = forms.RegexField(regex=r"^\d{6}$", error_messages={"invalid": "A URN has 6 digits."})
     role = forms.CharField(required=False)
     joined_on = forms.DateField(required=False, input_formats=DATE_FORMATS)

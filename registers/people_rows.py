@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from phonenumber_field.formfields import PhoneNumberField
 
+from alliance.lib.forms import PortalForm
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
 from registers.csv_imports import (
     DATE_FORMATS,
@@ -41,7 +42,7 @@ PEOPLE_EXAMPLE = [
 ]  # fmt: skip
 
 
-class PersonRowForm(forms.Form):
+class PersonRowForm(PortalForm):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100)
     preferred_name = forms.CharField(max_length=100, required=False)

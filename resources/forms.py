@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from alliance.lib.forms import PortalForm, PortalModelForm
 from partnerships.models import NetworkGroup
 from people.models import Specialism
 from resources.models import Comment, KeyStage, Resource, Sharing
@@ -27,7 +28,7 @@ def normalise_tags(raw: str) -> list[str]:
     return tags
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(PortalModelForm):
     url = forms.URLField(
         label="Link",
         required=False,
@@ -99,7 +100,7 @@ class ResourceForm(forms.ModelForm):
         return data
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(PortalModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
@@ -112,7 +113,7 @@ class CommentForm(forms.ModelForm):
         return body
 
 
-class PinForm(forms.Form):
+class PinForm(PortalForm):
     group = forms.ModelChoiceField(queryset=None, label="Network group")
 
     def __init__(self, *args, groups, **kwargs) -> None:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from localflavor.gb.forms import GBPostcodeField
 
+from alliance.lib.forms import PortalModelForm
 from people.models import Person
 from schools.models import OfstedGrade, School, urn_validator
 from schools.validators import LOGO_FORMATS, logo_format
@@ -64,7 +65,7 @@ SECTIONS = [
 MANAGE_FIELDS = ["headteacher", "editors", "is_published"]
 
 
-class SchoolForm(forms.ModelForm):
+class SchoolForm(PortalModelForm):
     """The edit page's form. `can_manage` adds the headteacher, editors and publishing.
 
     The slug never changes here (bookmarks rely on it); anything posted for a field that is

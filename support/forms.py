@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from support.matching import LeaderMatch
@@ -15,7 +16,7 @@ from support.models import Deployment, SupportRequest, TimeUnit, Visit, to_days
 DATE = DateInput()
 
 
-class SupportRequestForm(forms.ModelForm):
+class SupportRequestForm(PortalModelForm):
     class Meta:
         model = SupportRequest
         fields = ["school", "specialism", "needs", "wanted_from", "wanted_until"]
@@ -36,7 +37,7 @@ class SupportRequestForm(forms.ModelForm):
         return data
 
 
-class DeployForm(forms.Form):
+class DeployForm(PortalForm):
     """Deploy one or more system leaders with the same focus, dates and time each."""
 
     leaders = forms.MultipleChoiceField(
@@ -95,7 +96,7 @@ class DeployForm(forms.Form):
         return [self.matches[pk] for pk in self.cleaned_data["leaders"]]
 
 
-class VisitForm(forms.ModelForm):
+class VisitForm(PortalModelForm):
     class Meta:
         model = Visit
         fields = ["visited_on", "amount", "note"]
@@ -118,7 +119,7 @@ class VisitForm(forms.ModelForm):
         return day
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(PortalModelForm):
     class Meta:
         model = Deployment
         fields = ["outcome"]
@@ -136,7 +137,7 @@ def academic_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
     return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31)
 
 
-class ReportPeriodForm(forms.Form):
+class ReportPeriodForm(PortalForm):
     start = forms.DateField(label="From", widget=DATE)
     end = forms.DateField(label="To", widget=DATE)
 

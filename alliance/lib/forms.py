@@ -18,6 +18,8 @@ from django.forms.renderers import BaseRenderer, DjangoTemplates, Jinja2
 from django.template import TemplateDoesNotExist
 from django.utils.functional import cached_property
 
+from alliance.lib.voice import speak
+
 OUR_TEMPLATES = Path(__file__).resolve().parent.parent / "jinja2"
 DJANGO_TEMPLATES = Path(django.forms.__file__).resolve().parent / "jinja2"
 
@@ -45,3 +47,20 @@ class FormRenderer(BaseRenderer):
             return self.jinja2.get_template(template_name)
         except TemplateDoesNotExist:
             return self.django.get_template(template_name)
+
+
+class PortalForm(django.forms.Form):
+    """The base of every form the portal's users fill in: its messages in the portal's voice
+    (alliance.lib.voice), including those of fields added as the form is built."""
+
+    def full_clean(self) -> None:
+        speak(self.fields)
+        super().full_clean()
+
+
+class PortalModelForm(django.forms.ModelForm):
+    """PortalForm for a model's form."""
+
+    def full_clean(self) -> None:
+        speak(self.fields)
+        super().full_clean()

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +24,7 @@ from alliance.permissions import (
     person_of,
 )
 from events.forms import DocumentForm
+from events.ical import webcal_url
 from events.models import Event, EventDocument, Registration
 from events.services import EventError, registration_cancel, registration_create
 from events.views.access import get_event_for_user
@@ -53,10 +55,13 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None
     )
     show_minutes = can_view_event_minutes(user, event)
+    is_past = event.ends_at <= timezone.now()
     counts = _counts(event)
+    documents = list(event.documents.all()) if show_minutes else []
+    can_organise = can_organise_event(user, event)
     context = {
         "event": event,
-        "can_organise": can_organise_event(user, event),
+        "can_organise": can_organise,
         "can_register": can_register_for_event(user, event),
         "show_minutes": show_minutes,
         "registration": registration or "",
@@ -64,11 +69,27 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "places_left": None
         if event.capacity is None
         else max(event.capacity - counts["confirmed"], 0),
-        "is_past": event.ends_at <= timezone.now(),
-        "documents": list(event.documents.all()) if show_minutes else [],
+        "is_past": is_past,
+        "feed_url": _feed_url(request, event),
+        "documents": documents,
+        # Before the meeting there are no minutes to miss: the section is for its papers.
+        "show_minutes_section": show_minutes
+        and bool(is_past or event.minutes or documents or can_organise),
         "document_form": DocumentForm(),
     }
     return render(request, "events/detail.html", context)
+
+
+def _feed_url(request: HttpRequest, event: Event) -> str:
+    """The webcal:// feed of the event's group, else its partnership, if that is public."""
+    group, partnership = event.network_group, event.partnership
+    if group is not None and group.partnership.is_published:
+        path = reverse("events:feed_group", args=[group.partnership.slug, group.slug])
+    elif group is None and partnership is not None and partnership.is_published:
+        path = reverse("events:feed_partnership", args=[partnership.slug])
+    else:
+        return ""
+    return webcal_url(request, path)
 
 
 @login_required

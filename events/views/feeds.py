@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.permissions import person_of
-from events.ical import calendar_response
+from events.ical import calendar_response, webcal_url
 from events.models import CalendarFeedToken, Event
 from events.services import feed_token_regenerate, feed_token_revoke
 from events.views.access import get_event_for_user
@@ -95,4 +95,6 @@ def my_feed(request: HttpRequest) -> HttpResponse:
         return redirect("events:my_feed")
     feed = CalendarFeedToken.objects.filter(person=person).first()
     feed_url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
-    return render(request, "events/my_feed.html", {"feed": feed, "feed_url": feed_url})
+    webcal = webcal_url(request, feed.get_absolute_url()) if feed else ""
+    context = {"feed": feed, "feed_url": feed_url, "webcal_url": webcal}
+    return render(request, "events/my_feed.html", context)

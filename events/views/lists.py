@@ -25,14 +25,17 @@ from alliance.permissions import (
     can_plan_events,
 )
 from events.filters import EventFilter, filter_tags, query_without_page
+from events.ical import webcal_url
 from events.models import Event
 
 PAGE_SIZE = 25
 
 
-def _filtered(request: HttpRequest) -> EventFilter:
+def _filtered(request: HttpRequest, *, dated: bool = True) -> EventFilter:
     events = Event.objects.visible_to(request.user).for_directory()
-    return EventFilter(request.GET, queryset=events, request=request)
+    filterset = EventFilter(request.GET, queryset=events, request=request, dated=dated)
+    filterset.show_names()
+    return filterset
 
 
 def _status(filterset: EventFilter) -> int:
@@ -48,7 +51,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
         slugs = {"slug": group.partnership.slug, "group_slug": group.slug}
         return {
             "scope_name": group.name,
-            "feed_url": reverse("events:feed_group", kwargs=slugs)
+            "feed_url": webcal_url(request, reverse("events:feed_group", kwargs=slugs))
             if group.partnership.is_published
             else "",
             "rota_url": reverse("events:rota_group", kwargs=slugs)
@@ -59,7 +62,7 @@ def _scope_links(request: HttpRequest, filterset: EventFilter) -> dict[str, str]
         slugs = {"slug": partnership.slug}
         return {
             "scope_name": partnership.name,
-            "feed_url": reverse("events:feed_partnership", kwargs=slugs)
+            "feed_url": webcal_url(request, reverse("events:feed_partnership", kwargs=slugs))
             if partnership.is_published
             else "",
             "rota_url": reverse("events:rota_partnership", kwargs=slugs)
@@ -115,6 +118,7 @@ class Day:
     date: datetime.date
     in_month: bool
     is_today: bool
+    is_past: bool
     events: list[Event] = field(default_factory=list)
     more: int = 0  # events that start this day beyond the PER_DAY shown
 
@@ -131,6 +135,17 @@ class Day:
     @property
     def month_name(self) -> str:
         return MONTHS[self.date.month]
+
+
+def _list_month(date_from: str | None) -> datetime.date:
+    """The month of the list's "From" date (switching from the list to the month), else this
+    month."""
+    today = timezone.localdate()
+    try:
+        day = datetime.date.fromisoformat(date_from or "")
+    except ValueError:
+        day = today
+    return (day if EARLIEST <= day <= LATEST else today).replace(day=1)
 
 
 def _shift(month: datetime.date, months: int) -> datetime.date:
@@ -153,13 +168,14 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid (Monday first) of the filtered events: at most PER_DAY events per day
     with each day's total, in two queries however many there are. Events spanning days
     appear on each day."""
-    month = month_from(request.GET.get("month"), default=timezone.localdate().replace(day=1))
+    month = month_from(request.GET.get("month"), default=_list_month(request.GET.get("date_from")))
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
         month.year, month.month
     )
     first, last = weeks[0][0], weeks[-1][-1]
     month_end = _shift(month, 1) - datetime.timedelta(days=1)
-    filterset = _filtered(request)
+    # The month is the grid's date range: no From and To fields to fight its navigation.
+    filterset = _filtered(request, dated=False)
     events = filterset.qs.between(_start_of(first), _start_of(last + datetime.timedelta(days=1)))
     # First the month's events ranked within their start day, from the events table alone (the
     # sort stays narrow), then what the grid shows of the chosen ones.
@@ -178,7 +194,11 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         .order_by("starts_at")
     )
     today = timezone.localdate()
-    days = {day: Day(day, day.month == month.month, day == today) for week in weeks for day in week}
+    days = {
+        day: Day(day, day.month == month.month, day == today, day < today)
+        for week in weeks
+        for day in week
+    }
     in_month, month_total, counted = [], 0, set()
     for event in events:
         starts = timezone.localtime(event.starts_at)
@@ -199,8 +219,8 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
             if start < month:
                 month_total += 1  # began in an earlier month and runs into this one
     filters = request.GET.copy()
-    filters.pop("month", None)
-    filters.pop("page", None)
+    for name in ("month", "page", "date_from", "date_to"):
+        filters.pop(name, None)
     context = {
         "filter": filterset,
         "filter_fields": form_html("events/_filter_fields.html", filterset.form),

@@ -135,7 +135,10 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
                     formset._non_form_errors = formset.error_class([error.message])
                 else:
                     messages.success(request, f"{len(events)} meetings are saved.")
-                    query = {"group": group.pk} if group else {"partnership": partnership.pk}
+                    # The list shows the partnership's and group's names in its boxes.
+                    query = {"partnership": partnership.slug}
+                    if group:
+                        query["group"] = group.pk
                     query["date_from"] = events[0].starts_at.date().isoformat()
                     return redirect(f"{reverse('events:list')}?{urlencode(query)}")
         else:

@@ -23,7 +23,7 @@ def member(db):
 
 def errors(response) -> list[str]:
     return re.findall(
-        r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.content.decode(), re.S
+        r'<div class="error-summary"[^>]*>(.*?)</div>', response.content.decode(), re.S
     )
 
 

@@ -48,7 +48,7 @@ def test_head_cannot_invite_an_address_outside_the_schools_domains(head, school,
 def test_head_cannot_invite_to_another_school(head, school, other_school, school_domain):
     response = post_invite(head, other_school)
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the options offered for “School”." in response.content.decode()
     assert not Invitation.objects.exists()
 
 

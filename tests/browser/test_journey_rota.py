@@ -69,7 +69,8 @@ def test_coordinator_plans_a_half_termly_host_rota_and_saves_it(
 
     page.get_by_role("button", name=f"Save these {MEETINGS} meetings").click()
     expect(page.get_by_role("status").first).to_contain_text(f"{MEETINGS} meetings are saved.")
-    expect(page).to_have_url(re.compile(rf"partnership={partnership.pk}"))
+    expect(page).to_have_url(re.compile(rf"partnership={partnership.slug}"))
+    expect(page.get_by_label("Partnership")).to_have_value(partnership.name)
     rows = page.get_by_role("table").get_by_role("row")
     expect(rows).to_have_count(MEETINGS + 1)
     check_page(page, "events-planned")

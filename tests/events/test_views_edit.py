@@ -143,7 +143,10 @@ def test_the_chair_cannot_also_take_the_minutes(coordinator, partnership, school
 def test_a_garbled_date_gets_a_message_not_an_error_page(coordinator, partnership):
     response = coordinator.post("/events/new/", form_for(partnership, starts_at="tomorrow"))
     assert response.status_code == 400
-    assert "Enter a valid date/time." in response.content.decode()
+    assert (
+        "Enter a real date and time for “Starts”, e.g. 14/09/2026 09:30."
+        in response.content.decode()
+    )
 
 
 # Edit ------------------------------------------------------------------------------------

@@ -128,7 +128,9 @@ def test_personal_feed_queries_do_not_grow_with_events(
 def test_event_page_offers_the_groups_feed(anonymous, partnership, group):
     event = EventFactory(partnership=partnership, network_group=group)
     html = anonymous.get(event.get_absolute_url()).content.decode()
-    assert f'href="/events/feeds/group/{partnership.slug}/{group.slug}.ics"' in html
+    assert (
+        f'href="webcal://testserver/events/feeds/group/{partnership.slug}/{group.slug}.ics"' in html
+    )
     assert f'href="/events/{event.pk}/event.ics"' in html
 
 

@@ -88,11 +88,14 @@ def test_a_garbled_date_filter_is_explained(anonymous, db):
 @pytest.mark.parametrize(
     "query", ["date_from=0001-01-01", "date_to=9999-12-31", "date_from=1899-12-31"]
 )
-@pytest.mark.parametrize("page", ["/events/", "/events/calendar/"])
-def test_a_date_outside_the_portals_years_is_explained(anonymous, db, page, query):
-    response = anonymous.get(f"{page}?{query}")
+def test_a_date_outside_the_portals_years_is_explained(anonymous, db, query):
+    response = anonymous.get(f"/events/?{query}")
     assert response.status_code == 400
     assert "Enter a date between 1 January 1900 and 31 December 2199." in response.content.decode()
+    # The month view has no From and To (its month is the range): it shows this month.
+    response = anonymous.get(f"/events/calendar/?{query}")
+    assert response.status_code == 200
+    assert response.context["month"] == timezone.localdate().replace(day=1)
 
 
 def test_a_refused_date_lists_events_as_without_it(anonymous, db):
@@ -186,7 +189,7 @@ def test_my_events_queries_do_not_grow_with_rows(
 
 
 def test_a_list_filtered_to_a_group_offers_its_feed_and_planner(coordinator, staff, group):
-    feed = f"/events/feeds/group/{group.partnership.slug}/{group.slug}.ics"
+    feed = f"webcal://testserver/events/feeds/group/{group.partnership.slug}/{group.slug}.ics"
     planner = f"/events/rota/{group.partnership.slug}/{group.slug}/"
     html = coordinator.get(f"/events/?group={group.pk}").content.decode()
     assert f'href="{feed}"' in html and f'href="{planner}"' in html
@@ -196,5 +199,37 @@ def test_a_list_filtered_to_a_group_offers_its_feed_and_planner(coordinator, sta
 
 def test_a_list_filtered_to_a_partnership_offers_its_feed_and_planner(coordinator, partnership):
     html = coordinator.get(f"/events/?partnership={partnership.pk}").content.decode()
-    assert f'href="/events/feeds/partnership/{partnership.slug}.ics"' in html
+    assert f'href="webcal://testserver/events/feeds/partnership/{partnership.slug}.ics"' in html
     assert f'href="/events/rota/{partnership.slug}/"' in html
+
+
+def test_a_link_naming_a_partnership_by_id_or_slug_shows_its_name(anonymous, partnership):
+    """Links (the rota planner's "saved" redirect, bookmarks) carry a slug or an id; the box
+    and the tag show the partnership's name, never "Partnership: 3"."""
+    for key in (partnership.pk, partnership.slug):
+        html = anonymous.get(f"/events/?partnership={key}").content.decode()
+        assert f"Partnership: {partnership.name} " in html
+        assert f'name="partnership" value="{partnership.name}"' in html
+        assert f"Partnership: {key} " not in html
+
+
+def test_a_link_naming_a_group_by_id_shows_its_and_its_partnerships_names(anonymous, group):
+    partnership = group.partnership
+    html = anonymous.get(f"/events/?partnership={partnership.slug}&group={group.pk}")
+    html = html.content.decode()
+    assert f"Network group: {group.name} " in html
+    assert f"Partnership: {partnership.name} " in html
+    assert f'name="group" value="{group.name}"' in html
+
+
+def test_a_whole_partnership_name_names_that_partnership_alone(anonymous, partnership):
+    """Typing (or submitting the shown) whole name does not also find longer names."""
+    longer = PartnershipFactory(name=f"{partnership.name} North Cluster")
+    EventFactory(title="Alliance", partnership=partnership)
+    EventFactory(title="Cluster", partnership=longer)
+    assert titles(anonymous.get(f"/events/?partnership={partnership.name}")) == ["Alliance"]
+    word = partnership.name.split()[0]
+    assert sorted(titles(anonymous.get(f"/events/?partnership={word}"))) == [
+        "Alliance",
+        "Cluster",
+    ]

@@ -103,6 +103,8 @@ def test_saving_the_edited_proposal_creates_the_events(coordinator, partnership,
     response = coordinator.post(url(partnership), data)
     assert response.status_code == 302
     assert response["Location"].startswith("/events/?")
+    listed = coordinator.get(response["Location"]).content.decode()
+    assert f"Partnership: {partnership.name} " in listed  # a name, never its id
     events = list(Event.objects.filter(partnership=partnership).order_by("starts_at"))
     assert [e.title for e in events] == [
         "SEND network (1 of 3)",

@@ -168,9 +168,10 @@ def test_chart_bars_have_text_alternatives(anonymous, partnership):
     assert '<figcaption id="chart-phase"><strong>Members by phase</strong>' in body
     assert '<th scope="row">Primary</th>' in body
     assert 'aria-hidden="true"' in body  # the drawing; the table says the same in text
-    # Drawn on the server: the only script on the page is the site-wide htmx file.
+    # Drawn on the server: the only scripts on the page are the site-wide files.
     assert re.findall(r"<script[^>]*>", body) == [
-        '<script src="/static/django_htmx/htmx-2.min.js" defer>'
+        '<script src="/static/django_htmx/htmx-2.min.js" defer>',
+        '<script src="/static/js/site.js" defer>',
     ]
 
 

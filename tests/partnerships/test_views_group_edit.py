@@ -61,7 +61,7 @@ def test_members_are_chosen_from_the_partnerships_schools(coordinator, group, ot
     stranger = PersonFactory(school=other_school)
     response = coordinator.post(url(group), post_data(stranger))
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the options offered for “Members”." in response.content.decode()
     assert_unchanged(group)
 
 

@@ -128,7 +128,7 @@ def test_coordinator_must_work_at_the_school(coordinator, membership, other_scho
     response = coordinator.post(
         edit_url(membership), {"role": "lead", "coordinator": stranger.pk, "joined_on": ""}
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the options offered for “Coordinator”." in response.content.decode()
     membership.refresh_from_db()
     assert membership.role == MembershipRole.MEMBER
 
@@ -199,7 +199,7 @@ def test_end_needs_a_date_on_or_after_joining(coordinator, membership):
     response = coordinator.post(end_url(membership), {"left_on": "2019-01-01"})
     assert "must be on or after the date it joined" in response.content.decode()
     response = coordinator.post(end_url(membership), {"left_on": ""})
-    assert "This field is required." in response.content.decode()
+    assert "Enter a date for “Last day of membership”." in response.content.decode()
     membership.refresh_from_db()
     assert membership.left_on is None
 

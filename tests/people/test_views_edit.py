@@ -156,7 +156,7 @@ def test_bad_input_shows_errors_and_changes_nothing(staff):
     html = response.content.decode()
     assert "There is a problem" in html
     assert 'href="#id_first_name"' in html and 'href="#id_email"' in html
-    assert "Enter a valid email address." in html
+    assert "Enter an e-mail address in the right form, e.g. name@example.org." in html
     person.refresh_from_db()
     assert person.job_title == "Class teacher"
 
@@ -201,7 +201,7 @@ def test_replacing_a_photo_deletes_the_old_file(staff, django_capture_on_commit_
     [
         (
             SimpleUploadedFile("me.png", b"<?php echo 1; ?>", content_type="image/png"),
-            "Upload a valid image",
+            "Choose a photo or picture (JPEG, PNG or WebP)",
         ),
         (image_file("GIF", name="me.gif"), "must be a JPEG, PNG or WebP image"),
         (

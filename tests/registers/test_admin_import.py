@@ -52,7 +52,7 @@ def test_links_file_through_the_same_page(admin, sample_bytes):
     ("content", "message"),
     [
         (b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n", "This is a PDF document"),
-        (b"", "The submitted file is empty."),
+        (b"", "is empty: choose another."),
         (b"URN,Town\n990001,Testbridge\n", "EstablishmentName are missing"),
         ("URN,EstablishmentName\n".encode("utf-16"), "UTF-16"),
     ],

@@ -24,7 +24,7 @@ def test_member_comments(outsider, shared):
 def test_an_empty_comment_is_refused(staff, shared):
     response = staff.post(url(shared, "comments"), {"body": "  "})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Enter comment." in response.content.decode()
     assert not Comment.objects.exists()
 
 

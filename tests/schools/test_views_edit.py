@@ -119,11 +119,11 @@ def test_saving_without_changes_writes_nothing(head, school):
         ("postcode", "NOT A POSTCODE", "Enter a UK postcode, e.g. EB1 1AA."),
         ("urn", "12345", "6-digit"),
         ("urn", "12345a", "6-digit"),
-        ("email", "office-at-school", "Enter a valid email address."),
+        ("email", "office-at-school", "Enter an e-mail address in the right form"),
         ("fsm_percent", "101", "Enter a percentage between 0 and 100."),
         ("eal_percent", "-1", "Enter a percentage between 0 and 100."),
-        ("telephone", "12", "Enter a valid phone number"),
-        ("website", "not a website", "Enter a valid URL."),
+        ("telephone", "12", "Enter a telephone number, e.g. 020 7946 0123"),
+        ("website", "not a website", "Enter a web address, e.g. https://www.example.org."),
     ],
 )
 def test_invalid_input_is_shown_next_to_the_field_and_saves_nothing(

@@ -107,7 +107,7 @@ def test_a_visit_before_the_deployment_is_refused(leader, deployment):
 def test_a_visit_without_time_is_refused(leader, deployment):
     response = leader.post(visit_url(deployment), visit_data(amount="0"))
     assert response.status_code == 200
-    assert "greater than or equal to 0.25" in response.content.decode()
+    assert "must be 0.25 or more." in response.content.decode()
     assert not Visit.objects.exists()
 
 

@@ -52,7 +52,7 @@ def test_staff_cannot_ask_for_support(staff, school, maths):
 def test_head_cannot_ask_on_behalf_of_another_school(head, other_school, maths):
     response = head.post(NEW, request_data(other_school, maths))
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose one of the options offered for “School”." in response.content.decode()
     assert not SupportRequest.objects.exists()
 
 
@@ -222,7 +222,7 @@ def test_deploying_without_choosing_a_leader_shows_the_error(
     make_leader()
     response = coordinator.post(deploy_url(support_request), deploy_data(partnership))
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Choose system leaders to deploy." in response.content.decode()
     assert not Deployment.objects.exists()
 
 
