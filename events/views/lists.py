@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, TruncDate
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.views.decorators.http import require_GET
 
 from alliance.lib.dates import EARLIEST, LATEST, month_from
-from alliance.lib.fragments import form_html, values_html
+from alliance.lib.fragments import form_html, remembered, values_html
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from alliance.permissions import (
@@ -157,6 +158,23 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _month_weeks(weeks: list[list[Day]], filters: QueryDict) -> str:
+    """The month grid's rows, the same for everyone shown these events with these filters."""
+    filter_query = filters.urlencode()
+    key = (
+        "events/_month_weeks.html",
+        filter_query,
+        tuple(
+            (day.date, day.in_month, day.is_today, day.is_past, day.more)
+            + tuple((event.pk, event.start_time, event.title) for event in day.events)
+            for week in weeks
+            for day in week
+        ),
+    )
+    context = {"weeks": weeks, "filter_query": filter_query}
+    return remembered(key, lambda: render_to_string("events/_month_weeks.html", context))
+
+
 # A busy region has a hundred events on a school day: the grid shows the first few of each day
 # and links to that day's full list.
 PER_DAY = 4
@@ -221,12 +239,14 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     filters = request.GET.copy()
     for name in ("month", "page", "date_from", "date_to"):
         filters.pop(name, None)
+    grid = [[days[day] for day in week] for week in weeks]
     context = {
         "filter": filterset,
         "filter_fields": form_html("events/_filter_fields.html", filterset.form),
         "tags": filter_tags(filterset),
         "month": month,
-        "weeks": [[days[day] for day in week] for week in weeks],
+        "weeks": grid,
+        "month_weeks": _month_weeks(grid, filters),
         "events_in_month": in_month,
         "month_total": month_total,
         "filter_query": filters.urlencode(),

@@ -87,3 +87,26 @@ def test_every_value_a_school_row_shows_is_part_of_its_key(staff, school, field)
     setattr(school, field, changed)
     after = fragments.row_html("schools/_directory_row.html", ROW_FIELDS, school)
     assert after != before
+
+
+def test_the_month_grid_shows_each_viewer_the_events_they_may_see_as_they_are_now(
+    staff, anonymous, school
+):
+    from django.utils import timezone
+
+    from events.models import Event
+    from tests.factories import EventFactory
+
+    starts = timezone.now() + timezone.timedelta(days=1)
+    month = timezone.localtime(starts).strftime("%Y-%m")
+    public = EventFactory(title="Open moderation day", starts_at=starts, is_published=True)
+    EventFactory(title="Heads only briefing", starts_at=starts, is_published=False)
+    member_grid = staff.get("/events/calendar/", {"month": month}).content.decode()
+    visitor_grid = anonymous.get("/events/calendar/", {"month": month}).content.decode()
+    assert "Heads only briefing" in member_grid
+    assert "Heads only briefing" not in visitor_grid
+    assert "Open moderation day" in visitor_grid
+    Event.objects.filter(pk=public.pk).update(title="Moved moderation day")
+    assert (
+        "Moved moderation day" in staff.get("/events/calendar/", {"month": month}).content.decode()
+    )
