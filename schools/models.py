@@ -316,7 +316,7 @@ class School(models.Model):
             models.Index(fields=["town"], name="school_town_idx"),
             models.Index(fields=["local_authority"], name="school_la_idx"),
             models.Index(fields=["postcode"], name="school_postcode_idx"),
-            # Schools nearby (registers.nearby): a box of latitude and longitude around a
+            # Schools nearby (schools.nearby): a box of latitude and longitude around a
             # school, a narrow band of latitude read from the index.
             models.Index(fields=["latitude", "longitude"], name="school_location_idx"),
         ]

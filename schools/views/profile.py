@@ -12,8 +12,8 @@ from alliance.permissions import (
     can_invite_to_school,
     can_view_school_history,
 )
-from registers.nearby import schools_near
 from schools.models import School
+from schools.nearby import schools_near
 from schools.selectors import (
     school_partnerships_and_groups,
     school_role_holders,
