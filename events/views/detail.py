@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.pagecache import public_page
 from alliance.permissions import (

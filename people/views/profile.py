@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.permissions import (
     can_edit_person,
     can_erase_person,

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.permissions import can_manage_school
 from schools.forms import SchoolForm
 from schools.models import School

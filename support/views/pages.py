@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from accounts.audit import security_log
 from alliance import permissions
-from alliance.lib.audit import security_log
 from alliance.lib.csv import csv_response
 from partnerships.models import Membership, Partnership
 from people.models import Person
