@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 
 from accounts.audit import security_log
 from accounts.models import SecurityEventKind, User
+from accounts.rules import requires_mfa
 from accounts.sessions import MFA_SETUP_REQUIRED
-from alliance.permissions import requires_mfa
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -19,17 +19,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.csv import csv_response
-from alliance.permissions import (
-    can_import_memberships,
-    can_import_people,
-    can_view_partnership,
-    can_view_school,
-)
 from partnerships.models import Partnership
+from partnerships.rules import can_view_partnership
 from registers import csv_imports, membership_rows, people_rows
 from registers.files import CsvFileError
 from registers.forms import ConfirmForm, UploadForm
+from registers.rules import can_import_memberships, can_import_people
 from schools.models import School
+from schools.rules import can_view_school
 
 
 def get_school_for_user(request: HttpRequest, slug: str, *, action: str) -> School:

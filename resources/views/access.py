@@ -7,12 +7,13 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance import permissions
+from alliance.permissions import is_admin, person_of
 from partnerships.models import Membership, NetworkGroup, Partnership
 from resources.models import Resource, Sharing
+from resources.rules import can_edit_resource, can_view_resource
 from schools.models import School
 
-ACTIONS = {"view": permissions.can_view_resource, "edit": permissions.can_edit_resource}
+ACTIONS = {"view": can_view_resource, "edit": can_edit_resource}
 
 
 def get_resource_for_user(request: HttpRequest, pk: int, *, action: str = "view") -> Resource:
@@ -20,7 +21,7 @@ def get_resource_for_user(request: HttpRequest, pk: int, *, action: str = "view"
         Resource.objects.select_related("source_school", "specialism", "partnership", "author"),
         pk=pk,
     )
-    if not permissions.can_view_resource(request.user, resource):
+    if not can_view_resource(request.user, resource):
         raise Http404("No such resource.")
     if not ACTIONS[action](request.user, resource):
         raise PermissionDenied
@@ -29,9 +30,9 @@ def get_resource_for_user(request: HttpRequest, pk: int, *, action: str = "view"
 
 def source_schools_for(user):
     """Schools a user may name as a resource's source: their own, and those they edit."""
-    if permissions.is_admin(user):
+    if is_admin(user):
         return School.objects.all()
-    person = permissions.person_of(user)
+    person = person_of(user)
     if person is None:
         return School.objects.none()
     return School.objects.filter(
@@ -41,9 +42,9 @@ def source_schools_for(user):
 
 def sharing_partnerships_for(user):
     """Partnerships a user may share with: those their school belongs to now."""
-    if permissions.is_admin(user):
+    if is_admin(user):
         return Partnership.objects.all()
-    person = permissions.person_of(user)
+    person = person_of(user)
     if person is None or person.school_id is None:
         return Partnership.objects.none()
     member_of = Membership.objects.current().filter(school_id=person.school_id)
@@ -55,9 +56,9 @@ def pinning_groups_for(user, resource: Resource):
     groups = NetworkGroup.objects.select_related("partnership").order_by("name")
     if resource.sharing == Sharing.PARTNERSHIP:
         groups = groups.filter(partnership_id=resource.partnership_id)
-    if permissions.is_admin(user):
+    if is_admin(user):
         return groups
-    person = permissions.person_of(user)
+    person = person_of(user)
     if person is None:
         return groups.none()
     coordinated = Membership.objects.current().filter(coordinator=person).values("partnership")

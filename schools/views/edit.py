@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import security_log
-from alliance.permissions import can_manage_school
 from schools.forms import SchoolForm
 from schools.models import School
+from schools.rules import can_manage_school
 from schools.services import SchoolEditConflict, school_update
 from schools.views.access import get_school_for_user
 

@@ -6,17 +6,23 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance import permissions
 from support.models import Deployment, SupportRequest
+from support.rules import (
+    can_deploy_for_request,
+    can_edit_support_request,
+    can_record_deployment,
+    can_view_deployment,
+    can_view_support_request,
+)
 
 REQUEST_ACTIONS = {
-    "view": permissions.can_view_support_request,
-    "edit": permissions.can_edit_support_request,
-    "deploy": permissions.can_deploy_for_request,
+    "view": can_view_support_request,
+    "edit": can_edit_support_request,
+    "deploy": can_deploy_for_request,
 }
 DEPLOYMENT_ACTIONS = {
-    "view": permissions.can_view_deployment,
-    "record": permissions.can_record_deployment,
+    "view": can_view_deployment,
+    "record": can_record_deployment,
 }
 
 
@@ -26,7 +32,7 @@ def get_support_request_for_user(
     support_request = get_object_or_404(
         SupportRequest.objects.select_related("school", "specialism", "requested_by"), pk=pk
     )
-    if not permissions.can_view_support_request(request.user, support_request):
+    if not can_view_support_request(request.user, support_request):
         raise Http404("No such support request.")
     if not REQUEST_ACTIONS[action](request.user, support_request):
         raise PermissionDenied
@@ -40,7 +46,7 @@ def get_deployment_for_user(request: HttpRequest, pk: int, *, action: str = "vie
         ),
         pk=pk,
     )
-    if not permissions.can_view_deployment(request.user, deployment):
+    if not can_view_deployment(request.user, deployment):
         raise Http404("No such deployment.")
     if not DEPLOYMENT_ACTIONS[action](request.user, deployment):
         raise PermissionDenied
