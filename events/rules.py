@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, person_of
-from events.models import Event
+from events.models import VISIBILITY, Event
 from partnerships.models import NetworkGroup
 from partnerships.rules import can_coordinate_group, can_coordinate_partnership, coordinating
 from people.models import Person
 
 
 def can_view_event(user, event: Event) -> bool:
-    return event.is_published or user.is_authenticated
+    return VISIBILITY.allows(user, event)
 
 
 def can_organise_event(user, event: Event) -> bool:

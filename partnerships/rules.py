@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, known, person_of
-from partnerships.models import Membership, NetworkGroup, Partnership
+from partnerships.models import VISIBILITY, Membership, NetworkGroup, Partnership
 from people.models import Person
 
 
@@ -30,7 +30,7 @@ def coordinator_annotations(user, model) -> dict:
 
 
 def can_view_partnership(user, partnership: Partnership) -> bool:
-    return partnership.is_published or user.is_authenticated
+    return VISIBILITY.allows(user, partnership)
 
 
 def can_see_member_people(user, partnership: Partnership) -> bool:

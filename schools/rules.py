@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, known, person_of
 from people.models import Person
-from schools.models import School
+from schools.models import VISIBILITY, School
 
 
 def _editor_key(person: Person) -> str:
@@ -24,7 +24,7 @@ def editor_annotations(user, model) -> dict:
 
 
 def can_view_school(user, school: School) -> bool:
-    return school.is_published or user.is_authenticated
+    return VISIBILITY.allows(user, school)
 
 
 def can_edit_school(user, school: School) -> bool:

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from alliance.permissions import is_admin, person_of
 from partnerships.models import Membership, NetworkGroup, Partnership
 from resources.models import Resource, Sharing
-from resources.rules import can_edit_resource, can_view_resource
+from resources.rules import can_edit_resource
 from schools.models import School
 
-ACTIONS = {"view": can_view_resource, "edit": can_edit_resource}
+# "view" needs no check of its own: the resource is fetched from what the user may see.
+ACTIONS = {"view": None, "edit": can_edit_resource}
 
 
 def get_resource_for_user(request: HttpRequest, pk: int, *, action: str = "view") -> Resource:
+    allowed = ACTIONS[action]  # an unknown action is an error, never a pass
+    # 404 unless the user may see it, by the list's own rule (ResourceQuerySet.visible_to).
     resource = get_object_or_404(
-        Resource.objects.select_related("source_school", "specialism", "partnership", "author"),
+        Resource.objects.visible_to(request.user).select_related(
+            "source_school", "specialism", "partnership", "author"
+        ),
         pk=pk,
     )
-    if not can_view_resource(request.user, resource):
-        raise Http404("No such resource.")
-    if not ACTIONS[action](request.user, resource):
+    if allowed is not None and not allowed(request.user, resource):
         raise PermissionDenied
     return resource
 
