@@ -7,7 +7,7 @@ test:  ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
 	bash scripts/test
 
 lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports
 
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .

@@ -6,10 +6,10 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 
+from accounts.audit import security_log
 from accounts.models import SecurityEventKind, User
+from accounts.rules import requires_mfa
 from accounts.sessions import MFA_SETUP_REQUIRED
-from alliance.lib.audit import security_log
-from alliance.permissions import requires_mfa
 
 
 class AccountAdapter(DefaultAccountAdapter):

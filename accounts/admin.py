@@ -2,8 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from accounts.audit import security_log
 from accounts.models import Invitation, SchoolEmailDomain, SecurityEvent, SecurityEventKind, User
-from alliance.lib.audit import security_log
 
 # Django admin signs in through allauth, so its rate limits and two-factor step apply there too.
 admin.site.login = secure_admin_login(admin.site.login)

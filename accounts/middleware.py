@@ -98,8 +98,8 @@ class AccessRefusedLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.status_code == 403:
+            from accounts.audit import security_log
             from accounts.models import SecurityEventKind
-            from alliance.lib.audit import security_log
 
             user = getattr(request, "user", None)
             security_log(

@@ -194,7 +194,7 @@ class SecurityEventKind(models.TextChoices):
 
 
 class SecurityEvent(models.Model):
-    """One line of the security log. Written through alliance.lib.audit.security_log only."""
+    """One line of the security log. Written through accounts.audit.security_log only."""
 
     kind = models.CharField(max_length=40, choices=SecurityEventKind)
     user = models.ForeignKey(

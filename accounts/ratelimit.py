@@ -13,7 +13,7 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from alliance.lib.audit import client_ip
+from accounts.audit import client_ip
 
 
 def allow(request: HttpRequest, *, action: str, limit: int, period: int) -> bool:

@@ -19,9 +19,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.audit import security_log
 from accounts.models import Invitation, SchoolEmailDomain, SecurityEventKind, User, hash_token
-from alliance.lib.audit import security_log
-from alliance.permissions import can_invite_any_domain, can_invite_to_school
+from accounts.rules import can_invite_any_domain, can_invite_to_school
 from people.models import Person
 from schools.models import School
 

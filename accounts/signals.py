@@ -8,9 +8,9 @@ from allauth.account.signals import password_changed, password_reset
 from allauth.mfa.signals import authentication_failed, authenticator_added, authenticator_removed
 from django.contrib.auth.signals import user_logged_in
 
+from accounts.audit import security_log
 from accounts.models import SecurityEventKind
 from accounts.sessions import stamp_new_session
-from alliance.lib.audit import security_log
 
 
 def on_user_logged_in(sender, request, user, **kwargs) -> None:

@@ -9,8 +9,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import ratelimit
+from accounts.audit import security_log
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, SecurityEventKind
+from accounts.rules import can_invite_to_school, schools_user_may_invite_to
 from accounts.services import (
     InvitationError,
     invitation_accept,
@@ -18,8 +20,6 @@ from accounts.services import (
     invitation_for_token,
     invitation_withdraw,
 )
-from alliance.lib.audit import security_log
-from alliance.permissions import can_invite_to_school, schools_user_may_invite_to
 
 # The answer for each refusal: a link that never worked is "not found", a spent one is "gone".
 REFUSAL_STATUS = {"invalid": 404, "used": 410, "expired": 410}

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "support",
     "resources",
     "alliance",
+    "demo",
 ]
 
 MIDDLEWARE = [

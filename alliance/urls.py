@@ -9,7 +9,7 @@ from django.views.generic import RedirectView
 from alliance import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("home.urls")),
     path("healthz", views.healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
     # Lazy: the static file's hashed name is known only once collectstatic has run.

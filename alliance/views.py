@@ -11,38 +11,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from alliance.lib.pagecache import public_page
 from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
-from alliance.permissions import person_of
-from events.models import Event
-from partnerships.models import NetworkGroup, Partnership
-from schools.models import School
-
-
-@public_page
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    """What's on, my school, my partnerships and groups: a fixed number of queries (the events,
-    then for a member with a profile their school, partnerships and groups, each read only as
-    far as its links and labels need)."""
-    events = Event.objects.visible_to(request.user).upcoming().for_directory()[:8]
-    person = person_of(request.user)
-    context = {"events": events, "person": person}
-    if person is not None:
-        context["my_school"] = (
-            School.objects.only("name", "slug").get(pk=person.school_id)
-            if person.school_id
-            else None
-        )
-        context["my_partnerships"] = list(
-            Partnership.objects.for_person(person).only("name", "slug", "kind").order_by("name")
-        )
-        context["my_groups"] = list(
-            NetworkGroup.objects.for_person(person).only(
-                "name", "slug", "chair", "partnership__name", "partnership__slug"
-            )
-        )
-    return render(request, "home.html", context)
 
 
 @never_cache

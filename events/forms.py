@@ -8,9 +8,10 @@ from django.db.models import Q
 
 from alliance.lib.forms import PortalModelForm
 from alliance.lib.widgets import ISO_DATETIME_LOCAL, DateTimeLocalInput
-from alliance.permissions import can_organise_event, is_admin, person_of
+from alliance.permissions import is_admin, person_of
 from events.documents import ACCEPT, validate_document
 from events.models import Event, EventDocument
+from events.rules import can_organise_event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person
 from schools.models import School

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.lib.urls import reverse_row
+from alliance.lib.visibility import PublishedOrSignedIn
 
 
 class EventKind(models.TextChoices):
@@ -34,14 +35,16 @@ class EventKind(models.TextChoices):
 MAX_DURATION = datetime.timedelta(days=14)
 
 
+# Who sees an event: the list filter and events.rules.can_view_event both read this.
+VISIBILITY = PublishedOrSignedIn("is_published")
+
+
 class EventQuerySet(models.QuerySet["Event"]):
     def published(self) -> EventQuerySet:
         return self.filter(is_published=True)
 
     def visible_to(self, user) -> EventQuerySet:
-        if user.is_authenticated:
-            return self
-        return self.published()
+        return VISIBILITY.filter(self, user)
 
     def upcoming(self) -> EventQuerySet:
         """Events not yet over (those under way included), soonest first."""

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from alliance.demo import DEMO_PASSWORD
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
 from people.models import Person
@@ -27,6 +26,8 @@ CAPACITY = 2
 SLOW_EVENT = "Fault test: a write that outlives its worker"
 FAIL_EVENT = "Fault test: a write that fails half way"
 LOAD_ACCOUNTS = 60
+# The load accounts' own password (the demo's, so one password signs in anywhere in a demo).
+LOAD_PASSWORD = "alliance-demo-2026"
 
 
 def login(number: int) -> str:
@@ -56,7 +57,7 @@ def prepare() -> None:
         .filter(user__isnull=True, school__isnull=False, headships__isnull=True)
         .order_by("pk")[: len(missing)]
     )
-    password = make_password(DEMO_PASSWORD)  # hashed once: the same password for every account
+    password = make_password(LOAD_PASSWORD)  # hashed once: the same password for every account
     for email, person in zip(missing, staff, strict=False):  # fewer staff: fewer accounts
         user = User.objects.create(email=email, password=password)
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
@@ -88,7 +89,7 @@ def targets() -> dict:
             .order_by("email")
             .values_list("email", flat=True)
         ),
-        "password": DEMO_PASSWORD,
+        "password": LOAD_PASSWORD,
         "capacity_events": list(
             Event.objects.filter(title__in=CAPACITY_EVENTS)
             .order_by("pk")

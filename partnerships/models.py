@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
+from alliance.lib.visibility import PublishedOrSignedIn
 from people.models import Person, RoleAssignment
 
 
@@ -39,6 +40,12 @@ def _named(queryset, text: str, *, slug: bool):
     if text.isdigit():
         exact |= Q(pk=int(text))
     return queryset.filter(exact | (Q(name__icontains=text) & ~Exists(queryset.filter(exact))))
+
+
+# Who sees a partnership, and a network group through its partnership: the list filters and
+# partnerships.rules.can_view_partnership read these.
+VISIBILITY = PublishedOrSignedIn("is_published")
+GROUP_VISIBILITY = PublishedOrSignedIn("partnership__is_published")
 
 
 class PartnershipQuerySet(models.QuerySet["Partnership"]):
@@ -72,9 +79,7 @@ class PartnershipQuerySet(models.QuerySet["Partnership"]):
         )
 
     def visible_to(self, user) -> PartnershipQuerySet:
-        if user.is_authenticated:
-            return self
-        return self.published()
+        return VISIBILITY.filter(self, user)
 
     def for_list(self) -> PartnershipQuerySet:
         """The partnership list's rows with their parent and current member count: 1 query."""
@@ -414,9 +419,7 @@ class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
         return _named(self, text, slug=False)
 
     def visible_to(self, user) -> NetworkGroupQuerySet:
-        if user.is_authenticated:
-            return self
-        return self.filter(partnership__is_published=True)
+        return GROUP_VISIBILITY.filter(self, user)
 
     def for_person(self, person) -> NetworkGroupQuerySet:
         """Groups `person` chairs or belongs to, for "my groups" on the home page: 1 query."""

@@ -1,5 +1,5 @@
 """Fetch a person the way the request may: 404 if they may not see them, 403 if they may see
-but not do the action. The decisions themselves live in alliance.permissions."""
+but not do the action. The decisions themselves live in people.rules."""
 
 from __future__ import annotations
 
@@ -10,13 +10,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance.permissions import (
-    can_edit_person,
-    can_erase_person,
-    can_manage_roles,
-    can_view_person,
-)
 from people.models import Person
+from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_view_person
 
 Action = Literal["view", "edit", "roles", "erase"]
 

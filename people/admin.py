@@ -7,10 +7,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from alliance.permissions import can_erase_person, is_admin
+from alliance.permissions import is_admin
 from people.forms import ADMIN_FIELDS, PROFILE_FIELDS
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
+from people.rules import can_erase_person
 from people.services import person_erase
 
 

@@ -20,10 +20,8 @@ from partnerships.filters import name_box
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.names import matching_name, name_words
-from people.vocabularies import vocabularies
+from people.vocabularies import ID_LIST_LIMIT, vocabularies
 from schools.models import Phase, School
-
-ID_LIST_LIMIT = 5_000
 
 
 def id_list(ids: list[int]):

@@ -6,7 +6,7 @@ shares one copy; with the per-process memory cache another server may show an ed
 CACHE_SECONDS late.
 
 With them, the roles held by more people than the directory reads as a list of ids
-(people.filters.ID_LIST_LIMIT): a filter on such a role skips reading those ids only to find
+(ID_LIST_LIMIT, below): a filter on such a role skips reading those ids only to find
 there are too many. It is a hint, up to CACHE_SECONDS old: a role that has grown past the limit
 since is found so as before, and one that has shrunk is answered the other way, as correctly.
 """
@@ -19,12 +19,13 @@ from django.utils import timezone
 
 CACHE_KEY = "people:vocabularies:2"
 CACHE_SECONDS = 300
+# The most ids the people directory reads as a list before it filters (people.filters).
+ID_LIST_LIMIT = 5_000
 
 
 def _crowded_roles() -> list[str]:
     """Slugs of the roles more than ID_LIST_LIMIT people currently hold, in one query (each
     role's holders counted only as far as the limit)."""
-    from people.filters import ID_LIST_LIMIT
     from people.models import RoleAssignment, RoleType
 
     held = RoleAssignment.objects.current(timezone.localdate()).filter(role_type=OuterRef("pk"))

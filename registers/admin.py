@@ -18,12 +18,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
-from alliance.permissions import can_import_register
 from registers.files import CsvFileError, open_text
 from registers.forms import UploadForm
 from registers.importer import import_register
 from registers.links import import_links
 from registers.models import RegisterLink, RegisterRecord
+from registers.rules import can_import_register
 from registers.structure import FileRefused
 
 SESSION_KEY = "registers_pending_upload"

@@ -45,7 +45,8 @@ class Tag(models.Model):
 
 class ResourceQuerySet(models.QuerySet["Resource"]):
     def visible_to(self, user) -> ResourceQuerySet:
-        """The rule of alliance.permissions.can_view_resource as a filter. Public: nothing."""
+        """Who sees a resource, the one definition (resources.rules.can_view_resource asks it
+        for one row). Public: nothing."""
         from alliance.permissions import is_admin, person_of
         from partnerships.models import Membership
         from schools.models import School

@@ -11,8 +11,8 @@ from django.http import QueryDict
 
 from partnerships.filters import name_box
 from partnerships.models import Partnership
-from registers.nearby import filter_near
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
+from schools.nearby import filter_near
 
 # Sort keys offered to users -> ORDER BY. The id breaks ties so pages never overlap. Never by
 # Ofsted grade: the portal does not rank schools by it.

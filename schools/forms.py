@@ -61,7 +61,7 @@ SECTIONS = [
     ("Who keeps this profile", ["headteacher", "editors", "is_published"]),
 ]
 
-# Only the headteacher and admins (alliance.permissions.can_manage_school) may set these.
+# Only the headteacher and admins (schools.rules.can_manage_school) may set these.
 MANAGE_FIELDS = ["headteacher", "editors", "is_published"]
 
 

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from alliance.lib.fields import PhoneNumberField
 from alliance.lib.urls import reverse_row
+from alliance.lib.visibility import PublishedOrSignedIn
 from schools.choices import (
     Designation,
     EstablishmentType,
@@ -74,15 +75,17 @@ def logo_upload_to(instance: School, filename: str) -> str:
     return f"schools/logos/{uuid.uuid4().hex}{suffix}"
 
 
+# Who sees a school: the list filter and schools.rules.can_view_school both read this.
+VISIBILITY = PublishedOrSignedIn("is_published")
+
+
 class SchoolQuerySet(models.QuerySet["School"]):
     def published(self) -> SchoolQuerySet:
         return self.filter(is_published=True)
 
     def visible_to(self, user) -> SchoolQuerySet:
         """Signed-in members see every school; the public only published ones."""
-        if user.is_authenticated:
-            return self
-        return self.published()
+        return VISIBILITY.filter(self, user)
 
     def search(self, text: str) -> SchoolQuerySet:
         """Name or town (any part), URN (exact) or postcode (full or the start of it)."""
@@ -316,7 +319,7 @@ class School(models.Model):
             models.Index(fields=["town"], name="school_town_idx"),
             models.Index(fields=["local_authority"], name="school_la_idx"),
             models.Index(fields=["postcode"], name="school_postcode_idx"),
-            # Schools nearby (registers.nearby): a box of latitude and longitude around a
+            # Schools nearby (schools.nearby): a box of latitude and longitude around a
             # school, a narrow band of latitude read from the index.
             models.Index(fields=["latitude", "longitude"], name="school_location_idx"),
         ]

@@ -18,8 +18,8 @@ from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
-from alliance.permissions import may_search_members_only
 from search.models import Kind, SearchDocument, SearchWord
+from search.rules import may_search_members_only
 
 MAX_TERMS = 8
 URN_RE = re.compile(r"^\d{6}$")

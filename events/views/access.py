@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance.permissions import can_organise_event, can_view_event, can_view_event_minutes
 from events.models import Event
+from events.rules import can_organise_event, can_view_event, can_view_event_minutes
 
 Action = Literal["view", "organise", "minutes"]
 

@@ -13,21 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.pagecache import public_page
-from alliance.permissions import (
-    can_organise_event,
-    can_register_for_event,
-    can_see_contacts,
-    can_view_event_minutes,
-    person_of,
-)
+from alliance.permissions import person_of
 from events.forms import DocumentForm
 from events.ical import webcal_url
 from events.models import Event, EventDocument, Registration
+from events.rules import can_organise_event, can_register_for_event, can_view_event_minutes
 from events.services import EventError, registration_cancel, registration_create
 from events.views.access import get_event_for_user
+from people.rules import can_see_contacts
 
 Status = Registration.Status
 

@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from alliance.permissions import can_plan_events
 from events.forms import EventForm
 from events.models import Event
+from events.rules import can_plan_events
 from events.services import event_save
 from events.views.access import get_event_for_user
 

@@ -20,14 +20,11 @@ from alliance.lib.dates import EARLIEST, LATEST, month_from
 from alliance.lib.fragments import form_html, remembered, values_html
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
-from alliance.permissions import (
-    can_coordinate_group,
-    can_coordinate_partnership,
-    can_plan_events,
-)
 from events.filters import EventFilter, filter_tags, query_without_page
 from events.ical import webcal_url
 from events.models import Event
+from events.rules import can_plan_events
+from partnerships.rules import can_coordinate_group, can_coordinate_partnership
 
 PAGE_SIZE = 25
 

@@ -15,16 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from alliance.permissions import (
-    can_coordinate_group,
-    can_coordinate_partnership,
-    can_view_partnership,
-)
 from events.forms_rota import RotaFormSet, SeriesForm
 from events.planning import RotaFacts, rota_facts
 from events.rota import RotaError, propose_series, review_day_rota
 from events.services import EventError, SeriesRow, event_series_create
 from partnerships.models import NetworkGroup, Partnership
+from partnerships.rules import (
+    can_coordinate_group,
+    can_coordinate_partnership,
+    can_view_partnership,
+)
 
 
 def _scope(request: HttpRequest, slug: str, group_slug: str | None):

@@ -1,5 +1,5 @@
 """Fetch partnerships, groups and memberships for a user: 404 if they may not see it, 403 if
-they may see it but not do `action` to it. The decisions are alliance.permissions'."""
+they may see it but not do `action` to it. The decisions are partnerships.rules'."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance.permissions import (
+from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipQuerySet
+from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
     can_view_partnership,
-    standing_annotations,
+    coordinator_annotations,
 )
-from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipQuerySet
 
 Action = Literal["view", "coordinate"]
 
@@ -31,7 +31,7 @@ def get_partnership_for_user(
     queryset = Partnership.objects.all() if queryset is None else queryset
     # Whether the user coordinates it comes with the row (the planner and edit links).
     partnerships = queryset.select_related("lead_school", "parent").annotate(
-        **standing_annotations(request.user, Partnership)
+        **coordinator_annotations(request.user, Partnership)
     )
     partnership = get_object_or_404(partnerships, slug=slug)
     if not can_view_partnership(request.user, partnership):

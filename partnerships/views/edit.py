@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from partnerships.forms import (
     GroupForm,
     MembershipAddForm,

@@ -11,12 +11,6 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
-from alliance.permissions import (
-    can_coordinate_group,
-    can_coordinate_partnership,
-    can_see_member_people,
-    can_view_partnership,
-)
 from events.models import Event
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
@@ -26,6 +20,12 @@ from partnerships.models import (
     PartnerOrganisation,
     Partnership,
     Statement,
+)
+from partnerships.rules import (
+    can_coordinate_group,
+    can_coordinate_partnership,
+    can_see_member_people,
+    can_view_partnership,
 )
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 

@@ -1,5 +1,5 @@
 """How a person's contacts are shown, everywhere a page lists them: one rule (the person's own
-choice, alliance.permissions.can_see_contacts), asked for the viewer of this request."""
+choice, people.rules.can_see_contacts), asked for the viewer of this request."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from alliance.lib.fragments import remembered
-from alliance.permissions import can_see_contacts
+from people.rules import can_see_contacts
 
 register = template.Library()
 

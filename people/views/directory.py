@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, values_html
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
-from alliance.permissions import can_see_contacts
 from people.filters import PersonFilter
 from people.models import Person
+from people.rules import can_see_contacts
 
 PAGE_SIZE = 20
 COUNT_CAP = DEFAULT_CAP

@@ -9,18 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from alliance.lib.audit import security_log
-from alliance.permissions import (
-    can_edit_person,
-    can_erase_person,
-    can_manage_roles,
-    can_see_contacts,
-    is_admin,
-    person_of,
-)
+from accounts.audit import security_log
+from alliance.permissions import is_admin, person_of
 from people.access import get_person_for_user
 from people.forms import profile_form_class
 from people.models import Person
+from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_see_contacts
 from people.services import person_save_profile
 from people.vcard import person_vcard
 

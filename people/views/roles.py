@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from people.access import get_person_for_user
 from people.forms import EndRoleForm, RoleAssignmentForm
 from people.models import Person

@@ -6,7 +6,7 @@ from django import template
 
 from registers.gias import REGISTER_FIELDS, as_text
 from registers.models import RegisterLink, RegisterRecord
-from registers.nearby import schools_near
+from schools.nearby import schools_near
 
 register = template.Library()
 

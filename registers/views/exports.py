@@ -1,7 +1,7 @@
 """CSV exports (UTF-8 with BOM, formula cells neutralised by alliance.lib.csv).
 
 Each export shows what its user may see: schools and events as their pages do, people only to
-signed-in users and their contacts only where alliance.permissions.can_see_contacts allows.
+signed-in users and their contacts only where people.rules.can_see_contacts allows.
 Each costs a fixed number of queries whatever the number of rows.
 """
 
@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.csv import csv_response
-from alliance.permissions import can_see_contacts
 from events.models import Event
 from partnerships.models import Membership, Partnership
 from people.models import Person
+from people.rules import can_see_contacts
 from schools.models import School
 
 SCHOOL_COLUMNS = [

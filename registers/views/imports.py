@@ -13,40 +13,36 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.csv import csv_response
-from alliance.permissions import (
-    can_import_memberships,
-    can_import_people,
-    can_view_partnership,
-    can_view_school,
-)
 from partnerships.models import Partnership
+from partnerships.views.access import get_partnership_for_user
 from registers import csv_imports, membership_rows, people_rows
 from registers.files import CsvFileError
 from registers.forms import ConfirmForm, UploadForm
+from registers.rules import can_import_memberships, can_import_people
 from schools.models import School
+from schools.views.access import get_school_for_user
 
 
-def get_school_for_user(request: HttpRequest, slug: str, *, action: str) -> School:
-    """The school, 404 when the user may not see it, 403 when they may not `action` it."""
-    school = get_object_or_404(School, slug=slug)
-    if not can_view_school(request.user, school):
-        raise Http404("No such school.")
-    if action == "import_people" and not can_import_people(request.user, school):
+def school_to_import_into(request: HttpRequest, slug: str) -> School:
+    """The school, 404 when the user may not see it (schools' own helper), 403 when they may
+    not import its staff."""
+    school = get_school_for_user(request, slug)
+    if not can_import_people(request.user, school):
         raise PermissionDenied("Only the headteacher and alliance admins import staff lists.")
     return school
 
 
-def get_partnership_for_user(request: HttpRequest, slug: str, *, action: str) -> Partnership:
-    partnership = get_object_or_404(Partnership, slug=slug)
-    if not can_view_partnership(request.user, partnership):
-        raise Http404("No such partnership.")
-    if action == "import_memberships" and not can_import_memberships(request.user, partnership):
+def partnership_to_import_into(request: HttpRequest, slug: str) -> Partnership:
+    """The partnership, 404 when the user may not see it (partnerships' own helper), 403 when
+    they may not import its members."""
+    partnership = get_partnership_for_user(request, slug)
+    if not can_import_memberships(request.user, partnership):
         raise PermissionDenied("Only the partnership's coordinators import its members.")
     return partnership
 
@@ -131,14 +127,14 @@ MEMBERSHIPS = ImportKind(
 @login_required
 @require_http_methods(["GET", "POST"])
 def people_import(request: HttpRequest, slug: str) -> HttpResponse:
-    school = get_school_for_user(request, slug, action="import_people")
+    school = school_to_import_into(request, slug)
     return _import_page(request, PEOPLE, school, school.get_absolute_url())
 
 
 @login_required
 @require_GET
 def people_template(request: HttpRequest, slug: str) -> HttpResponse:
-    get_school_for_user(request, slug, action="import_people")
+    school_to_import_into(request, slug)
     header, example = people_rows.PEOPLE_COLUMNS, people_rows.PEOPLE_EXAMPLE
     return csv_response(filename="people-template.csv", header=header, rows=[example])
 
@@ -146,13 +142,13 @@ def people_template(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def memberships_import(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = get_partnership_for_user(request, slug, action="import_memberships")
+    partnership = partnership_to_import_into(request, slug)
     return _import_page(request, MEMBERSHIPS, partnership, partnership.get_absolute_url())
 
 
 @login_required
 @require_GET
 def memberships_template(request: HttpRequest, slug: str) -> HttpResponse:
-    get_partnership_for_user(request, slug, action="import_memberships")
+    partnership_to_import_into(request, slug)
     header, example = membership_rows.MEMBERSHIP_COLUMNS, membership_rows.MEMBERSHIP_EXAMPLE
     return csv_response(filename="memberships-template.csv", header=header, rows=[example])

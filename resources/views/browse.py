@@ -8,9 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance import permissions
+from alliance.permissions import person_of
 from resources.forms import CommentForm, PinForm, ResourceFilter
 from resources.models import Resource
+from resources.rules import can_add_resource, can_edit_resource
 from resources.views.access import get_resource_for_user, pinning_groups_for
 
 CONTENT_TYPES = {
@@ -46,7 +47,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "query_string": query.urlencode(),
         "active_filters": active,
-        "can_add": permissions.can_add_resource(request.user),
+        "can_add": can_add_resource(request.user),
     }
     return render(request, "resources/list.html", context)
 
@@ -58,7 +59,7 @@ def _without(query, name: str) -> str:
 
 
 def resource_page(request: HttpRequest, resource: Resource, *, comment_form=None):
-    person = permissions.person_of(request.user)
+    person = person_of(request.user)
     uses = resource.uses.all()
     groups = pinning_groups_for(request.user, resource)
     context = {
@@ -68,7 +69,7 @@ def resource_page(request: HttpRequest, resource: Resource, *, comment_form=None
         "use_count": uses.count(),
         "used_by_me": person is not None and uses.filter(person=person).exists(),
         "pins": list(resource.pins.select_related("group__partnership")),
-        "can_edit": permissions.can_edit_resource(request.user, resource),
+        "can_edit": can_edit_resource(request.user, resource),
         "can_take_part": person is not None,
         "comment_form": comment_form or CommentForm(),
         "pin_form": PinForm(groups=groups),

@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance import permissions
+from alliance.permissions import person_of
 from resources import services
 from resources.forms import CommentForm, PinForm, ResourceForm
 from resources.models import Resource
+from resources.rules import can_add_resource
 from resources.views.access import (
     get_resource_for_user,
     pinning_groups_for,
@@ -23,7 +24,7 @@ from resources.views.browse import resource_page
 
 
 def _form(request: HttpRequest, resource: Resource) -> ResourceForm:
-    person = permissions.person_of(request.user)
+    person = person_of(request.user)
     initial = {}
     if resource.pk is None and person is not None and person.school_id:
         initial["source_school"] = person.school_id
@@ -43,7 +44,7 @@ def _save(request: HttpRequest, resource: Resource, template: str, message: str)
         saved = services.resource_save(
             resource=form.save(commit=False),
             tags=form.cleaned_data["tags"],
-            author=permissions.person_of(request.user),
+            author=person_of(request.user),
             file_kind=form.file_kind,
         )
         messages.success(request, message)
@@ -54,7 +55,7 @@ def _save(request: HttpRequest, resource: Resource, template: str, message: str)
 @login_required
 @require_http_methods(["GET", "POST"])
 def resource_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_add_resource(request.user):
+    if not can_add_resource(request.user):
         raise PermissionDenied
     return _save(request, Resource(), "resources/form.html", "Thank you: your resource is shared.")
 
@@ -67,7 +68,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _participant(request: HttpRequest):
-    person = permissions.person_of(request.user)
+    person = person_of(request.user)
     if person is None:
         raise PermissionDenied
     return person
@@ -109,7 +110,7 @@ def _pin_group(request: HttpRequest, resource: Resource):
 def pin_create(request: HttpRequest, pk: int) -> HttpResponse:
     resource = get_resource_for_user(request, pk)
     group = _pin_group(request, resource)
-    services.pin_add(resource=resource, group=group, pinned_by=permissions.person_of(request.user))
+    services.pin_add(resource=resource, group=group, pinned_by=person_of(request.user))
     messages.success(request, f"Pinned for the {group.name}.")
     return redirect(resource)
 

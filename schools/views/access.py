@@ -11,13 +11,13 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from alliance.permissions import (
+from schools.models import School
+from schools.rules import (
     can_edit_school,
     can_view_school,
     can_view_school_history,
-    standing_annotations,
+    editor_annotations,
 )
-from schools.models import School
 
 Action = Literal["view", "edit", "history"]
 
@@ -37,7 +37,7 @@ def get_school_for_user(
     """The school with this slug, if `request.user` may do `action` to it."""
     schools = School.objects.all() if queryset is None else queryset
     # Whether the user edits this school comes with the row (the edit and history links).
-    schools = schools.annotate(**standing_annotations(request.user, School))
+    schools = schools.annotate(**editor_annotations(request.user, School))
     school = get_object_or_404(schools, slug=slug)
     if not can_view_school(request.user, school):
         raise Http404("No such school.")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, row_html
 from alliance.lib.pagecache import public_page

@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from alliance.lib.audit import security_log
-from alliance.permissions import can_manage_school
+from accounts.audit import security_log
 from schools.forms import SchoolForm
 from schools.models import School
+from schools.rules import can_manage_school
 from schools.services import SchoolEditConflict, school_update
 from schools.views.access import get_school_for_user
 

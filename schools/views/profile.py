@@ -6,14 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from accounts.rules import can_invite_to_school
 from alliance.lib.pagecache import public_page
-from alliance.permissions import (
-    can_edit_school,
-    can_invite_to_school,
-    can_view_school_history,
-)
-from registers.nearby import schools_near
 from schools.models import School
+from schools.nearby import schools_near
+from schools.rules import can_edit_school, can_view_school_history
 from schools.selectors import (
     school_partnerships_and_groups,
     school_role_holders,

@@ -10,10 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance.permissions import can_record_deployment, person_of
+from alliance.permissions import person_of
 from support import services
 from support.forms import OutcomeForm, VisitForm
 from support.models import Deployment, to_days
+from support.rules import can_record_deployment
 from support.views.access import get_deployment_for_user
 
 

@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from alliance import permissions
-from alliance.lib.audit import security_log
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
+from alliance.permissions import is_admin, person_of
 from partnerships.models import Membership, Partnership
 from people.models import Person
 from schools.models import School
@@ -19,13 +19,19 @@ from support.forms import ReportPeriodForm
 from support.matching import committed_days
 from support.models import Deployment, SupportRequest
 from support.reports import REPORT_HEADER, report_rows, support_report
+from support.rules import (
+    can_view_leader_deployments,
+    can_view_school_support,
+    can_view_support_report,
+    may_request_support,
+)
 from support.views.requests import requestable_schools
 
 
 def coordinated_partnerships(user):
-    if permissions.is_admin(user):
+    if is_admin(user):
         return Partnership.objects.all()
-    coordinated = Membership.objects.current().filter(coordinator=permissions.person_of(user))
+    coordinated = Membership.objects.current().filter(coordinator=person_of(user))
     return Partnership.objects.filter(memberships__in=coordinated).distinct()
 
 
@@ -35,7 +41,7 @@ def support_index(request: HttpRequest) -> HttpResponse:
     """Open requests and deployments this user may see: a fixed number of queries."""
     deployments = Deployment.objects.visible_to(request.user).for_list()
     context = {
-        "person": permissions.person_of(request.user),
+        "person": person_of(request.user),
         "open_requests": SupportRequest.objects.visible_to(request.user).open().for_list(),
         "page_obj": Paginator(deployments, 25).get_page(request.GET.get("page")),
         "my_schools": list(requestable_schools(request.user)[:20]),
@@ -49,14 +55,14 @@ def support_index(request: HttpRequest) -> HttpResponse:
 def school_support(request: HttpRequest, slug: str) -> HttpResponse:
     """Support a school received and gave (its leaders' deployments): fixed queries."""
     school = get_object_or_404(School, slug=slug)
-    if not permissions.can_view_school_support(request.user, school):
+    if not can_view_school_support(request.user, school):
         raise PermissionDenied
     context = {
         "school": school,
         "requests": SupportRequest.objects.filter(school=school).for_list(),
         "received": Deployment.objects.filter(supported_school=school).for_list(),
         "given": Deployment.objects.filter(system_leader__school=school).for_list(),
-        "can_request": permissions.may_request_support(request.user, school),
+        "can_request": may_request_support(request.user, school),
     }
     return render(request, "support/school.html", context)
 
@@ -66,7 +72,7 @@ def school_support(request: HttpRequest, slug: str) -> HttpResponse:
 def leader_deployments(request: HttpRequest, pk: int) -> HttpResponse:
     """A system leader's deployments and committed days: fixed queries."""
     leader = get_object_or_404(Person.objects.active().select_related("school"), pk=pk)
-    if not permissions.can_view_leader_deployments(request.user, leader):
+    if not can_view_leader_deployments(request.user, leader):
         raise PermissionDenied
     committed = committed_days([leader.pk]).get(leader.pk, 0)
     context = {
@@ -79,7 +85,7 @@ def leader_deployments(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report(request: HttpRequest, slug: str):
     partnership = get_object_or_404(Partnership, slug=slug)
-    if not permissions.can_view_support_report(request.user, partnership):
+    if not can_view_support_report(request.user, partnership):
         raise PermissionDenied
     form = ReportPeriodForm(request.GET if "start" in request.GET else None)
     start, end = form.period()

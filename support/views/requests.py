@@ -10,18 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.permissions import (
-    can_deploy_for_request,
-    can_edit_support_request,
-    is_admin,
-    person_of,
-)
+from alliance.permissions import is_admin, person_of
 from partnerships.models import Membership, Partnership
 from schools.models import School
 from support import services
 from support.forms import DeployForm, SupportRequestForm
 from support.matching import find_system_leaders
 from support.models import Deployment, SupportRequest
+from support.rules import can_deploy_for_request, can_edit_support_request
 from support.views.access import get_support_request_for_user
 
 

@@ -1,6 +1,6 @@
 """For each role, list pages, search results and exports contain exactly the objects whose
 detail pages that role may open (and, in exports, contact details only where
-alliance.permissions.can_see_contacts allows). The objects are the permission matrix's `world`:
+people.rules.can_see_contacts allows). The objects are the permission matrix's `world`:
 published and unpublished rows, another school's private ones, and people with each choice of
 who sees their contacts."""
 
@@ -13,10 +13,10 @@ from collections import Counter
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from alliance.permissions import can_see_contacts
 from events.models import Event
 from partnerships.models import NetworkGroup, Partnership
 from people.models import Person
+from people.rules import can_see_contacts
 from resources.models import Resource
 from schools.models import School
 from search.models import Kind

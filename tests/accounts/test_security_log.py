@@ -4,8 +4,8 @@
 import pytest
 from django.test import RequestFactory
 
+from accounts.audit import REMOVED, security_log
 from accounts.models import SecurityEvent, SecurityEventKind
-from alliance.lib.audit import REMOVED, security_log
 from tests.factories import UserFactory
 
 

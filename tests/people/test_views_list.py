@@ -135,6 +135,7 @@ def test_role_and_specialism_mean_one_role_with_that_specialism(
     """Whether the holders are read first as a list of ids (a rare role) or tested person by
     person in name order (a role held by more than ID_LIST_LIMIT), the answer is the same."""
     monkeypatch.setattr("people.filters.ID_LIST_LIMIT", id_list_limit)
+    monkeypatch.setattr("people.vocabularies.ID_LIST_LIMIT", id_list_limit)
     maths_sle = PersonFactory(school=school, first_name="Maths", last_name="Sle")
     RoleAssignmentFactory(person=maths_sle, role_type=sle, specialism=maths)
     send_sle = PersonFactory(school=school, first_name="Send", last_name="Sle")
@@ -287,6 +288,7 @@ def test_a_common_roles_holders_are_counted_apart_and_paged_in_name_order(
     queries here, five in production, which reads the session from the cache: the session,
     the user, the count, the page's keys, its rows, their roles."""
     monkeypatch.setattr("people.filters.ID_LIST_LIMIT", 1)
+    monkeypatch.setattr("people.vocabularies.ID_LIST_LIMIT", 1)
     for n in range(25):
         RoleAssignmentFactory(
             person=PersonFactory(school=school, first_name=f"Holder{n:02}", last_name="Quill"),
@@ -311,6 +313,7 @@ def test_a_stale_hint_of_how_many_hold_a_role_never_changes_the_answer(
     """Which roles many hold is kept with the menus for minutes: a role that grew past the
     limit since, or shrank under it, is still filtered right."""
     monkeypatch.setattr("people.filters.ID_LIST_LIMIT", 2)
+    monkeypatch.setattr("people.vocabularies.ID_LIST_LIMIT", 2)
     holders = [PersonFactory(school=school, last_name=f"Holder{n}") for n in range(4)]
     RoleAssignmentFactory(person=holders[0], role_type=sle)
     staff.get("/people/")  # the menus cached: the SLE role is not crowded

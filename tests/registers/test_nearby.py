@@ -6,8 +6,8 @@ import pytest
 from django.template import Context, Template
 
 from registers.importer import import_register
-from registers.nearby import filter_near, haversine_km, near_queryset, schools_near
 from schools.models import School
+from schools.nearby import filter_near, haversine_km, near_queryset, schools_near
 from tests.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db

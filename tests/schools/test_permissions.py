@@ -1,8 +1,8 @@
-"""The schools section of alliance.permissions, persona by persona."""
+"""schools.rules, persona by persona."""
 
 import pytest
 
-from alliance.permissions import can_edit_school, can_manage_school, can_view_school_history
+from schools.rules import can_edit_school, can_manage_school, can_view_school_history
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import User
-from alliance.permissions import requires_mfa
+from accounts.rules import requires_mfa
 from resources.models import Comment, Pin, Resource, Sharing, Use
 from support.models import Deployment, RequestStatus, SupportRequest, Visit
 

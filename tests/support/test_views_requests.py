@@ -291,7 +291,7 @@ def test_request_page_queries_do_not_grow_with_leaders(
     three per leader."""
     for _ in range(leaders):
         DeploymentFactory(system_leader=make_leader(), time_agreed=2)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = coordinator.get(support_request.get_absolute_url())
     assert response.status_code == 200
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from alliance.demo import DEMO_PASSWORD, build_demo_alliance
+from demo.builder import build_demo_alliance
+from demo.data import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

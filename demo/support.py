@@ -1,6 +1,6 @@
 """Demo support: requests from three schools, deployments with visits, one completed.
 
-Called at the end of alliance.demo's build; every row is found by a stable key first, so a
+Called at the end of the demo's build (demo.builder); every row is found by a stable key first, so a
 second build changes nothing.
 """
 

@@ -1,6 +1,6 @@
 """Demo resources: links and a small text file, tags, a comment, uses and a pin.
 
-Called at the end of alliance.demo's build; every row is found by a stable key first, so a
+Called at the end of the demo's build (demo.builder); every row is found by a stable key first, so a
 second build changes nothing.
 """
 

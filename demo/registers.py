@@ -6,7 +6,8 @@ from registers.files import open_text
 from registers.importer import import_register
 from registers.links import import_links
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
+# The samples ship with registers, whose tests and scripts read them too.
+SAMPLES = Path(__file__).resolve().parent.parent / "registers" / "samples"
 
 
 def import_samples() -> int:

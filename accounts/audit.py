@@ -1,6 +1,6 @@
 """The security log: one call for every app.
 
-    from alliance.lib.audit import security_log
+    from accounts.audit import security_log
     security_log(kind="export", user=request.user, request=request, what="schools", rows=42)
 
 `kind` is one of accounts.models.SecurityEventKind. Details must be plain JSON values. Never
