@@ -5,11 +5,12 @@ import time
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connections
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.static import serve
 
 from alliance.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
 
@@ -64,6 +65,16 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     refusals (a host it does not serve, too many fields) keep the page's general words."""
     message = str(exception) if type(exception) is BadRequest else ""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+@require_safe
+def uploads(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded files, served by Django in development (DEBUG on) only. In production the
+    proxy or object storage serves MEDIA_ROOT; documents that need a permission go through
+    their own views."""
+    if not settings.DEBUG:
+        raise Http404("Uploads are not served here.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
