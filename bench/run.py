@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import budget  # noqa: E402
+from bench.report import print_table  # noqa: E402
 
 BENCH_ENV = {
     "DEBUG": "0",
@@ -378,43 +378,6 @@ def main() -> None:
     failed = [r for r in rows if r["status"] != 200]
     if failed:
         sys.exit(f"Pages that did not answer 200: {[(r['page'], r['status']) for r in failed]}")
-
-
-def print_table(rows, args, speed: float) -> None:
-    from django.conf import settings
-
-    cache = "Redis" if os.environ.get("CACHE_URL") else "local memory (sessions in the database)"
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    page_cache = f"public pages cached {seconds} s" if seconds else "public page cache off"
-    page_cache += ", signed-in pages rendered every time"
-    print(
-        f"\nScale {args.scale}, {args.requests} requests per page, {os.cpu_count()} CPUs, "
-        f"cache: {cache}, {page_cache}\nMachine yardstick (a fixed template rendered 20 times, "
-        f"best of 5; lower is faster): {speed:.1f} ms"
-    )
-    header = (
-        f"{'page':<20} {'who':<7} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'SQL ms':>7} "
-        f"{'HTML KB':>8} {'gzip KB':>8} {'req/s':>7} {'ratio':>6}  budget"
-    )
-    print(header)
-    print("-" * len(header))
-    for r in rows:
-        rate = f"{r['req_per_s']:.0f}" if r.get("req_per_s") else "-"
-        ratio = f"{r['throughput_ratio']:.0%}" if r.get("throughput_ratio") else "-"
-        print(
-            f"{r['page']:<20} {'member' if r['signed_in'] else 'public':<7} "
-            f"{r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['queries']:>4.0f} {r['sql_ms']:>7.1f} "
-            f"{r['bytes'] / 1024:>8.1f} {r['gzip_bytes'] / 1024:>8.1f} {rate:>7} {ratio:>6}  "
-            f"{budget.verdict(r, speed)}"
-        )
-    print(f"\nBudget for signed-in pages: {budget.describe()}")
-    home = next((r for r in rows if "first_load_gzip_bytes" in r), None)
-    if home:
-        print(
-            f"\nFirst load of the home page (HTML + CSS + JS, gzipped): "
-            f"{home['first_load_gzip_bytes'] / 1024:.1f} KB; third-party requests: "
-            f"{len(home['third_party'])}"
-        )
 
 
 if __name__ == "__main__":
