@@ -6,46 +6,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
-from alliance.lib.visibility import PublishedOrSignedIn
+from partnerships.choices import Cadence, Focus, MembershipRole, PartnershipKind
+from partnerships.messages import closed_school_message, overlap_message
+from partnerships.querysets import VISIBILITY, NetworkGroupQuerySet, _named
 from people.models import Person, RoleAssignment
-
-
-class PartnershipKind(models.TextChoices):
-    ALLIANCE = "alliance", "Alliance"
-    TRUST = "trust", "Trust"
-    REGIONAL_CLUSTER = "regional_cluster", "Regional cluster"
-    TEACHING_SCHOOL_ALLIANCE = "teaching_school_alliance", "Teaching-school alliance"
-    ITT_PARTNERSHIP = "itt_partnership", "ITT/SCITT partnership"
-    UNIVERSITY_PARTNERSHIP = "university_partnership", "University partnership"
-    MATHS_HUB = "maths_hub", "Maths hub"
-    HEADS_NETWORK = "heads_network", "Heads' network"
-    TRANSITION_PARTNERSHIP = "transition_partnership", "Transition partnership"
-    OTHER = "other", "Other"
-
-
-def _named(queryset, text: str, *, slug: bool):
-    """What a directory's "Partnership" or "Network group" text box names (a text box: a region
-    has thousands): a whole name, slug or id (as links carry them) names that row alone, else
-    part of a name names every row containing it. One query either way."""
-    text = text.strip()
-    exact = Q(name__iexact=text)
-    if slug:
-        exact |= Q(slug=text)
-    if text.isdigit():
-        exact |= Q(pk=int(text))
-    return queryset.filter(exact | (Q(name__icontains=text) & ~Exists(queryset.filter(exact))))
-
-
-# Who sees a partnership, and a network group through its partnership: the list filters and
-# partnerships.rules.can_view_partnership read these.
-VISIBILITY = PublishedOrSignedIn("is_published")
-GROUP_VISIBILITY = PublishedOrSignedIn("partnership__is_published")
 
 
 class PartnershipQuerySet(models.QuerySet["Partnership"]):
@@ -182,12 +152,6 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-
-class MembershipRole(models.TextChoices):
-    LEAD = "lead", "Lead"
-    MEMBER = "member", "Member"
-    ASSOCIATE = "associate", "Associate"
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
@@ -342,28 +306,6 @@ class Membership(models.Model):
         return self.left_on is None or self.left_on >= timezone.localdate()
 
 
-def _date(value: datetime.date | None, empty: str) -> str:
-    return f"{value.day} {value:%B %Y}" if value else empty
-
-
-def overlap_message(clash: Membership) -> str:
-    """The message shown when a membership would overlap `clash` (the one already held)."""
-    return (
-        f"{clash.school} is already a member of {clash.partnership} from "
-        f"{_date(clash.joined_on, 'the start')} to {_date(clash.left_on, 'now (no end date)')}. "
-        "A school cannot hold two memberships of one partnership at the same time: "
-        "change the dates, or end the other membership first."
-    )
-
-
-def closed_school_message(school: str, closed_on: datetime.date) -> str:
-    """A school cannot join a partnership after the register says it closed."""
-    return (
-        f"{school} closed on {_date(closed_on, '')}: it cannot join a partnership after that "
-        "date. Give a date on or before it, or add the school that replaced it."
-    )
-
-
 class PartnerOrganisation(models.Model):
     """An organisation that is not a school: a university, local authority, maths hub..."""
 
@@ -388,65 +330,6 @@ class PartnerOrganisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Focus(models.TextChoices):
-    SEND = "send", "SEND"
-    MATHS = "maths", "Maths"
-    READING = "reading", "Reading"
-    WRITING = "writing", "Writing"
-    EARLY_YEARS = "early_years", "Early years"
-    SBM = "sbm", "School business managers"
-    ATTENDANCE = "attendance", "Attendance"
-    DEPUTY_HEADS = "deputy_heads", "Deputy heads"
-    HEADS = "heads", "Headteachers"
-    SAFEGUARDING = "safeguarding", "Safeguarding"
-    TRANSITION = "transition", "Transition"
-    OTHER = "other", "Other"
-
-
-class Cadence(models.TextChoices):
-    WEEKLY = "weekly", "Weekly"
-    MONTHLY = "monthly", "Monthly"
-    HALF_TERMLY = "half_termly", "Half-termly"
-    TERMLY = "termly", "Termly"
-    YEARLY = "yearly", "Yearly"
-    AS_NEEDED = "as_needed", "As needed"
-
-
-class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
-    def named(self, text: str) -> NetworkGroupQuerySet:
-        return _named(self, text, slug=False)
-
-    def visible_to(self, user) -> NetworkGroupQuerySet:
-        return GROUP_VISIBILITY.filter(self, user)
-
-    def for_person(self, person) -> NetworkGroupQuerySet:
-        """Groups `person` chairs or belongs to, for "my groups" on the home page: 1 query."""
-        return (
-            self.filter(Q(members=person) | Q(chair=person))
-            .select_related("partnership")
-            .distinct()
-            .order_by("name")
-        )
-
-    def for_partnership_page(self) -> NetworkGroupQuerySet:
-        """The groups a partnership page lists: name, focus, cadence and the chair's name."""
-        return (
-            self.select_related("chair")
-            .only(
-                "name",
-                "slug",
-                "focus",
-                "cadence",
-                "partnership",
-                "chair__first_name",
-                "chair__last_name",
-                "chair__preferred_name",
-                "chair__erased_at",
-            )
-            .order_by("name")
-        )
 
 
 class NetworkGroup(models.Model):
