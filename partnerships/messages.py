@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from partnerships.models import Membership
 
 
 def _date(value: datetime.date | None, empty: str) -> str:
     return f"{value.day} {value:%B %Y}" if value else empty
 
 
-def overlap_message(clash: Membership) -> str:
-    """The message shown when a membership would overlap `clash` (the one already held)."""
+def overlap_message(clash) -> str:
+    """The message shown when a membership would overlap `clash`, the Membership already
+    held."""
     return (
         f"{clash.school} is already a member of {clash.partnership} from "
         f"{_date(clash.joined_on, 'the start')} to {_date(clash.left_on, 'now (no end date)')}. "
