@@ -1,9 +1,7 @@
-import re
-
 from django.conf import settings
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
@@ -35,8 +33,7 @@ urlpatterns = [
 
 # Uploads served by Django in development only (the view answers 404 unless DEBUG is on): the
 # route is always there, so the URL map never depends on when it was first read.
-UPLOADS = re.escape(settings.MEDIA_URL.lstrip("/"))
-urlpatterns += [re_path(rf"^{UPLOADS}(?P<path>.*)$", views.uploads)]
+urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", views.uploads, name="uploads")]
 
 handler400 = "alliance.views.bad_request"
 handler500 = "alliance.views.server_error"

@@ -736,7 +736,7 @@ def outcome(response) -> str:
 
 # Django serves uploads itself only with DEBUG on: a file that is not there is a 404 either way.
 UPLOADS_TABLE: dict[str, list[Case]] = {
-    "^media/(?P<path>.*)$": single("/media/no-such-file.png", everyone("404"), everyone("405")),
+    "media/<path:path>": single("/media/no-such-file.png", everyone("404"), everyone("405")),
 }
 
 

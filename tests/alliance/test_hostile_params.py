@@ -76,7 +76,7 @@ HOSTILE = {
 
 # Views that are not the portal's code: Django admin's ModelAdmin pages (the portal only
 # declares their fields; no custom filter or search code), allauth's sign-in and account pages,
-# django-simple-history's admin pages and Django's media server (DEBUG only). Their maintainers
+# django-simple-history's admin pages. Their maintainers
 # test their parameters. Views the portal hosts inside Django admin (the register import,
 # "add schools to a partnership", a person's erasure) are the portal's code and are walked.
 THIRD_PARTY = ("django.", "allauth.", "simple_history.")
@@ -181,6 +181,8 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "resources:unpin": {"pk": "resource.pk"},
     "admin:partnerships_partnership_add_schools": {"pk": "partnership.pk"},
     "admin:people_person_delete": {"object_id": "erasable.pk"},
+    # Any file name: uploads are served only with DEBUG on, and none is uploaded here.
+    "uploads": {"path": "school.slug"},
 }
 
 
@@ -451,7 +453,7 @@ def _report(walks: list[Walk], started: float) -> str:
 
 
 # The namespaces, written out: reading the URL map while tests are collected would import the
-# URLconf before pytest-django turns DEBUG off, and so with the DEBUG-only media route.
+# URLconf before pytest-django has set the test settings up.
 GROUPS = [
     "",
     "accounts",
