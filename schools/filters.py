@@ -12,7 +12,7 @@ from django.http import QueryDict
 from partnerships.filters import name_box
 from partnerships.models import Partnership
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
-from schools.nearby import filter_near
+from schools.nearby import near_queryset, resolve_place
 
 # Sort keys offered to users -> ORDER BY. The id breaks ties so pages never overlap. Never by
 # Ofsted grade: the portal does not rank schools by it.
@@ -88,6 +88,8 @@ class SchoolFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs) -> None:
         super().__init__(data, queryset, request=request, **kwargs)
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+        # What `near` named when it names no school or place the directory knows (set by qs).
+        self.unknown_place = ""
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)
@@ -99,7 +101,11 @@ class SchoolFilter(django_filters.FilterSet):
 
     def filter_near(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         km = float(self.form.cleaned_data.get("within") or DEFAULT_NEAR_KM)
-        return filter_near(queryset, value, km)
+        place = resolve_place(value)
+        if place is None:
+            self.unknown_place = value.strip()
+            return queryset.none()
+        return near_queryset(queryset, place, km)
 
     def filter_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # Read by filter_near: a distance alone filters nothing.

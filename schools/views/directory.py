@@ -56,6 +56,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
         "schools": schools,
         "rows": [row_html("schools/_directory_row.html", ROW_FIELDS, school) for school in schools],
         "tags": tags,
+        "unknown_place": filterset.unknown_place,
         "query_string": query_without_page(request.GET),
     }
     # Search as you type: the results and (out of band) the announced count only. Going back

@@ -54,3 +54,6 @@ def test_unknown_place_finds_nothing_and_says_so(staff, neighbours):
     response = staff.get("/schools/", {"near": "no-such-school"})
     assert response.status_code == 200
     assert list(response.context["schools"]) == []
+    page = response.content.decode()
+    assert "“no-such-school” is not the URN or address of a school in the directory" in page
+    assert "No school matches" not in page
