@@ -22,4 +22,7 @@ urlpatterns = [
     path("export/people.csv", exports.people_csv, name="export_people"),
     path("export/memberships.csv", exports.memberships_csv, name="export_memberships"),
     path("export/events.csv", exports.events_csv, name="export_events"),
+    path("export/network-groups.csv", exports.groups_csv, name="export_groups"),
+    path("export/support-requests.csv", exports.support_requests_csv, name="export_support"),
+    path("export/resources.csv", exports.resources_csv, name="export_resources"),
 ]

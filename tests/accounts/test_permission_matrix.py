@@ -137,6 +137,15 @@ TABLE: dict[str, list[Case]] = {
     "registers/export/memberships.csv": single(
         "/registers/export/memberships.csv", signed_in("200"), signed_in("405")
     ),
+    "registers/export/network-groups.csv": single(
+        "/registers/export/network-groups.csv", signed_in("200"), signed_in("405")
+    ),
+    "registers/export/support-requests.csv": single(
+        "/registers/export/support-requests.csv", signed_in("200"), signed_in("405")
+    ),
+    "registers/export/resources.csv": single(
+        "/registers/export/resources.csv", signed_in("200"), signed_in("405")
+    ),
     "registers/schools/<slug:slug>/people/import/": single(
         # An empty POST: no file, so 400 with the form's message for those allowed.
         "/registers/schools/{school.slug}/people/import/",

@@ -126,3 +126,31 @@ def test_events_export_shows_what_the_user_may_see(anonymous, django_assert_num_
 
 def test_exports_refuse_writes(staff):
     assert staff.post("/registers/export/schools.csv").status_code == 405
+
+
+def test_group_support_and_resource_exports_cost_the_same_for_more_rows(
+    admin, partnership, school, django_assert_num_queries
+):
+    """Session and user, then the rows (groups with their partnership and chair, plus one for
+    the members; requests with their school and specialism; resources, plus one for tags)."""
+    from tests.factories import NetworkGroupFactory, ResourceFactory, SupportRequestFactory
+
+    def counted():
+        with django_assert_num_queries(4):
+            groups = rows(admin.get("/registers/export/network-groups.csv"))
+        with django_assert_num_queries(3):
+            requests = rows(admin.get("/registers/export/support-requests.csv"))
+        with django_assert_num_queries(4):
+            resources = rows(admin.get("/registers/export/resources.csv"))
+        return len(groups), len(requests), len(resources)
+
+    NetworkGroupFactory(partnership=partnership).members.add(PersonFactory(school=school))
+    SupportRequestFactory(school=school)
+    ResourceFactory()
+    assert counted() == (2, 2, 2)
+    for _ in range(6):
+        group = NetworkGroupFactory(partnership=partnership)
+        group.members.add(*PersonFactory.create_batch(2, school=SchoolFactory()))
+    SupportRequestFactory.create_batch(6, school=school)
+    ResourceFactory.create_batch(6)
+    assert counted() == (14, 8, 8)
