@@ -35,3 +35,6 @@ class ConfirmForm(PortalForm):
     """The previewed file, posted back to import it; it is validated again in full."""
 
     content = forms.CharField(widget=forms.HiddenInput, strip=False)
+    invite = forms.BooleanField(
+        required=False, label="E-mail each new person an invitation to sign in"
+    )

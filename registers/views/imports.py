@@ -24,6 +24,7 @@ from partnerships.views.access import get_partnership_for_user
 from registers import csv_imports, membership_rows, people_rows
 from registers.files import CsvFileError
 from registers.forms import ConfirmForm, UploadForm
+from registers.invitations import invitation_refusals, invite_new_people, new_people_count
 from registers.rules import can_import_memberships, can_import_people
 from schools.models import School
 from schools.views.access import get_school_for_user
@@ -55,6 +56,7 @@ class ImportKind:
     plan: Callable
     apply: Callable
     template_url: str
+    invites: bool = False  # the confirm page offers to invite the people it creates
 
 
 def _posted_content(request: HttpRequest, context: dict) -> str | None:
@@ -95,11 +97,30 @@ def _import_page(request: HttpRequest, kind: ImportKind, target, back_url: str) 
                     f"Imported {len(plan.rows)} row(s): {plan.count('create')} created, "
                     f"{plan.count('update')} updated, {plan.count('unchanged')} unchanged.",
                 )
+                if kind.invites and request.POST.get("invite"):
+                    _invite(request, target, plan)
                 return redirect(request.path)
             if plan.ok:
                 context["confirm"] = ConfirmForm(initial={"content": content})
+                if kind.invites and plan.count("create"):
+                    context["new_people"] = new_people_count(plan)
+                    context["invite_refusals"] = invitation_refusals(
+                        user=request.user, school=target, plan=plan
+                    )
                 return render(request, "registers/import.html", context)
     return render(request, "registers/import.html", context, status=400)
+
+
+def _invite(request: HttpRequest, school: School, plan: csv_imports.Plan) -> None:
+    """Invite the people the import created, and say who was and who could not be."""
+    refusals = invite_new_people(request=request, school=school, plan=plan)
+    sent = new_people_count(plan) - len(refusals)
+    if sent:
+        messages.success(request, f"Sent {sent} invitation{'s' if sent != 1 else ''} to sign in.")
+    for refusal in refusals:
+        messages.warning(
+            request, f"Line {refusal.line}: {refusal.email} was not invited. {refusal.reason}"
+        )
 
 
 PEOPLE = ImportKind(
@@ -109,6 +130,7 @@ PEOPLE = ImportKind(
     plan=lambda school, rows: people_rows.plan_people(school=school, rows=rows),
     apply=lambda school, plan: people_rows.apply_people(school=school, plan=plan),
     template_url="registers:people_template",
+    invites=True,
 )
 MEMBERSHIPS = ImportKind(
     title="Import member schools",
