@@ -193,7 +193,10 @@ def test_on_a_phone_the_header_links_fold_behind_a_menu_button(phone, staff):
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(main_nav.get_by_role("link", name="People")).to_be_visible()
     expect(phone.get_by_role("link", name="Sign out")).to_be_visible()
-    expect(phone.get_by_role("searchbox", name="Search the portal")).to_be_visible()
+    search = phone.get_by_role("searchbox", name="Search the portal")
+    expect(search).to_be_visible()
+    assert search.bounding_box()["height"] < 60, "the search box stretches down the open menu"
+    assert header_height(phone) < 420, "the open menu fills more than the screen"
     check_page(phone, "phone-menu-open")
 
     # With the keyboard: Escape closes the menu and leaves the focus on its button; Enter opens it.
