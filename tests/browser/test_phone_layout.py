@@ -141,7 +141,9 @@ def test_the_first_school_is_on_the_first_screen_with_the_filters_folded(phone, 
     check_page(phone, "phone-schools-filtered")
 
 
-@pytest.mark.parametrize("path, field", [("/people/", "Role"), ("/events/", "Kind")])
+@pytest.mark.parametrize(
+    "path, field", [("/people/", "Role"), ("/events/", "Kind"), ("/resources/", "Key stage")]
+)
 def test_other_lists_fold_their_filters_on_a_phone_too(phone, staff, path, field):
     sign_in(phone, verified_login(staff))
     phone.goto(path)
