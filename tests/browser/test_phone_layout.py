@@ -8,7 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page, sign_in, verified_login
+from tests.browser.conftest import (
+    check_page,
+    sign_in,
+    sign_in_with_code,
+    verified_login,
+    with_authenticator,
+)
 from tests.factories import (
     DeploymentFactory,
     EventFactory,
@@ -116,6 +122,26 @@ def test_every_stacked_table_row_shows_its_column_headings(
     phone.goto("/schools/")
     card = phone.locator("main table tbody tr").first
     assert card.evaluate("row => getComputedStyle(row.cells[1], '::before').content") == '"Phase"'
+
+
+def test_the_staff_import_preview_labels_its_stacked_rows(phone, head, school):
+    staff_list = (
+        "first_name,last_name,preferred_name,job_title,email,telephone,contact_visibility,"
+        "role,specialism,role_starts_on,role_ends_on\n"
+        "Ada,Lovelace,,Maths lead,ada.lovelace@example.org,,school,,,,\n"
+        "Zoë,Brontë,Zo,Year 2 teacher,zoe.bronte@example.org,,,,,,\n"
+    )
+    # A headteacher signs in with an authenticator code (their role asks for one).
+    sign_in_with_code(phone, verified_login(head), with_authenticator(head))
+    phone.goto(f"/registers/schools/{school.slug}/people/import/")
+    phone.get_by_label("CSV file").set_input_files(
+        files=[{"name": "staff.csv", "mimeType": "text/csv", "buffer": staff_list.encode()}]
+    )
+    phone.get_by_role("button", name="Check the file").click()
+    expect(phone.get_by_role("button", name="Import these rows")).to_be_visible()
+    found = phone.evaluate(UNLABELLED_CELLS)
+    assert found["stacked"] == 2
+    assert found["unlabelled"] == []
 
 
 def test_the_first_school_is_on_the_first_screen_with_the_filters_folded(phone, staff):
