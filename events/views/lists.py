@@ -99,7 +99,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
-        "filter_fields": form_html("events/_filter_fields.html", filterset.form),
+        "filter_fields": form_html("_filter_fields.html", filterset.form),
         "page_obj": page,
         "rows": [_row(event) for event in page],
         "tags": filter_tags(filterset),
@@ -239,7 +239,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     grid = [[days[day] for day in week] for week in weeks]
     context = {
         "filter": filterset,
-        "filter_fields": form_html("events/_filter_fields.html", filterset.form),
+        "filter_fields": form_html("_filter_fields.html", filterset.form),
         "tags": filter_tags(filterset),
         "month": month,
         "weeks": grid,

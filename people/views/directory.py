@@ -81,9 +81,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": people,
         "page_obj": page,
-        "filter_fields": form_html(
-            "people/_filter_fields.html", people.form, people.vocabulary_version
-        ),
+        "filter_fields": form_html("_filter_fields.html", people.form, people.vocabulary_version),
         "rows": list(page),
         "row_cells": [(person, _row_cells(person)) for person in page],
         "tags": tags,

@@ -51,7 +51,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
     schools = list(page)
     context = {
         "filter": filterset,
-        "filter_fields": form_html("schools/_filter_fields.html", filterset.form),
+        "filter_fields": form_html("_filter_fields.html", filterset.form),
         "page_obj": page,
         "schools": schools,
         "rows": [row_html("schools/_directory_row.html", ROW_FIELDS, school) for school in schools],

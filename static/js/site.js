@@ -1,5 +1,5 @@
 // The portal works without this file; with it, keyboard and screen-reader users are told what
-// happened after a page loads, and the header's search results close with Escape.
+// happened after a page loads, and the header's links fold behind a menu button on a phone.
 (function () {
   "use strict";
 
@@ -12,7 +12,38 @@
     if (document.activeElement !== summary) summary.focus();
   }
 
+  // The header's menu button (shown on a phone only, by the stylesheet): it opens and closes
+  // the links it controls; Escape closes them and gives the button the focus back.
+  function headerMenu() {
+    var button = document.querySelector(".menu-button[aria-controls]");
+    if (!button) return;
+    var menu = document.getElementById(button.getAttribute("aria-controls"));
+    function setOpen(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+      if (!menu.contains(document.activeElement) && document.activeElement !== button) return;
+      setOpen(false);
+      button.focus();
+    });
+  }
+
+  // A list's filters start folded behind "Show filters"; on a desktop they are open (the
+  // stylesheet shows them there too, in browsers that can style a closed <details>).
+  function openFiltersOnDesktop() {
+    if (!window.matchMedia("(min-width: 48em)").matches) return;
+    document.querySelectorAll("details.filter-panel").forEach(function (panel) {
+      panel.open = true;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     announceErrors();
+    headerMenu();
+    openFiltersOnDesktop();
   });
 })();

@@ -48,7 +48,7 @@ def test_members_show_role_and_coordinator_to_signed_in_users(staff, partnership
     membership.save()
     body = staff.get(partnership.get_absolute_url()).content.decode()
     assert school.name in body
-    assert "<td>Lead</td>" in body
+    assert '<td data-label="Role">Lead</td>' in body
     assert "Ada Lovelace" in body
 
 

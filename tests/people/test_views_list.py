@@ -49,7 +49,7 @@ def test_directory_lists_people_with_their_current_roles(staff, school, sle, mat
     html = response.content.decode()
     assert response.status_code == 200
     assert "Ada Lovelace" in html
-    assert "<td>SLE (Maths)</td>" in html
+    assert '<td data-label="Current roles">SLE (Maths)</td>' in html
     [listed] = [row for row in response.context["rows"] if row == person]
     # An ended role is not a current one.
     assert [str(role) for role in listed.current_roles] == ["SLE (Maths)"]
@@ -74,7 +74,7 @@ def test_a_rows_roles_read_in_the_order_of_the_person_page(staff, school, sle, m
     expected = [str(role) for role in person.role_assignments.current()]
     assert [str(role) for role in listed.current_roles] == expected
     assert sorted(expected) == ["SENCo", "SLE (Maths)", "SLE (SEND)"]
-    assert f"<td>{', '.join(expected)}</td>" in response.content.decode()
+    assert f'<td data-label="Current roles">{", ".join(expected)}</td>' in response.content.decode()
 
 
 def test_search_by_name_matches_first_last_and_preferred_names(staff, school):

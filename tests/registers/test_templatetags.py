@@ -15,7 +15,11 @@ TEMPLATE = Template("{% load registers %}{% register_sources school %}")
 def rows(html: str) -> dict[str, str]:
     import re
 
-    found = re.findall(r'<th scope="row">(.*?)</th><td>(.*?)</td><td>(.*?)</td>', html)
+    found = re.findall(
+        r'<th scope="row">(.*?)</th><td data-label="Value">(.*?)</td>'
+        r'<td data-label="Source">(.*?)</td>',
+        html,
+    )
     return {label: source for label, _value, source in found}
 
 

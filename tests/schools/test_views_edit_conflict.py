@@ -28,7 +28,10 @@ def test_second_concurrent_save_is_refused_with_what_changed(head, editor, schoo
     assert [(c.label, c.theirs, c.yours) for c in conflict.fields] == [
         ("Town", "Northbridge", "Southbridge")
     ]
-    assert '<th scope="row">Town</th><td>Northbridge</td><td>Southbridge</td>' in html
+    assert (
+        '<th scope="row">Town</th><td data-label="Their value (saved now)">Northbridge</td>'
+        '<td data-label="Your value">Southbridge</td>'
+    ) in html
     school.refresh_from_db()
     assert school.town == "Northbridge"
     assert school.version == 2

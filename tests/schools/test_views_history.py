@@ -59,7 +59,10 @@ def test_history_shows_who_when_and_each_field_change(head, editor, school):
         ("Ethos", "(empty)", "Kind and curious."),
     ]
     assert f"changed by {head.person.display_name} (the headteacher)" in html
-    assert '<th scope="row">Town</th><td>Testbridge</td><td>Northbridge</td>' in html
+    assert (
+        '<th scope="row">Town</th><td data-label="Before">Testbridge</td>'
+        '<td data-label="After">Northbridge</td>'
+    ) in html
 
 
 def test_history_records_editor_appointments_in_the_same_entry(head, school):

@@ -156,9 +156,18 @@ def test_coordinator_sees_counts_and_days_by_specialism_and_school(
     assert response.status_code == 200
     # 4 + 2 (12 hours) + 3 days agreed; 3 + 1 (6 hours) + 0.5 days given.
     assert "3 deployments, 9 days agreed, 4.5 days given" in html
-    assert '<th scope="row">Maths</th><td>2</td><td>6</td><td>4</td>' in html
-    assert '<th scope="row">Reading</th><td>1</td><td>3</td><td>0.5</td>' in html
-    assert '<th scope="row">Dovecote Junior School</th><td>2</td><td>5</td><td>1.5</td>' in html
+    assert (
+        '<th scope="row">Maths</th><td data-label="Deployments">2</td>'
+        '<td data-label="Days agreed">6</td><td data-label="Days given in period">4</td>'
+    ) in html
+    assert (
+        '<th scope="row">Reading</th><td data-label="Deployments">1</td>'
+        '<td data-label="Days agreed">3</td><td data-label="Days given in period">0.5</td>'
+    ) in html
+    assert (
+        '<th scope="row">Dovecote Junior School</th><td data-label="Deployments">2</td>'
+        '<td data-label="Days agreed">5</td><td data-label="Days given in period">1.5</td>'
+    ) in html
 
 
 def test_report_without_a_period_shows_this_academic_year(coordinator, partnership):
