@@ -43,13 +43,18 @@ class SearchResults:
 
     def __post_init__(self) -> None:
         for doc in self.documents:
-            doc.why = why_matched(doc.facts, self.terms, shown=f"{doc.title} {doc.subtitle}")
+            doc.why = why_matched(doc.facts, self.terms)
+
+
+# Among names that match alike, the thing a name stands for before what is named after it:
+# "Abbey Fields Primary School" before "Abbey Fields open morning".
+KIND_ORDER = [Kind.SCHOOL, Kind.PARTNERSHIP, Kind.GROUP, Kind.PERSON, Kind.EVENT]
 
 
 def name_rank(terms: list[str], query: str) -> Case:
-    """0 when the title is the query, 1 when it begins with it, 2 when each word begins a word
-    of the title, else 3: "abbey" finds Abbey Fields Primary School before the events held
-    there, whatever their kind."""
+    """Below 10 when the title is the query, below 20 when it begins with it, below 30 when
+    each word begins a word of the title (by kind, KIND_ORDER, within each), else 100: "abbey"
+    finds Abbey Fields Primary School before the events held there, whatever their weights."""
     phrases = {" ".join(WORD_RE.findall(query.lower())), " ".join(terms)} - {""}
     exact = Q()
     prefix = Q()
@@ -60,10 +65,12 @@ def name_rank(terms: list[str], query: str) -> Case:
     for term in terms:
         words &= Q(title__istartswith=term) | Q(title__icontains=f" {term}")
     return Case(
-        When(exact, then=Value(0)),
-        When(prefix, then=Value(1)),
-        When(words, then=Value(2)),
-        default=Value(3),
+        *(
+            When(match & Q(kind=kind), then=Value(level * 10 + order))
+            for level, match in enumerate([exact, prefix, words])
+            for order, kind in enumerate(KIND_ORDER)
+        ),
+        default=Value(100),
         output_field=IntegerField(),
     )
 

@@ -68,15 +68,11 @@ def facts_text(facts: list[str]) -> str:
     return "\n".join(dict.fromkeys(fact for fact in facts if fact))
 
 
-def why_matched(facts: str, terms: list[str], *, shown: str = "") -> list[str]:
-    """The facts of a row that a word of the query begins a word of, except those already
-    shown in its title and subtitle (`shown`)."""
-    shown = shown.lower()
+def why_matched(facts: str, terms: list[str]) -> list[str]:
+    """The facts of a row that a word of the query begins a word of."""
     reasons = []
     for fact in facts.splitlines():
         words = [word.lower() for word in WORD_RE.findall(fact)]
-        if fact.lower() in shown:
-            continue
         if any(word.startswith(term) for term in terms for word in words):
             reasons.append(fact)
     return reasons
