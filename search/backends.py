@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -105,19 +105,42 @@ CANDIDATES = 1000
 COMPLETIONS = 20
 
 
-def _completions(term: str) -> list[str] | None:
-    """The indexed words `term` begins, shortest first; None when there are too many to name
-    (or the term is too short for the word list), and a `:*` prefix must do. One query."""
-    if len(term) < 3:
-        return None
-    words = list(
-        SearchWord.objects.filter(word__startswith=term)
-        .order_by(Length("word"), "word")
-        .values_list("word", flat=True)[: COMPLETIONS + 1]
+def _per_term(querysets: dict[str, QuerySet]) -> dict[str, list[str]]:
+    """The words each term's query finds, shortest first, in one query for all the terms
+    (a UNION ALL of each term's own, limited, query)."""
+    found: dict[str, list[str]] = {term: [] for term in querysets}
+    tagged = [
+        queryset.annotate(term=Value(term, output_field=CharField())).values_list("term", "word")
+        for term, queryset in querysets.items()
+    ]
+    if tagged:
+        rows = tagged[0].union(*tagged[1:], all=True) if len(tagged) > 1 else tagged[0]
+        for term, word in rows:
+            found[term].append(word)
+    return found
+
+
+def _completions(terms: list[str]) -> dict[str, list[str] | None]:
+    """The indexed words each term begins, shortest first; None when there are too many to
+    name (or the term is too short for the word list), and a `:*` prefix must do. One query."""
+    looked_up = _per_term(
+        {
+            term: SearchWord.objects.filter(word__startswith=term).order_by(Length("word"), "word")[
+                : COMPLETIONS + 1
+            ]
+            for term in terms
+            if len(term) >= 3
+        }
     )
-    if len(words) > COMPLETIONS or not all(WORD_RE.fullmatch(word) for word in words):
-        return None
-    return words
+    completions: dict[str, list[str] | None] = {}
+    for term in terms:
+        words = sorted(looked_up.get(term, []), key=lambda word: (len(word), word))
+        nameable = len(term) >= 3 and len(words) <= COMPLETIONS
+        if nameable and all(WORD_RE.fullmatch(word) for word in words):
+            completions[term] = words
+        else:
+            completions[term] = None
+    return completions
 
 
 def _tsquery_text(completions: dict[str, list[str] | None]) -> str:
@@ -174,37 +197,41 @@ def is_identifier(term: str) -> bool:
     return any(char.isdigit() for char in term)
 
 
-def corrected(completions: dict[str, list[str] | None]) -> list[str]:
-    """Each word replaced by the most similar word in the index, when it begins none;
-    identifiers (`is_identifier`) are never replaced."""
-    fixed = []
-    for term, words in completions.items():
-        if len(term) < 4 or words != [] or is_identifier(term):  # None: too many to name
-            fixed.append(term)
-            continue
-        best = (
-            SearchWord.objects.filter(word__trigram_similar=term)
+def corrected(completions: dict[str, list[str] | None]) -> dict[str, str]:
+    """Each word that begins no indexed word, corrected to the most similar word in the index;
+    identifiers (`is_identifier`) are never replaced. One query for all the words."""
+    misspelt = [
+        term
+        for term, words in completions.items()
+        if len(term) >= 4 and words == [] and not is_identifier(term)  # None: too many
+    ]
+    best = _per_term(
+        {
+            term: SearchWord.objects.filter(word__trigram_similar=term)
             .annotate(similarity=TrigramSimilarity("word", term))
-            .order_by("-similarity", "word")
-            .values_list("word", flat=True)
-            .first()
-        )
-        fixed.append(best or term)
-    return fixed
+            .order_by("-similarity", "word")[:1]
+            for term in misspelt
+        }
+    )
+    return {term: words[0] for term, words in best.items() if words}
 
 
 def _postgres(
     documents: QuerySet, terms: list[str], limit: int, query: str, correct: bool
 ) -> tuple[list[SearchDocument], dict[str, str]]:
-    completions = {term: _completions(term) for term in terms}
+    completions = _completions(terms)
     found = list(_postgres_ranked(documents, completions, limit + 1, query))
     if not found and correct:
-        # Nothing matched: a typo ("mathss")? Correct each word against the index's words.
-        fixed = corrected(completions)
-        if fixed != list(completions):
-            fixed_completions = {term: _completions(term) for term in dict.fromkeys(fixed)}
-            found = list(_postgres_ranked(documents, fixed_completions, limit + 1, ""))
-            return found, {t: f for t, f in zip(completions, fixed, strict=True) if t != f}
+        # Nothing matched: a typo ("mathss")? Correct each word against the index's words,
+        # and search a corrected word as itself: it is one of the index's words.
+        fixes = corrected(completions)
+        if fixes:
+            fixed = {
+                fixes.get(term, term): ([fixes[term]] if term in fixes else words)
+                for term, words in completions.items()
+            }
+            found = list(_postgres_ranked(documents, fixed, limit + 1, ""))
+            return found, fixes
     return found, {}
 
 
@@ -269,9 +296,8 @@ def search(
     """Up to `limit` documents best matching `query` for this user; with `correct`, a query
     that finds nothing is searched again with its misspelt words corrected.
 
-    PostgreSQL: 1 query, plus 1 per word of 3 letters or more (the words it begins), and 2 per
-    corrected word and 1 more when a typo is corrected. SQLite: 1, and 2 more when a typo is
-    corrected.
+    PostgreSQL: 2 queries (the indexed words the typed words begin, the results), and 2 more
+    when a typo is corrected (the most similar words, the results). SQLite: 1, and 2 more.
     """
     terms = terms_of(query)
     if not terms:
