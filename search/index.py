@@ -110,6 +110,8 @@ def person_document(person: Person) -> SearchDocument:
             label = f"{label}: {lower_first(role.specialism.name)}"
         if role.partnership_id:
             role_words.append(role.partnership.name)
+        if role.role_type.abbreviation and role.role_type.abbreviation != role.role_type.name:
+            label = f"{label}\t{role.role_type.name}"  # found by its name, shown by its letters
         facts.append(label)
     facts += [f"Chair of {group.name}" for group in person.chaired_groups.all()]
     if person.school_id:

@@ -69,13 +69,17 @@ def facts_text(facts: list[str]) -> str:
 
 
 def why_matched(facts: str, terms: list[str]) -> list[str]:
-    """The facts of a row that a word of the query begins a word of."""
-    reasons = []
+    """The facts of a row that a word of the query begins a word of, those that match most
+    words first. A fact may carry words it matches without showing them after a tab
+    ("SLE: maths<tab>Specialist Leader of Education": "leader" finds it, "SLE: maths" shows)."""
+    scored = []
     for fact in facts.splitlines():
         words = [word.lower() for word in WORD_RE.findall(fact)]
-        if any(word.startswith(term) for term in terms for word in words):
-            reasons.append(fact)
-    return reasons
+        matched = sum(any(word.startswith(term) for word in words) for term in terms)
+        if matched:
+            scored.append((matched, fact.split("\t")[0]))
+    scored.sort(key=lambda pair: -pair[0])
+    return list(dict.fromkeys(fact for _, fact in scored))
 
 
 def lower_first(name: str) -> str:

@@ -97,7 +97,14 @@ def test_role_specialism_and_phase_words_find_a_person_and_say_why(staff, eastbr
     assert titles(response) == ["Priya Marsden"]
     assert why(response, "Priya Marsden") == ["SLE: maths", "Primary"]
     html = response.content.decode()
-    assert '<span class="why">SLE: maths; Primary</span>' in html
+    assert '<span class="meta why">SLE: maths; Primary</span>' in html
+
+
+def test_a_role_is_found_by_its_full_name_and_shown_by_its_letters(staff, eastbridge):
+    """"Leads" finds a Specialist Leader of Education, shown as "SLE: maths"."""
+    response = staff.get("/search/", {"q": "who leads maths"})
+    assert titles(response) == ["Priya Marsden"]
+    assert why(response, "Priya Marsden") == ["SLE: maths"]
 
 
 def test_a_question_finds_who_chairs_a_group(staff, eastbridge):
