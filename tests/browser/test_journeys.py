@@ -44,7 +44,7 @@ def test_member_searches_as_they_type_and_without_javascript(page, staff, school
     box.fill("math")
     dropdown = page.locator("#site-search-results")
     expect(dropdown.get_by_role("link", name="Priya Marsden")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("result")
+    expect(page.locator("#search-status")).to_contain_text("result")
 
     box.press("Enter")
     expect(page).to_have_title(re.compile("^Search: math - "))

@@ -86,7 +86,7 @@ def test_removing_a_filter_or_changing_page_focuses_the_count_and_titles_the_pag
     page.goto("/schools/?phase=primary&town=Eastbridge")
     expect(page).to_have_title(re.compile("^Schools: Primary, Eastbridge - "))
 
-    page.get_by_role("link", name="Remove filter Town: Eastbridge").click()
+    page.get_by_role("link", name="Town: Eastbridge (remove this filter)").click()
     expect(page).to_have_title(re.compile("^Schools: Primary - "))
     count = page.locator("#result-count")
     expect(count).to_be_focused()

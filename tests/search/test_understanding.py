@@ -101,7 +101,7 @@ def test_role_specialism_and_phase_words_find_a_person_and_say_why(staff, eastbr
 
 
 def test_a_role_is_found_by_its_full_name_and_shown_by_its_letters(staff, eastbridge):
-    """"Leads" finds a Specialist Leader of Education, shown as "SLE: maths"."""
+    """ "Leads" finds a Specialist Leader of Education, shown as "SLE: maths"."""
     response = staff.get("/search/", {"q": "who leads maths"})
     assert titles(response) == ["Priya Marsden"]
     assert why(response, "Priya Marsden") == ["SLE: maths"]
