@@ -155,3 +155,18 @@ def test_a_name_comes_before_a_better_weighted_mention(anonymous, db):
     SchoolFactory(name="Westfield Abbey Road Abbey Academy", town="Abbey")
     SchoolFactory(name="Abbeygate School", town="Eastbridge")
     assert titles(anonymous.get("/search/", {"q": "abbey"}))[0] == "Abbeygate School"
+
+
+def test_the_header_box_and_the_search_page_get_their_own_fragments(anonymous, eastbridge):
+    """Same URL, two boxes: a visitor's cached answer for one is never served to the other."""
+    header = anonymous.get(
+        "/search/",
+        {"q": "abbey"},
+        headers={"HX-Request": "true", "HX-Target": "site-search-results"},
+    ).content.decode()
+    page = anonymous.get(
+        "/search/", {"q": "abbey"}, headers={"HX-Request": "true", "HX-Target": "search-results"}
+    ).content.decode()
+    assert "All results for “abbey”" in header
+    assert "All results for" not in page
+    assert '<ol class="search-results">' in page
