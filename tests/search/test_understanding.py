@@ -67,6 +67,7 @@ def test_a_corrected_spelling_says_what_was_searched_and_offers_the_words_as_typ
     response = staff.get("/search/", {"q": "mathss"})
     html = response.content.decode()
     assert "Priya Marsden" in titles(response)
+    assert "{#" not in html and "{%" not in html  # no template comment shows on the page
     assert "Showing results for <strong>maths</strong>." in html
     assert '<a href="/search/?q=mathss&amp;as_typed=1">Search instead for mathss</a>' in html
 
