@@ -121,6 +121,10 @@ class FilterTag:
     value: str
     remove_query: str
 
+    @property
+    def remove_url(self) -> str:
+        return f"?{self.remove_query}"
+
 
 def filter_tags(filterset: EventFilter) -> list[FilterTag]:
     """One removable tag per filter in use; each links to the same page without it."""

@@ -19,6 +19,7 @@ from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
 from schools.models import School
 from search.models import Kind, SearchDocument, SearchWord
+from search.query import facts_text, lower_first
 
 BATCH = 2000
 
@@ -33,11 +34,13 @@ def weighted_vector() -> SearchVector:
         SearchVector("title", weight="A", config="simple")
         + SearchVector("keys", weight="A", config="simple")
         + SearchVector("subtitle", weight="B", config="simple")
+        + SearchVector("facts", weight="B", config="simple")
         + SearchVector("body", weight="C", config="simple")
     )
 
 
-def _document(kind: str, obj, *, title, subtitle="", keys="", body="", public=False):
+def _document(kind: str, obj, *, title, subtitle="", keys="", facts=(), body="", public=False):
+    facts = facts_text(list(facts))
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,
@@ -45,8 +48,9 @@ def _document(kind: str, obj, *, title, subtitle="", keys="", body="", public=Fa
         subtitle=subtitle[:300],
         url=obj.get_absolute_url(),
         keys=keys[:300],
+        facts=facts,
         body=body,
-        text=_join(title, keys, subtitle, body).lower(),
+        text=_join(title, keys, subtitle, facts, body).lower(),
         is_public=public,
     )
 
@@ -66,6 +70,12 @@ def school_document(school: School) -> SearchDocument:
         title=school.name,
         subtitle=_join(school.get_phase_display(), school.town),
         keys=_join(school.urn, postcode.replace(" ", ""), postcode),
+        facts=[
+            school.get_phase_display(),
+            school.town,
+            school.local_authority,
+            *(f"Member of {m.partnership.name}" for m in memberships),
+        ],
         body=_join(
             school.get_establishment_type_display(),
             school.local_authority,
@@ -79,8 +89,8 @@ def school_document(school: School) -> SearchDocument:
 def person_document(person: Person) -> SearchDocument:
     """Names, job, workplace and current roles; never contact details.
 
-    Needs `current_roles` (with role_type, specialism, partnership) and `school` loaded for
-    bulk use.
+    Needs `current_roles` (with role_type, specialism, partnership), `chaired_groups` and
+    `school` loaded for bulk use.
     """
     roles = getattr(person, "current_roles", None)
     if roles is None:
@@ -91,17 +101,27 @@ def person_document(person: Person) -> SearchDocument:
         )
     workplace = person.workplace
     role_words = []
+    facts = []
     for role in roles:
         role_words += [role.role_type.name, role.role_type.abbreviation]
+        label = role.role_type.abbreviation or role.role_type.name
         if role.specialism_id:
             role_words.append(role.specialism.name)
+            label = f"{label}: {lower_first(role.specialism.name)}"
         if role.partnership_id:
             role_words.append(role.partnership.name)
+        if role.role_type.abbreviation and role.role_type.abbreviation != role.role_type.name:
+            label = f"{label}\t{role.role_type.name}"  # found by its name, shown by its letters
+        facts.append(label)
+    facts += [f"Chair of {group.name}" for group in person.chaired_groups.all()]
+    if person.school_id:
+        facts.append(person.school.get_phase_display())
     return _document(
         Kind.PERSON,
         person,
         title=_join(person.display_name, person.last_name if person.preferred_name else ""),
         subtitle=_join(person.job_title, workplace.name if workplace else ""),
+        facts=facts,
         body=_join(
             person.first_name,
             *role_words,
@@ -117,6 +137,10 @@ def partnership_document(partnership: Partnership) -> SearchDocument:
         partnership,
         title=partnership.name,
         subtitle=partnership.get_kind_display(),
+        facts=[
+            f"Part of {partnership.parent.name}" if partnership.parent_id else "",
+            f"Lead school: {partnership.lead_school.name}" if partnership.lead_school_id else "",
+        ],
         body=_join(
             partnership.description[:2000],
             partnership.parent.name if partnership.parent_id else "",
@@ -132,6 +156,7 @@ def group_document(group: NetworkGroup) -> SearchDocument:
         group,
         title=group.name,
         subtitle=_join(group.get_focus_display(), "network,", group.partnership.name),
+        facts=[f"Chair: {group.chair.display_name}" if group.chair_id else ""],
         body=_join(
             group.chair.display_name if group.chair_id else "",
             group.description[:2000],
@@ -149,6 +174,11 @@ def event_document(event: Event) -> SearchDocument:
         event,
         title=event.title,
         subtitle=_join(event.get_kind_display(), when, host.name if host else ""),
+        facts=[
+            host.town if host else "",
+            event.network_group.name if event.network_group_id else "",
+            event.partnership.name if event.partnership_id else "",
+        ],
         body=_join(
             host.town if host else "",
             event.network_group.name if event.network_group_id else "",
@@ -211,7 +241,7 @@ def index_object(obj) -> None:
         remove_object(obj)
         return
     doc = build(obj)
-    fields = ["title", "subtitle", "url", "keys", "body", "text", "is_public"]
+    fields = ["title", "subtitle", "url", "keys", "facts", "body", "text", "is_public"]
     SearchDocument.objects.update_or_create(
         kind=kind, object_id=obj.pk, defaults={f: getattr(doc, f) for f in fields}
     )
@@ -248,7 +278,8 @@ def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
             Person.objects.filter(erased_at__isnull=True)
             .select_related("school", "organisation")
             .prefetch_related(
-                Prefetch("role_assignments", queryset=current, to_attr="current_roles")
+                Prefetch("role_assignments", queryset=current, to_attr="current_roles"),
+                "chaired_groups",
             )
         ),
     )

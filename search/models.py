@@ -29,7 +29,10 @@ class SearchDocument(models.Model):
     keys = models.CharField(max_length=300, blank=True)
     # Everything else worth finding: roles, specialisms, town, phase, partnership names.
     body = models.TextField(blank=True)
-    # title + keys + body, lower-cased: what trigram similarity and the SQLite fallback read.
+    # Short facts, one a line ("SLE: maths", "Chair of SEND network", "Primary"): searched, and
+    # shown under a result when a word of the query begins one of theirs.
+    facts = models.TextField(blank=True)
+    # title + keys + subtitle + facts + body, lower-cased: what the SQLite fallback reads.
     text = models.TextField(blank=True)
     # Visible to the public (published schools, partnerships, events). People never are.
     is_public = models.BooleanField(default=False)

@@ -1,6 +1,6 @@
 """Keep the search index current when the rows it projects change."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from events.models import Event
@@ -53,3 +53,25 @@ def _membership_changed(sender, instance, raw=False, **kwargs):
 def _schools_written(sender, pks, **kwargs):
     """Schools written in bulk (the register's import) are indexed in bulk."""
     index_schools(pks)
+
+
+@receiver(pre_save, sender=NetworkGroup, dispatch_uid="search-group-chair-before")
+def _chair_before(sender, instance, raw=False, **kwargs):
+    """Note who chaired the group before this save: they are no longer found as its chair."""
+    if raw or instance.pk is None:
+        instance._chair_before = None
+        return
+    instance._chair_before = (
+        NetworkGroup.objects.filter(pk=instance.pk).values_list("chair_id", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=NetworkGroup, dispatch_uid="search-group-chair-save")
+@receiver(post_delete, sender=NetworkGroup, dispatch_uid="search-group-chair-delete")
+def _chair_changed(sender, instance, raw=False, **kwargs):
+    """A person is found as the chair of their groups ("Chair of SEND network")."""
+    if raw:
+        return
+    chairs = {instance.chair_id, getattr(instance, "_chair_before", None)} - {None}
+    for person in Person.objects.filter(pk__in=chairs).select_related("school"):
+        index_object(person)

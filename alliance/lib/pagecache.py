@@ -99,12 +99,13 @@ def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
 
 def _key(request: HttpRequest, generation: int) -> str:
     # Absolute links (calendar subscriptions) carry the scheme and host; the htmx fragment and
-    # the whole page share a URL, and its headers tell them apart.
+    # the whole page share a URL, and its headers tell them apart (and which box asked).
     parts = [
         request.scheme,
         request.get_host(),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
         request.headers.get("HX-History-Restore-Request", ""),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -75,8 +75,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
     page = paginator.get_page(request.GET.get("page"))
     tags = [
-        {"label": label, "value": value, "remove_query": _without(request.GET, name)}
+        {"label": label, "value": value, "remove_query": query, "remove_url": f"?{query}"}
         for name, label, value in people.active_filters()
+        for query in [_without(request.GET, name)]
     ]
     context = {
         "filter": people,

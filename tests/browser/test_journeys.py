@@ -42,9 +42,9 @@ def test_member_searches_as_they_type_and_without_javascript(page, staff, school
 
     box = page.get_by_role("searchbox", name="Search the portal")
     box.fill("math")
-    live = page.locator("#site-search-live")
-    expect(live.get_by_role("link", name="Priya Marsden")).to_be_visible()
-    expect(live.get_by_role("status")).to_contain_text("result")
+    dropdown = page.locator("#site-search-results")
+    expect(dropdown.get_by_role("link", name="Priya Marsden")).to_be_visible()
+    expect(page.locator("#search-status")).to_contain_text("result")
 
     box.press("Enter")
     expect(page).to_have_title(re.compile("^Search: math - "))

@@ -29,7 +29,9 @@ def test_list_shows_upcoming_events_in_date_order(anonymous, db):
     EventFactory(title="Gone", starts_at=soon(-5))
     response = anonymous.get("/events/")
     assert titles(response) == ["Sooner", "Later"]
-    assert 'role="status">Showing 1–2 of 2 upcoming events' in response.content.decode()
+    assert (
+        'role="status" tabindex="-1">Showing 1–2 of 2 upcoming events' in response.content.decode()
+    )
 
 
 def test_the_public_sees_only_published_events(anonymous, staff):
@@ -129,8 +131,8 @@ def test_filters_show_as_removable_tags(anonymous, partnership):
     response = anonymous.get(f"/events/?partnership={partnership.pk}&kind=conference")
     html = response.content.decode()
     assert "Kind: Conference" in html
-    assert f'href="?partnership={partnership.pk}"' in html  # removes the kind
-    assert 'href="?kind=conference"' in html  # removes the partnership
+    assert f'href="?partnership={partnership.pk}#result-count"' in html  # removes the kind
+    assert 'href="?kind=conference#result-count"' in html  # removes the partnership
     assert ">Clear filters</a>" in html
 
 
@@ -139,7 +141,7 @@ def test_pagination_keeps_the_filters(anonymous, db):
     response = anonymous.get("/events/?kind=cpd")
     html = response.content.decode()
     assert "Showing 1–25 of 30 upcoming events" in html
-    assert 'href="?kind=cpd&amp;page=2"' in html
+    assert 'href="?kind=cpd&amp;page=2#result-count"' in html
     assert "Showing 26–30 of 30" in anonymous.get("/events/?kind=cpd&page=2").content.decode()
 
 

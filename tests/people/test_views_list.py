@@ -232,8 +232,8 @@ def test_filter_tags_remove_one_filter_and_clear_removes_all(staff, school, sle)
     assert set(tags) == {"Name", "Role", "School"}
     assert tags["Role"]["value"] == "Specialist Leader of Education (SLE)"
     assert tags["Role"]["remove_query"] == f"q=smith&school={school.slug}"
-    assert f'href="?{tags["Role"]["remove_query"]}"' in html.replace("&amp;", "&")
-    assert '<a href="/people/">Clear filters</a>' in html
+    assert f'href="?{tags["Role"]["remove_query"]}#result-count"' in html.replace("&amp;", "&")
+    assert '<a href="/people/#result-count">Clear filters</a>' in html
 
 
 def test_pages_keep_the_filters_and_say_which_rows_show(staff, school):
@@ -244,8 +244,8 @@ def test_pages_keep_the_filters_and_say_which_rows_show(staff, school):
     html = response.content.decode()
     assert 'role="status"' in html
     assert "Showing 21-40 of 45 people" in html
-    assert 'href="?q=quenby&amp;page=3"' in html
-    assert 'href="?q=quenby&amp;page=1"' in html
+    assert 'href="?q=quenby&amp;page=3#result-count"' in html
+    assert 'href="?q=quenby&amp;page=1#result-count"' in html
     assert "/people/export.csv?q=quenby" in html
     assert "Download these 45 people as CSV" in html
 
@@ -255,7 +255,7 @@ def test_links_keep_only_the_filters_in_use(staff, school):
         PersonFactory(school=school, last_name="Jones")
     response = staff.get("/people/", {"q": "jones", "role": "", "school": "", "page": 1})
     assert response.context["query_string"] == "q=jones"
-    assert 'href="?q=jones&amp;page=2"' in response.content.decode()
+    assert 'href="?q=jones&amp;page=2#result-count"' in response.content.decode()
 
 
 def test_counts_stop_at_the_cap_on_a_national_directory(staff, school, monkeypatch):

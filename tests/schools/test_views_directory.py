@@ -51,8 +51,8 @@ def test_lists_every_school_by_name(anonymous, schools):
     assert response.status_code == 200
     assert names(response) == ["Abbey Primary", "Brook High", "Castle Infants"]
     assert (
-        '<p id="result-count" class="result-count" role="status">Showing 1-3 of 3 schools</p>'
-        in (response.content.decode())
+        '<p id="result-count" class="result-count" role="status" tabindex="-1">'
+        "Showing 1-3 of 3 schools</p>" in (response.content.decode())
     )
 
 
@@ -157,21 +157,24 @@ def test_pagination_keeps_the_filters(anonymous, db):
     response = anonymous.get("/schools/?phase=primary&page=2")
     html = response.content.decode()
     assert "Showing 21-40 of 45 schools" in html
-    assert 'href="?phase=primary&amp;page=3" rel="next"' in html
-    assert 'href="?phase=primary&amp;page=1" rel="prev"' in html
+    assert 'href="?phase=primary&amp;page=3#result-count" rel="next"' in html
+    assert 'href="?phase=primary&amp;page=1#result-count" rel="prev"' in html
     assert len(names(response)) == 20
 
 
 def test_filter_tags_remove_one_filter_each_and_clear_all(anonymous, schools):
     html = anonymous.get("/schools/?phase=primary&town=East&page=2&sort=-name").content.decode()
-    assert 'href="?town=East&amp;sort=-name" aria-label="Remove filter Phase: Primary"' in html
-    assert 'href="?phase=primary&amp;sort=-name" aria-label="Remove filter Town: East"' in html
-    assert '<a href="/schools/">Clear filters</a>' in html
+    assert 'href="?town=East&amp;sort=-name#result-count" class="filter-tag">Phase: Primary' in html
+    assert 'href="?phase=primary&amp;sort=-name#result-count" class="filter-tag">Town: East' in html
+    assert '<a href="/schools/#result-count">Clear filters</a>' in html
 
 
 def test_empty_result_explains_what_to_do(anonymous, schools):
     html = anonymous.get("/schools/?q=nowhere").content.decode()
-    assert '<p id="result-count" class="result-count" role="status">No schools found</p>' in html
+    assert (
+        '<p id="result-count" class="result-count" role="status" tabindex="-1">No schools found</p>'
+        in html
+    )
     assert "No school matches this filter." in html
     assert "clear filters</a> to see every school" in html
 
@@ -243,7 +246,7 @@ def test_search_works_without_javascript(anonymous, schools):
 def test_links_leave_out_empty_filters(anonymous, db):
     SchoolFactory.create_batch(25)
     html = anonymous.get("/schools/?q=&phase=primary&town=&sort=name").content.decode()
-    assert 'href="?phase=primary&amp;sort=name&amp;page=2" rel="next"' in html
+    assert 'href="?phase=primary&amp;sort=name&amp;page=2#result-count" rel="next"' in html
     assert 'href="/schools/export.csv?phase=primary&amp;sort=name"' in html
 
 

@@ -110,11 +110,15 @@ def test_index_follows_saves_roles_and_erasure(staff, alliance, school):
 
 
 def test_htmx_request_gets_only_the_results(staff, alliance):
+    """The results, and the count for the page's status region: a status region of its own
+    in every answer would be a new region at each keystroke, which screen readers ignore."""
     response = staff.get("/search/", {"q": "Stockp"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
     assert "Stockport Road Primary" in html
-    assert 'role="status"' in html
+    assert 'role="status"' not in html
+    assert '<p id="search-status" hx-swap-oob="innerHTML">1 result</p>' in html
+    assert "HX-Request" in response["Vary"]
 
 
 def test_plain_form_works_without_javascript(anonymous, alliance):
@@ -135,14 +139,15 @@ def test_empty_and_unmatched_queries_are_answered_helpfully(anonymous, db):
 def test_query_count_does_not_grow_with_results(staff, django_assert_num_queries, school):
     """One query for the results whatever their number (plus session and user; on
     PostgreSQL one more for the indexed words the typed word begins)."""
+    expected = 4 if _postgres() else 3
     SchoolFactory(name="Ashgrove Primary")
     staff.get("/search/", {"q": "primary"})  # warm the session
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(expected):
         one = staff.get("/search/", {"q": "ashgrove"})
     assert len(titles(one)) == 1
     for n in range(30):
         SchoolFactory(name=f"Ashgrove Academy {n}")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(expected):
         many = staff.get("/search/", {"q": "ashgrove"})
     assert len(titles(many)) == 20
     assert many.context["results"].has_more
