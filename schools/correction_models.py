@@ -83,9 +83,8 @@ class SchoolCorrection(models.Model):
 
     @property
     def field_label(self) -> str:
-        from schools.models import School
-
-        label = str(School._meta.get_field(self.field).verbose_name)
+        school_model = self._meta.get_field("school").related_model
+        label = str(school_model._meta.get_field(self.field).verbose_name)
         return label[:1].upper() + label[1:]
 
     @property

@@ -103,3 +103,12 @@ def register_facts(school: School) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def fact_sources(school: School) -> dict[str, str]:
+    """School.fact_sources with each corrected fact's note ("corrected by the alliance on ...;
+    the DfE register says ...") in place of its source. No queries."""
+    sources = school.fact_sources
+    for field, note in school.corrected_fields.items():
+        sources[field] = correction_note(field, note)
+    return sources

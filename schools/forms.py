@@ -16,7 +16,13 @@ from people.models import Person
 from schools.choices import CorrectionStatus
 from schools.facts import AGE_FIELDS, check_fact, fact_display, fact_text
 from schools.history import label_of
-from schools.models import CORRECTABLE_FIELDS, OfstedGrade, School, SchoolCorrection
+from schools.models import (
+    CORRECTABLE_FIELDS,
+    OfstedGrade,
+    School,
+    SchoolCorrection,
+    urn_validator,
+)
 from schools.validators import LOGO_FORMATS, logo_format
 
 SINGLE_WORD_GRADES_ENDED = datetime.date(2024, 9, 1)
@@ -163,8 +169,11 @@ class CorrectionRequestForm(forms.Form):
         kwargs: dict[str, Any] = {"required": False}
         if isinstance(model_field, models.DateField):
             kwargs["widget"] = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-        if self.fact == "postcode":
-            formfield: forms.Field = GBPostcodeField(
+        if self.fact == "urn":
+            # Longer than 6 so that "123 456" reaches clean_value, which removes the spaces.
+            formfield: forms.Field = forms.CharField(required=False, max_length=12)
+        elif self.fact == "postcode":
+            formfield = GBPostcodeField(
                 required=False, error_messages={"invalid": "Enter a UK postcode, e.g. EB1 1AA."}
             )
         else:
@@ -179,6 +188,8 @@ class CorrectionRequestForm(forms.Form):
         value = self.cleaned_data.get("value")
         if self.fact == "urn" and isinstance(value, str):
             value = "".join(value.split())
+            if value:
+                urn_validator(value)
         return value
 
     def clean(self) -> dict[str, Any]:

@@ -351,16 +351,10 @@ class School(models.Model):
     def fact_sources(self) -> dict[str, str]:
         """The label of each register fact's source, for the page: {"phase": "from the ..."}."""
         labels = dict(FactSource.choices)
-        sources = {
+        return {
             field: labels.get(self.fact_source(field), "")
             for field in (*REGISTER_FIELDS, *SCHOOL_FIELDS)
         }
-        if self.corrected_fields:
-            from schools.facts import correction_note
-
-            for field, note in self.corrected_fields.items():
-                sources[field] = correction_note(field, note)
-        return sources
 
     @property
     def has_single_word_grade(self) -> bool:

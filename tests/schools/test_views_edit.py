@@ -6,7 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from schools.models import School, UpdatedByRole
-from tests.factories import PersonFactory, SchoolFactory
+from tests.factories import PersonFactory
 from tests.schools.helpers import edit_data
 
 
