@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from localflavor.gb.forms import GBPostcodeField
 
-from alliance.lib.forms import PortalModelForm
+from alliance.lib.forms import PortalForm, PortalModelForm
 from people.models import Person
 from schools.choices import CorrectionStatus
 from schools.facts import AGE_FIELDS, check_fact, fact_display, fact_text
@@ -129,7 +129,7 @@ def correctable_choices() -> list[tuple[str, str]]:
     return [(name, label_of(School._meta.get_field(name))) for name in CORRECTABLE_FIELDS]
 
 
-class CorrectionRequestForm(forms.Form):
+class CorrectionRequestForm(PortalForm):
     """Ask for a correction of one register fact: which, to what, and why.
 
     The proposed value is entered in the fact's own kind of field (a list of phases, a date),

@@ -70,7 +70,7 @@ def test_head_asks_and_sees_the_request_waiting(head, school):
     ("field", "value", "message"),
     [
         ("urn", "12345", "6-digit"),
-        ("phase", "nonsense", "Select a valid choice"),
+        ("phase", "nonsense", "Choose one of the options"),
         ("postcode", "NOT A POSTCODE", "Enter a UK postcode"),
         ("phase", "primary", "the value the portal shows now"),
         ("fsm_percent", "101", "less than or equal to 100"),
