@@ -1,9 +1,11 @@
 """An approved correction of a register fact meets a new import of the register."""
 
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 
 from registers.importer import import_register
 from schools.corrections import correction_approve, correction_request
@@ -94,3 +96,24 @@ def test_admin_withdraws_a_flagged_correction_for_the_registers_new_value(
     assert school.fsm_percent == Decimal("12.5")
     assert "fsm_percent" not in school.corrected_fields
     assert school.fact_source("fsm_percent") == "register"
+
+
+def test_facts_a_school_wrote_before_become_approved_corrections(sample_text):
+    """A phase the school changed on the old edit page stays, as a correction the next
+    import can flag; a contact it keeps itself stays its own."""
+    import_register(text=sample_text(), dry_run=False)
+    school = School.objects.get(urn="990105")
+    School.objects.filter(pk=school.pk).update(
+        phase="secondary", school_set_fields=["phase", "telephone"]
+    )
+    migration = importlib.import_module(
+        "registers.migrations.0002_corrections_from_school_set_facts"
+    )
+    migration.corrections_from_school_set_facts(django_apps, None)
+    school.refresh_from_db()
+    assert school.phase == "secondary"
+    assert school.school_set_fields == ["telephone"]
+    assert school.corrected_fields["phase"]["register"] == "primary"
+    correction = SchoolCorrection.objects.get()
+    assert (correction.field, correction.status) == ("phase", "approved")
+    assert (correction.proposed_value, correction.register_value) == ("secondary", "primary")
