@@ -213,3 +213,27 @@ def test_school_page_with_corrections_keeps_its_query_count(staff, admin, school
         page = staff.get(school.get_absolute_url()).content.decode()
     assert len(after) == len(before) <= 6
     assert page.count("corrected by the alliance on") == 2
+
+
+def test_without_a_fact_the_page_asks_which_one_first(head, school):
+    html = head.get(new_url(school)).content.decode()
+    assert 'method="get"' in html and 'name="field"' in html
+    assert 'name="value"' not in html
+    html = head.get(new_url(school, "ofsted_inspection_date")).content.decode()
+    assert 'type="date" name="value"' in html
+
+
+def test_edit_page_queries_do_not_grow_with_requests(head, school, django_assert_num_queries):
+    """Session, user with their profile, school, its correction requests with who asked and
+    who decided, the form's people (headteacher choices, editor choices, current editors).
+    Sessions are read from the database here and from Redis in production: 6 queries there."""
+    correction_request(school=school, field="phase", proposed_value="secondary", reason="r",
+                       by=head.user)  # fmt: skip
+    with django_assert_num_queries(7) as first:
+        head.get(f"/schools/{school.slug}/edit/")
+    for field, value in (("town", "Eastbridge"), ("capacity", 300), ("urn", "654321")):
+        correction_request(school=school, field=field, proposed_value=value, reason="r",
+                           by=head.user)  # fmt: skip
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = head.get(f"/schools/{school.slug}/edit/")
+    assert len(response.context["corrections"]) == 4
