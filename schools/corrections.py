@@ -42,9 +42,7 @@ def correction_request(
 def _locked(correction: SchoolCorrection, *statuses: str) -> tuple[SchoolCorrection, School]:
     locked = SchoolCorrection.objects.select_for_update().get(pk=correction.pk)
     if locked.status not in statuses:
-        raise CorrectionRefused(
-            f"This request is no longer {' or '.join(statuses)}: it is {locked.status}."
-        )
+        raise CorrectionRefused(f"Its state is “{locked.get_status_display()}”.")
     return locked, School.objects.select_for_update().get(pk=locked.school_id)
 
 
@@ -70,7 +68,9 @@ def correction_approve(*, correction: SchoolCorrection, by: Any, note: str = "")
     earlier = earlier.select_for_update().first()
     if earlier is not None:
         # The register's value is the one the earlier correction replaced (or its new one).
-        correction.register_value = earlier.register_changed_to or earlier.register_value
+        correction.register_value = (
+            earlier.register_changed_to if earlier.register_changed_at else earlier.register_value
+        )
         earlier.status = CorrectionStatus.SUPERSEDED
         earlier.save(update_fields=["status"])
     elif correction.field not in school.corrected_fields:
