@@ -11,7 +11,14 @@ from accounts.models import SchoolEmailDomain
 from demo.data import AGE_RANGES, SCHOOLS, TEACHER_TITLES, TOWN
 from partnerships.models import Membership, MembershipRole, Partnership
 from people.models import Person, RoleAssignment
-from schools.models import Designation, OfstedGrade, Phase, School, UpdatedByRole
+from schools.models import (
+    Designation,
+    OfstedGrade,
+    Phase,
+    School,
+    SchoolCorrection,
+    UpdatedByRole,
+)
 
 
 def build_schools(
@@ -162,6 +169,21 @@ def build_schools(
         if index == 1 and not school.editors.exists():
             # The head has appointed the business manager to keep the profile up to date.
             school.editors.add(sbm)
+        if index == 1:
+            # The head has asked for a correction of the register's pupil count; an admin
+            # finds it waiting in Django admin (School corrections).
+            builder._get_or_create(
+                SchoolCorrection,
+                school=school,
+                field="pupils_on_roll",
+                defaults={
+                    "proposed_value": str((school.pupils_on_roll or 0) + 12),
+                    "register_value": str(school.pupils_on_roll or ""),
+                    "reason": "Twelve pupils joined in September; the register shows last "
+                    "January's census.",
+                    "requested_by": head.user,
+                },
+            )
 
         # System leaders and mentors among the teachers, chosen by the seeded dice.
         teachers = staff[4:]

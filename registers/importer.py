@@ -32,6 +32,7 @@ from registers.gias import (
 )
 from registers.models import RegisterRecord
 from registers.structure import CheckedReader, FileRefused, Problem
+from schools.corrections import corrections_flag, corrections_in_force, register_changed
 from schools.models import School
 from schools.signals import schools_written
 
@@ -40,6 +41,7 @@ BATCH = 1000
 Progress = Callable[[str, int, int | None], None]
 DETAIL_LIMIT = 500  # Rows whose changes the report lists one by one (blanked facts: all).
 CHANGE_REASON = "Imported from the public register (GIAS)"
+REVIEW = "approved correction(s) to review: the register's value changed"
 RECORD_FIELDS = [
     "values",
     "raw",
@@ -60,6 +62,8 @@ class RowOutcome:
     action: str  # created, updated, unchanged
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # fields the school wrote itself
+    # Corrected fields whose register value changed: the correction is flagged for review.
+    flagged: list[str] = field(default_factory=list)
 
     @property
     def blanked(self) -> list[tuple[str, str]]:
@@ -75,12 +79,14 @@ class ImportReport:
     unchanged: int = 0
     skipped: int = 0  # rows outside --urn/--la
     kept_school_values: int = 0
+    corrections_to_review: int = 0
     rows: list[RowOutcome] = field(default_factory=list)
 
     def add(self, outcome: RowOutcome) -> None:
         setattr(self, outcome.action, getattr(self, outcome.action) + 1)
         self.kept_school_values += len(outcome.kept)
-        detailed = outcome.action != "unchanged" or outcome.kept
+        self.corrections_to_review += len(outcome.flagged)
+        detailed = outcome.action != "unchanged" or outcome.kept or outcome.flagged
         if outcome.blanked or (detailed and len(self.rows) < DETAIL_LIMIT):
             self.rows.append(outcome)
 
@@ -95,7 +101,9 @@ class ImportReport:
             f"{verb} created {self.created}, updated {self.updated}, unchanged {self.unchanged}"
             + (f", skipped {self.skipped} outside the selection" if self.skipped else "")
             + f"; kept {self.kept_school_values} value(s) the schools wrote themselves"
-            + " (in rows the register changed)."
+            + " (in rows the register changed)"
+            + (f"; {self.corrections_to_review} {REVIEW}" if self.corrections_to_review else "")
+            + "."
         )
 
 
@@ -145,6 +153,8 @@ class _Batch:
         self.changed_schools: list[School] = []
         self.changed_fields: set[str] = set()
         self.changed_records: list[RegisterRecord] = []
+        self.corrections: dict = {}
+        self.flagged: list = []
 
     def run(self) -> None:
         """3 queries per batch: records, the schools that may change, slugs (by the caller)."""
@@ -169,6 +179,7 @@ class _Batch:
         schools = School.objects.filter(Q(pk__in=linked) | Q(urn__in=unlinked))
         by_pk = {school.pk: school for school in schools}
         by_urn = {school.urn: school for school in by_pk.values()}
+        self.corrections = corrections_in_force(list(by_pk))
         for row in pending:
             record = records.get(row.urn)
             school = by_pk.get(record.school_id) if record else by_urn.get(row.urn)
@@ -218,6 +229,15 @@ class _Batch:
         outcome = RowOutcome(row.line, row.urn, school.name, "unchanged")
         for name, value in row.values.items():
             current, new = as_text(getattr(school, name)), as_text(value)
+            correction = self.corrections.get((school.pk, name))
+            if correction is not None:
+                # An approved correction is never overwritten; a new register value puts it
+                # back in front of an admin (schools.corrections).
+                if register_changed(correction, new, now=self.importer.now):
+                    self.flagged.append(correction)
+                    if correction.register_changed_at is not None:
+                        outcome.flagged.append(name)
+                continue
             if current == new:
                 continue
             if school_wrote_it(school, name, current, last):
@@ -243,7 +263,7 @@ class _Batch:
             record.imported_at = self.importer.now
             self.changed_records.append(record)
             outcome.action = "updated"
-        if outcome.changes:
+        if outcome.changes or outcome.flagged:
             outcome.action = "updated"
         self.importer.report.add(outcome)
 
@@ -266,6 +286,7 @@ class _Batch:
         self.importer.written += [school.pk for school in self.changed_schools]
         RegisterRecord.objects.bulk_create(self.new_records, batch_size=500)
         RegisterRecord.objects.bulk_update(self.changed_records, RECORD_FIELDS, batch_size=500)
+        corrections_flag(self.flagged)
 
 
 class RegisterImporter:

@@ -94,3 +94,14 @@ class UpdatedByRole(models.TextChoices):
 class FactSource(models.TextChoices):
     REGISTER = "register", "from the public register"
     SCHOOL = "school", "from the school"
+    CORRECTION = "correction", "corrected by the alliance"
+
+
+class CorrectionStatus(models.TextChoices):
+    """Where a school's request to correct a register fact stands."""
+
+    PENDING = "pending", "Waiting for an admin"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Not approved"
+    WITHDRAWN = "withdrawn", "Withdrawn: the register's value is shown"
+    SUPERSEDED = "superseded", "Replaced by a later correction"

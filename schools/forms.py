@@ -6,12 +6,23 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from localflavor.gb.forms import GBPostcodeField
 
-from alliance.lib.forms import PortalModelForm
+from alliance.lib.forms import PortalForm, PortalModelForm
 from people.models import Person
-from schools.models import OfstedGrade, School, urn_validator
+from schools.choices import CorrectionStatus
+from schools.facts import AGE_FIELDS, check_fact, fact_display, fact_text
+from schools.history import label_of
+from schools.models import (
+    CORRECTABLE_FIELDS,
+    OfstedGrade,
+    School,
+    SchoolCorrection,
+    urn_validator,
+)
 from schools.validators import LOGO_FORMATS, logo_format
 
 SINGLE_WORD_GRADES_ENDED = datetime.date(2024, 9, 1)
@@ -22,42 +33,14 @@ PERCENT_MESSAGES = {
     "invalid": "Enter a percentage as a number, e.g. 23.5.",
 }
 
-# Sections of the form, in page order: (legend, fields). Fields the user may not set are
-# dropped from the form, and from here, when the form is built.
+# Sections of the form, in page order: (legend, fields). Only what the school owns: its
+# contacts and its own words. The register's facts are shown as text beside the form and
+# changed through a correction (CorrectionRequestForm). Fields the user may not set are dropped
+# from the form, and from here, when the form is built.
 SECTIONS = [
-    (
-        "About the school",
-        [
-            "name",
-            "urn",
-            "laestab",
-            "phase",
-            "establishment_type",
-            "status",
-            "designation",
-        ],
-    ),
-    (
-        "Address",
-        ["address_line1", "address_line2", "address_line3", "town", "local_authority", "postcode"],
-    ),
     ("Contacts", ["telephone", "email", "website"]),
-    (
-        "Pupils",
-        [
-            "statutory_low_age",
-            "statutory_high_age",
-            "pupils_on_roll",
-            "capacity",
-            "fsm_percent",
-            "eal_percent",
-        ],
-    ),
-    (
-        "Ofsted",
-        ["ofsted_inspection_date", "ofsted_outcome", "ofsted_report_url", "ofsted_grade"],
-    ),
     ("In the school's own words", ["ethos", "alliance_offer", "logo"]),
+    ("What the school adds to the register", ["designation", "eal_percent"]),
     ("Who keeps this profile", ["headteacher", "editors", "is_published"]),
 ]
 
@@ -72,26 +55,6 @@ class SchoolForm(PortalModelForm):
     not on the form is ignored.
     """
 
-    # Longer than 6 so that "123 456" reaches clean_urn, which removes the spaces and checks.
-    urn = forms.CharField(
-        label="URN",
-        required=False,
-        max_length=12,
-        help_text="The DfE's unique reference number: 6 digits.",
-    )
-    postcode = GBPostcodeField(
-        required=False,
-        error_messages={"invalid": "Enter a UK postcode, e.g. EB1 1AA."},
-        help_text="We store it in capitals with one space, e.g. EB1 1AA.",
-    )
-    fsm_percent = forms.DecimalField(
-        label="Pupils eligible for free school meals (%)",
-        required=False,
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-        error_messages=PERCENT_MESSAGES,
-    )
     eal_percent = forms.DecimalField(
         label="Pupils with English as an additional language (%)",
         required=False,
@@ -101,7 +64,6 @@ class SchoolForm(PortalModelForm):
         error_messages=PERCENT_MESSAGES,
     )
     website = forms.URLField(required=False, assume_scheme="https")
-    ofsted_report_url = forms.URLField(label="Ofsted report", required=False, assume_scheme="https")
     logo = forms.FileField(
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
@@ -113,21 +75,9 @@ class SchoolForm(PortalModelForm):
         model = School
         fields = [name for _, names in SECTIONS for name in names]
         widgets = {
-            "ofsted_inspection_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "editors": forms.CheckboxSelectMultiple,
             "ethos": forms.Textarea(attrs={"rows": 6}),
             "alliance_offer": forms.Textarea(attrs={"rows": 6}),
-        }
-        labels = {
-            "name": "School name",
-            "statutory_low_age": "Youngest pupils' age",
-            "statutory_high_age": "Oldest pupils' age",
-            "ofsted_inspection_date": "Last inspected",
-            "ofsted_grade": "Overall grade (inspections before September 2024 only)",
-        }
-        help_texts = {
-            "laestab": "The LA code and establishment number: 7 digits.",
-            "ofsted_outcome": "As Ofsted published it, e.g. the report card's headline.",
         }
 
     def __init__(self, *args: Any, can_manage: bool = False, **kwargs: Any) -> None:
@@ -162,18 +112,6 @@ class SchoolForm(PortalModelForm):
             if any(name in self.fields for name in names)
         ]
 
-    def clean_urn(self) -> str:
-        urn = "".join(self.cleaned_data["urn"].split())
-        if urn:
-            urn_validator(urn)
-        if urn and School.objects.exclude(pk=self.instance.pk).filter(urn=urn).exists():
-            raise forms.ValidationError(
-                "Another school already has URN %(urn)s. Check the number on the register.",
-                code="urn_taken",
-                params={"urn": urn},
-            )
-        return urn
-
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
@@ -182,41 +120,127 @@ class SchoolForm(PortalModelForm):
             logo.name = f"logo.{LOGO_FORMATS[image_format]}"
         return logo
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        low, high = cleaned.get("statutory_low_age"), cleaned.get("statutory_high_age")
-        if low is not None and high is not None and low > high:
-            self.add_error(
-                "statutory_high_age",
-                forms.ValidationError(
-                    "The oldest pupils' age (%(high)s) is below the youngest (%(low)s): "
-                    "the age range is the wrong way round.",
-                    code="age_range_reversed",
-                    params={"low": low, "high": high},
-                ),
-            )
-        grade, inspected = cleaned.get("ofsted_grade"), cleaned.get("ofsted_inspection_date")
-        if grade and grade != OfstedGrade.NOT_GRADED:
-            if inspected is None:
-                self.add_error(
-                    "ofsted_grade",
-                    forms.ValidationError(
-                        "Give the date of the inspection that awarded this grade: an old grade "
-                        "is only shown with its date.",
-                        code="grade_without_date",
-                    ),
-                )
-            elif inspected >= SINGLE_WORD_GRADES_ENDED:
-                self.add_error(
-                    "ofsted_grade",
-                    forms.ValidationError(
-                        "Ofsted has not given single-word grades since September 2024: leave "
-                        "the grade empty and write the published outcome instead.",
-                        code="grade_after_2024",
-                    ),
-                )
-        return cleaned
-
     def values(self) -> dict[str, Any]:
         """Every profile field on this form with its cleaned value (not the version)."""
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+def correctable_choices() -> list[tuple[str, str]]:
+    return [(name, label_of(School._meta.get_field(name))) for name in CORRECTABLE_FIELDS]
+
+
+class CorrectionRequestForm(PortalForm):
+    """Ask for a correction of one register fact: which, to what, and why.
+
+    The proposed value is entered in the fact's own kind of field (a list of phases, a date),
+    chosen by `field` (posted, or given when the page is opened for one fact).
+    """
+
+    field = forms.ChoiceField(
+        label="Which fact is wrong",
+        choices=correctable_choices,
+        error_messages={"required": "Choose the fact to correct.", "invalid_choice": "Choose "
+                        "one of the facts listed."},
+    )  # fmt: skip
+    reason = forms.CharField(
+        label="Why the register is wrong",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Say where an admin can check the right value, e.g. the latest Ofsted report.",
+        error_messages={
+            "required": "Say why the register is wrong, so that an admin can check it.",
+            "max_length": "Keep the reason under 2,000 characters (it has %(show_value)d).",
+        },
+    )
+
+    def __init__(self, *args: Any, school: School, field: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.school = school
+        name = self.data.get("field", "") if self.is_bound else field
+        self.fact = name if name in CORRECTABLE_FIELDS else ""
+        if not self.is_bound:
+            self.initial["field"] = self.fact
+        self.fields["value"] = self._value_field()
+
+    def _value_field(self) -> forms.Field:
+        if not self.fact:
+            return forms.CharField(label="The right value", required=False, max_length=300)
+        model_field = School._meta.get_field(self.fact)
+        kwargs: dict[str, Any] = {"required": False}
+        if isinstance(model_field, models.DateField):
+            kwargs["widget"] = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        if self.fact == "urn":
+            # Longer than 6 so that "123 456" reaches clean_value, which removes the spaces.
+            formfield: forms.Field = forms.CharField(required=False, max_length=12)
+        elif self.fact == "postcode":
+            formfield = GBPostcodeField(
+                required=False, error_messages={"invalid": "Enter a UK postcode, e.g. EB1 1AA."}
+            )
+        else:
+            formfield = model_field.formfield(**kwargs)
+        formfield.label = "The right value"
+        formfield.help_text = f"The portal shows {fact_display_of(self.school, self.fact)} today."
+        if not self.is_bound:
+            formfield.initial = getattr(self.school, self.fact)
+        return formfield
+
+    def clean_value(self) -> Any:
+        value = self.cleaned_data.get("value")
+        if self.fact == "urn" and isinstance(value, str):
+            value = "".join(value.split())
+            if value:
+                urn_validator(value)
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.fact or "value" not in cleaned:
+            return cleaned
+        value, school = cleaned["value"], self.school
+        if fact_text(value) == fact_text(getattr(school, self.fact)):
+            self.add_error("value", "This is the value the portal shows now: enter the right one.")
+            return cleaned
+        try:
+            self._check(value)
+        except forms.ValidationError as error:
+            self.add_error("value", error)
+            return cleaned
+        pending = SchoolCorrection.objects.filter(
+            school=school, field=self.fact, status=CorrectionStatus.PENDING
+        )
+        if pending.exists():
+            self.add_error(
+                "field",
+                "A correction of this fact is already waiting for an admin: wait for their "
+                "answer before asking again.",
+            )
+        return cleaned
+
+    def _check(self, value: Any) -> None:
+        school, name = self.school, self.fact
+        if name == "urn" and School.objects.exclude(pk=school.pk).filter(urn=value).exists():
+            raise forms.ValidationError(f"Another school already has URN {value}.")
+        if name in AGE_FIELDS and value is not None:
+            low = value if name == "statutory_low_age" else school.statutory_low_age
+            high = value if name == "statutory_high_age" else school.statutory_high_age
+            if low is not None and high is not None and low > high:
+                raise forms.ValidationError(
+                    f"The youngest pupils' age ({low}) would be above the oldest ({high})."
+                )
+        inspected = school.ofsted_inspection_date
+        single_word = name == "ofsted_grade" and value and value != OfstedGrade.NOT_GRADED
+        if single_word and (inspected is None or inspected >= SINGLE_WORD_GRADES_ENDED):
+            raise forms.ValidationError(
+                "Ofsted has given single-word grades only for inspections before "
+                "September 2024: correct the inspection date first, or the outcome instead."
+            )
+        try:
+            check_fact(school, name, value)
+        except ValidationError as error:
+            raise forms.ValidationError(
+                [message for messages in error.message_dict.values() for message in messages]
+            ) from None
+
+
+def fact_display_of(school: School, name: str) -> str:
+    return fact_display(name, fact_text(getattr(school, name)))

@@ -25,6 +25,7 @@ HIDDEN_FIELDS = {
     "updated_by",
     "updated_by_role",
     "school_set_fields",
+    "corrected_fields",
     "register_imported_at",
     "created_at",
     "updated_at",

@@ -34,36 +34,22 @@ laestab_validator = RegexValidator(
 percent_validators = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-# The facts the public register (Get Information About Schools) holds. A fact keeps the
-# register's value until the school sets it itself; from then on the school's value wins and an
-# import from the register leaves it alone (see School.school_set_fields).
+# The facts the public register (Get Information About Schools) holds. The register's import
+# writes them; a school asks for a correction instead of changing them (SchoolCorrection), except
+# its contacts (SCHOOL_CONTACT_FIELDS), which it keeps itself: from its first change on, the
+# school's value wins and an import leaves it alone (see School.school_set_fields).
 REGISTER_FIELDS = (
-    "name",
-    "urn",
-    "laestab",
-    "phase",
-    "establishment_type",
-    "status",
-    "address_line1",
-    "address_line2",
-    "address_line3",
-    "town",
-    "local_authority",
-    "postcode",
-    "telephone",
-    "website",
-    "headteacher",
-    "head_name",
-    "closed_on",
-    "statutory_low_age",
-    "statutory_high_age",
-    "pupils_on_roll",
-    "capacity",
-    "fsm_percent",
-    "ofsted_grade",
-    "ofsted_outcome",
-    "ofsted_inspection_date",
-    "ofsted_report_url",
+    "name", "urn", "laestab", "phase", "establishment_type", "status", "address_line1",
+    "address_line2", "address_line3", "town", "local_authority", "postcode", "telephone",
+    "website", "headteacher", "head_name", "closed_on", "statutory_low_age",
+    "statutory_high_age", "pupils_on_roll", "capacity", "fsm_percent", "ofsted_grade",
+    "ofsted_outcome", "ofsted_inspection_date", "ofsted_report_url",
+)  # fmt: skip
+SCHOOL_CONTACT_FIELDS = ("telephone", "website")
+# Register facts a school sees as text and may only ask to correct. (The headteacher is a
+# person in the portal, handed over on the edit page.)
+CORRECTABLE_FIELDS = tuple(
+    name for name in REGISTER_FIELDS if name not in (*SCHOOL_CONTACT_FIELDS, "headteacher")
 )
 # Facts only the school gives.
 SCHOOL_FIELDS = ("email", "eal_percent", "designation", "ethos", "alliance_offer", "logo")
@@ -280,6 +266,10 @@ class School(models.Model):
     # a save through the edit page adds the register fields it changed to school_set_fields.
     register_imported_at = models.DateTimeField(null=True, blank=True, editable=False)
     school_set_fields = models.JSONField(default=list, blank=True, editable=False)
+    # The register facts an approved correction replaces, for the page's note without a query:
+    # {field: {"register": the register's value as text, "on": ISO date approved}}. The
+    # corrections themselves are SchoolCorrection rows.
+    corrected_fields = models.JSONField(default=dict, blank=True, editable=False)
 
     # The version is kept in history so a refused save can be compared with the version the
     # editor started from.
@@ -349,6 +339,8 @@ class School(models.Model):
         """FactSource of a register fact, or "" when nobody recorded where it came from."""
         if field not in REGISTER_FIELDS:
             return FactSource.SCHOOL
+        if field in self.corrected_fields:
+            return FactSource.CORRECTION
         if field in self.school_set_fields:
             return FactSource.SCHOOL
         if self.register_imported_at is not None:
@@ -387,3 +379,6 @@ def normalise_postcode_query(text: str) -> str:
     if _OUTWARD.match(compact):
         return f"{compact} "
     return ""
+
+
+from schools.correction_models import SchoolCorrection  # noqa: E402, F401

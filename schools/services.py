@@ -12,7 +12,7 @@ from django.db.models.fields.files import FieldFile
 from alliance.permissions import is_admin, person_of
 from people.models import Person
 from schools.history import comparable, display, field_by_name, label_of
-from schools.models import REGISTER_FIELDS, School, UpdatedByRole
+from schools.models import CORRECTABLE_FIELDS, REGISTER_FIELDS, School, UpdatedByRole
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ def school_update(
     school's own (School.school_set_fields). Returns the names of the fields that changed; when
     nothing changed nothing is written and no history entry is made.
     """
+    if read_only := set(values) & set(CORRECTABLE_FIELDS):
+        # Register facts change only through an approved correction (schools.corrections).
+        raise ValueError(f"Register facts are read-only here: {sorted(read_only)}")
     current = School.objects.select_for_update().get(pk=school.pk)
     if current.version != expected_version:
         raise _conflict(current=current, values=values, expected_version=expected_version)

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import security_log
+from schools.facts import register_facts
 from schools.forms import SchoolForm
-from schools.models import School
+from schools.models import School, SchoolCorrection
 from schools.rules import can_manage_school
 from schools.services import SchoolEditConflict, school_update
 from schools.views.access import get_school_for_user
@@ -26,7 +27,12 @@ def school_edit(request: HttpRequest, slug: str) -> HttpResponse:
     with what the other person changed, and the form keeps what this user typed."""
     school = get_school_for_user(request, slug, action="edit", queryset=School.objects.for_page())
     can_manage = can_manage_school(request.user, school)
-    context = {"school": school, "conflict": None}
+    context = {
+        "school": school,
+        "conflict": None,
+        "facts": register_facts(school),
+        "corrections": list(SchoolCorrection.objects.filter(school=school).for_edit_page()),
+    }
     if request.method == "GET":
         context["form"] = SchoolForm(instance=school, can_manage=can_manage)
         return render(request, TEMPLATE, context)

@@ -30,6 +30,7 @@ class HistoryEntry:
     role: str
     kind: str
     changes: list[FieldChange]
+    reason: str = ""
 
 
 def _who(record: Any) -> str:
@@ -77,6 +78,7 @@ def school_history(request: HttpRequest, slug: str) -> HttpResponse:
                 changes=diff_versions(
                     older, record, old_editors=_editors(older), new_editors=_editors(record)
                 ),
+                reason=record.history_change_reason or "",
             )
         )
     context = {"school": school, "page_obj": page, "entries": entries}

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.rules import can_invite_to_school
 from alliance.lib.pagecache import public_page
+from schools.facts import fact_sources
 from schools.models import School
 from schools.nearby import schools_near
 from schools.rules import can_edit_school, can_view_school_history
@@ -32,7 +33,7 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
     memberships, groups = school_partnerships_and_groups(school, user)
     context = {
         "school": school,
-        "sources": school.fact_sources,
+        "sources": fact_sources(school),
         "can_edit": can_edit_school(user, school),
         "can_view_history": can_view_school_history(user, school),
         "can_invite": can_invite_to_school(user, school),

@@ -179,6 +179,19 @@ TABLE: dict[str, list[Case]] = {
             signed_in("403", admin="200"),
         ),
     ],
+    # Asking for a correction of a register fact: an empty POST re-renders with its errors.
+    "schools/<slug:slug>/corrections/new/": [
+        Case(
+            "/schools/{school.slug}/corrections/new/",
+            school_editors("200"),
+            school_editors("200"),
+        ),
+        Case(
+            "/schools/{hidden_school.slug}/corrections/new/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="200"),
+        ),
+    ],
     "schools/<slug:slug>/history/": [
         Case("/schools/{school.slug}/history/", school_editors("200"), signed_in("405")),
         Case(

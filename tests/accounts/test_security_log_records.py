@@ -119,7 +119,7 @@ def test_appointing_school_editors_is_logged(head, school):
 
 def test_editing_only_the_school_profile_logs_no_role_change(editor, school):
     response = editor.post(
-        f"/schools/{school.slug}/edit/", edit_data(school, manage=False, town="Northbridge")
+        f"/schools/{school.slug}/edit/", edit_data(school, manage=False, ethos="Kind.")
     )
     assert response.status_code == 302
     assert not SecurityEvent.objects.filter(kind="role_changed").exists()

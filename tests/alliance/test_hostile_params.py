@@ -128,6 +128,7 @@ def portal_routes() -> list[Route]:
 PATH_ARGS: dict[str, dict[str, str]] = {
     "schools:detail": {"slug": "school.slug"},
     "schools:edit": {"slug": "school.slug"},
+    "schools:correction_new": {"slug": "school.slug"},
     "schools:history": {"slug": "school.slug"},
     "people:detail": {"pk": "person.pk"},
     "people:vcard": {"pk": "person.pk"},

@@ -31,24 +31,24 @@ def test_head_edits_the_profile_and_sees_the_change_and_its_history(page, head, 
     expect(page).to_have_title(re.compile(f"^Edit {school.name} - "))
     check_page(page, "school-edit")
     reached = tab_through(page, "form.school-form")
-    assert "fsm_percent" in reached and "ethos" in reached
+    assert "eal_percent" in reached and "ethos" in reached
 
     # A mistake: the summary at the top says what and where, and its link moves focus there.
-    page.get_by_label("Pupils eligible for free school meals (%)").fill("150")
+    page.get_by_label("Pupils with English as an additional language (%)").fill("150")
     page.get_by_role("button", name="Save the profile").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("nothing was saved")
     check_page(page, "school-edit-error")
-    summary.get_by_role("link", name=re.compile("free school meals")).click()
-    assert page.evaluate("document.activeElement.id") == "id_fsm_percent"
-    expect(page.get_by_label("Pupils eligible for free school meals (%)")).to_be_focused()
+    summary.get_by_role("link", name=re.compile("English as an additional language")).click()
+    assert page.evaluate("document.activeElement.id") == "id_eal_percent"
+    expect(page.get_by_label("Pupils with English as an additional language (%)")).to_be_focused()
 
-    page.get_by_label("Pupils eligible for free school meals (%)").fill("23.5")
+    page.get_by_label("Pupils with English as an additional language (%)").fill("23.5")
     page.get_by_label("Ethos").fill("Every child reads by seven.")
     page.get_by_role("button", name="Save the profile").click()
     expect(page.get_by_role("status")).to_contain_text(f"Saved. The profile of {school.name}")
     expect(page.get_by_text("Every child reads by seven.")).to_be_visible()
-    expect(page.get_by_text("23.5% of pupils eligible")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^23\.5% of pupils"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"Last updated .* by the headteacher"))).to_be_visible()
     check_page(page, "school-saved")
     assert School.objects.get(pk=school.pk).ethos == "Every child reads by seven."
@@ -66,5 +66,7 @@ def test_head_edits_the_profile_and_sees_the_change_and_its_history(page, head, 
     expect(newest.get_by_role("heading")).to_contain_text("by")
     row = newest.get_by_role("row", name=re.compile("^Ethos"))
     expect(row).to_contain_text("Every child reads by seven.")
-    expect(newest.get_by_role("row", name=re.compile("free school meals"))).to_contain_text("23.5")
+    expect(
+        newest.get_by_role("row", name=re.compile("English as an additional language"))
+    ).to_contain_text("23.5")
     check_page(page, "school-history")

@@ -1,15 +1,15 @@
 """The profile form normalises what people type."""
 
 from schools.forms import SchoolForm
-from tests.schools.helpers import edit_data
 
 
-def test_urn_spaces_are_removed_and_postcode_normalised(school):
-    data = edit_data(school, urn=" 123 456 ", postcode="ec1a1bb")
-    form = SchoolForm(data, instance=school, can_manage=True)
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["urn"] == "123456"
-    assert form.cleaned_data["postcode"] == "EC1A 1BB"
+def test_the_form_holds_only_what_the_school_owns(school):
+    """Contacts and the school's own words; the register's facts are not on the form."""
+    form = SchoolForm(instance=school, can_manage=True)
+    assert set(form.fields) == {
+        "telephone", "email", "website", "ethos", "alliance_offer", "logo", "designation",
+        "eal_percent", "headteacher", "editors", "is_published", "version",
+    }  # fmt: skip
 
 
 def test_editor_form_has_no_management_fields(school):

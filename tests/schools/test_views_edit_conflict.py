@@ -15,10 +15,10 @@ def test_second_concurrent_save_is_refused_with_what_changed(head, editor, schoo
     head_form = edit_data(school)
     editor_form = edit_data(school)
 
-    first = head.post(edit_url(school), {**head_form, "town": "Northbridge"})
+    first = head.post(edit_url(school), {**head_form, "website": "https://north.example"})
     assert first.status_code == 302
 
-    second = editor.post(edit_url(school), {**editor_form, "town": "Southbridge"})
+    second = editor.post(edit_url(school), {**editor_form, "website": "https://south.example"})
     assert second.status_code == 409
     html = second.content.decode()
     assert "Someone else saved this profile while you were editing it" in html
@@ -26,14 +26,14 @@ def test_second_concurrent_save_is_refused_with_what_changed(head, editor, schoo
     assert "It was saved by the headteacher" in html
     conflict = second.context["conflict"]
     assert [(c.label, c.theirs, c.yours) for c in conflict.fields] == [
-        ("Town", "Northbridge", "Southbridge")
+        ("Website", "https://north.example", "https://south.example")
     ]
     assert (
-        '<th scope="row">Town</th><td data-label="Their value (saved now)">Northbridge</td>'
-        '<td data-label="Your value">Southbridge</td>'
+        '<th scope="row">Website</th><td data-label="Their value (saved now)">'
+        'https://north.example</td><td data-label="Your value">https://south.example</td>'
     ) in html
     school.refresh_from_db()
-    assert school.town == "Northbridge"
+    assert school.website == "https://north.example"
     assert school.version == 2
 
 
@@ -57,11 +57,17 @@ def test_refused_form_keeps_your_values_and_a_second_save_is_deliberate(head, ed
 
 def test_conflict_lists_only_the_fields_the_other_person_changed(head, editor, school):
     stale = edit_data(school)
-    head.post(edit_url(school), {**edit_data(school), "town": "Northbridge", "capacity": "420"})
+    head.post(
+        edit_url(school),
+        {**edit_data(school), "website": "https://north.example", "eal_percent": "12.5"},
+    )
     refused = editor.post(edit_url(school), {**stale, "ethos": "Ours."})
     assert refused.status_code == 409
     labels = {c.label: (c.theirs, c.yours) for c in refused.context["conflict"].fields}
-    assert labels == {"Town": ("Northbridge", "Testbridge"), "Capacity": ("420", "(empty)")}
+    assert labels == {
+        "Website": ("https://north.example", "(empty)"),
+        "Pupils with English as an additional language (%)": ("12.5", "(empty)"),
+    }
     school.refresh_from_db()
     assert school.ethos == ""
 
@@ -87,7 +93,7 @@ def test_a_save_in_django_admin_also_refuses_a_stale_portal_save(admin, head, sc
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    refused = head.post(edit_url(school), {**stale, "town": "Headbridge"})
+    refused = head.post(edit_url(school), {**stale, "ethos": "Headbridge"})
     assert refused.status_code == 409
     school.refresh_from_db()
     assert school.town == "Adminbridge"

@@ -45,7 +45,9 @@ def test_history_refuses_post(head, school):
 def test_history_shows_who_when_and_each_field_change(head, editor, school):
     head.post(
         f"/schools/{school.slug}/edit/",
-        edit_data(school, town="Northbridge", phase="secondary", ethos="Kind and curious."),
+        edit_data(
+            school, website="https://north.example", eal_percent="12.5", ethos="Kind and curious."
+        ),
     )
     response = editor.get(history_url(school))
     html = response.content.decode()
@@ -54,14 +56,14 @@ def test_history_shows_who_when_and_each_field_change(head, editor, school):
     assert latest.role == "the headteacher"
     assert latest.kind == "Changed"
     assert [(c.label, c.old, c.new) for c in latest.changes] == [
-        ("Phase", "Primary", "Secondary"),
-        ("Town", "Testbridge", "Northbridge"),
+        ("Website", "(empty)", "https://north.example"),
+        ("Pupils with English as an additional language (%)", "(empty)", "12.5"),
         ("Ethos", "(empty)", "Kind and curious."),
     ]
     assert f"changed by {head.person.display_name} (the headteacher)" in html
     assert (
-        '<th scope="row">Town</th><td data-label="Before">Testbridge</td>'
-        '<td data-label="After">Northbridge</td>'
+        '<th scope="row">Website</th><td data-label="Before">(empty)</td>'
+        '<td data-label="After">https://north.example</td>'
     ) in html
 
 
@@ -70,12 +72,12 @@ def test_history_records_editor_appointments_in_the_same_entry(head, school):
     before = school.history.count()
     head.post(
         f"/schools/{school.slug}/edit/",
-        edit_data(school, editors=[str(teacher.pk)], town="Northbridge"),
+        edit_data(school, editors=[str(teacher.pk)], ethos="Kind."),
     )
     assert school.history.count() == before + 1
     latest = head.get(history_url(school)).context["entries"][0]
     assert [(c.label, c.old, c.new) for c in latest.changes] == [
-        ("Town", "Testbridge", "Northbridge"),
+        ("Ethos", "(empty)", "Kind."),
         ("Editors", "(nobody)", "Tess Teacher"),
     ]
 
@@ -87,7 +89,7 @@ def test_history_queries_do_not_grow_with_versions(head, school, django_assert_n
         response = head.get(history_url(school))
     assert len(response.context["entries"]) == 2  # created, then the head appointed
     for number in range(18):
-        head.post(f"/schools/{school.slug}/edit/", edit_data(school, capacity=str(100 + number)))
+        head.post(f"/schools/{school.slug}/edit/", edit_data(school, eal_percent=str(10 + number)))
     with django_assert_num_queries(6):
         response = head.get(history_url(school))
     assert len(response.context["entries"]) == 20
@@ -107,11 +109,11 @@ def test_history_records_only_what_changed_around_a_register_import(head, school
     office = PersonFactory(school=school, first_name="Olive", last_name="Office")
     school.editors.add(office)
     _register_import_changes(school, pupils_on_roll=321)
-    head.post(f"/schools/{school.slug}/edit/", edit_data(school, town="Northbridge"))
+    head.post(f"/schools/{school.slug}/edit/", edit_data(school, ethos="Kind."))
     entries = head.get(history_url(school)).context["entries"]
     changes = [[(c.label, c.old, c.new) for c in entry.changes] for entry in entries[:3]]
     assert changes == [
-        [("Town", "Testbridge", "Northbridge")],
+        [("Ethos", "(empty)", "Kind.")],
         [("Pupils on roll", "(empty)", "321")],
         [("Editors", "(nobody)", "Olive Office")],
     ]
