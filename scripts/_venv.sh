@@ -15,6 +15,8 @@ wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "Installing the portal and its dependencies ..."
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  # Not editable: the project installs no package of its own (it runs from this folder), only
+  # its dependencies, and a non-editable build prints no editable-install notice.
+  .venv/bin/python -m pip install --quiet ".[dev]"
   echo "$wanted" > "$stamp"
 fi
