@@ -148,8 +148,15 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
             shown = str(dict(field.choices).get(value, value))
         else:
             shown = str(value)
-        query = _query(params, without=(name, "page"))
+        # A radius means nothing without its place: removing the place removes the radius too.
+        without = (name, "within", "page") if name == "near" else (name, "page")
+        query = _query(params, without=without)
         tags.append(FilterTag(str(field.label), shown, f"?{query}" if query else "?"))
+    if filterset.form.cleaned_data.get("near") and not filterset.form.cleaned_data.get("within"):
+        # The default radius is in force though nobody chose it: say so, like a chosen one.
+        query = _query(params, without=("near", "within", "page"))
+        shown = f"{DEFAULT_NEAR_KM} km"
+        tags.append(FilterTag("Within", shown, f"?{query}" if query else "?"))
     return tags
 
 

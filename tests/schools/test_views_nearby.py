@@ -57,3 +57,16 @@ def test_unknown_place_finds_nothing_and_says_so(staff, neighbours):
     page = response.content.decode()
     assert "“no-such-school” is not the URN or address of a school in the directory" in page
     assert "No school matches" not in page
+
+
+def test_the_default_radius_shows_as_a_chip_and_removing_the_place_removes_the_radius(
+    anonymous, neighbours
+):
+    response = anonymous.get("/schools/?near=970001&phase=")
+    tags = [(t.label, t.value, t.remove_url) for t in response.context["tags"]]
+    assert ("Within", "5 km", "?") in tags
+    near = next(t for t in tags if t[0].startswith("Near"))
+    assert near[2] == "?"
+    chosen = anonymous.get("/schools/?near=970001&within=10").context["tags"]
+    assert [(t.label, t.value) for t in chosen if t.label == "Within"] == [("Within", "10 km")]
+    assert next(t for t in chosen if t.label.startswith("Near")).remove_url == "?"
