@@ -162,7 +162,7 @@ def test_the_first_school_is_on_the_first_screen_with_the_filters_folded(phone, 
     expect(phone).to_have_url(re.compile(r"phase=primary"))
     # The filter in use shows as a chip above the results, folded panel or not.
     phone.reload()
-    expect(phone.get_by_role("link", name="Remove filter Phase: Primary")).to_be_visible()
+    expect(phone.get_by_role("link", name="Phase: Primary (remove this filter)")).to_be_visible()
     expect(phase).to_be_hidden()
     check_page(phone, "phone-schools-filtered")
 
