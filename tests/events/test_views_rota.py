@@ -221,3 +221,28 @@ def test_anonymous_is_sent_to_sign_in_to_plan(anonymous, partnership):
 
 def test_planner_refuses_other_methods(coordinator, partnership):
     assert coordinator.put(url(partnership)).status_code == 405
+
+
+def test_chair_and_minute_taker_options_name_each_persons_school(coordinator, partnership, members):
+    schools, _ = members
+    response = coordinator.post(url(partnership), {**SERIES, "action": "propose"})
+    head = schools[1].headteacher
+    chairs = dict(
+        choice
+        for _, group in response.context["formset"].forms[0].fields["chair"].choices[1:]
+        for choice in group
+    )
+    assert chairs[head.pk] == f"{head.display_name} (Brook Lane Primary)"
+    assert f"{head.display_name} (Brook Lane Primary)" in response.content.decode()
+
+
+def test_a_chair_from_outside_the_member_schools_is_refused(
+    coordinator, partnership, members, outsider
+):
+    response = coordinator.post(url(partnership), {**SERIES, "action": "propose"})
+    data = saved_rows(response)
+    data["rows-0-chair"] = str(outsider.person.pk)
+    response = coordinator.post(url(partnership), data)
+    assert response.status_code == 400
+    assert "Choose someone from the member schools." in response.content.decode()
+    assert not Event.objects.filter(partnership=partnership).exists()
