@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.admin import SchoolMembershipInline
 from schools.models import School, UpdatedByRole
 
 
@@ -35,6 +36,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["headteacher", "editors"]
+    inlines = [SchoolMembershipInline]
     readonly_fields = [
         "version",
         "updated_at",
