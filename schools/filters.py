@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
+from alliance.lib.querystring import query_without
 from partnerships.filters import name_box
 from partnerships.models import Partnership
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
@@ -148,20 +149,11 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
             shown = str(dict(field.choices).get(value, value))
         else:
             shown = str(value)
-        query = _query(params, without=(name, "page"))
+        query = query_without(params, name)
         tags.append(FilterTag(str(field.label), shown, f"?{query}" if query else "?"))
     return tags
 
 
 def query_without_page(params: QueryDict) -> str:
     """The query string for pagination and export links: the filters in use, not the page."""
-    return _query(params, without=("page",))
-
-
-def _query(params: QueryDict, *, without: tuple[str, ...]) -> str:
-    # A submitted form sends every field, most of them empty: keep the URL to what is in use.
-    kept = QueryDict(mutable=True)
-    for key, values in params.lists():
-        if key not in without:
-            kept.setlist(key, [value for value in values if value])
-    return kept.urlencode()
+    return query_without(params)

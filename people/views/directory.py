@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -15,6 +15,7 @@ from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, values_html
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
+from alliance.lib.querystring import query_without
 from people.filters import PersonFilter
 from people.models import Person
 from people.rules import can_see_contacts
@@ -30,18 +31,6 @@ EXPORT_HEADER = [
     "E-mail",
     "Telephone",
 ]
-
-
-def _without(params: QueryDict, *names: str) -> str:
-    """The query string without `names` (and without the page: a new filter starts at 1).
-
-    A submitted form sends every field, most of them empty: links keep only what is in use.
-    """
-    kept = QueryDict(mutable=True)
-    for key, values in params.lists():
-        if key not in (*names, "page"):
-            kept.setlist(key, [value for value in values if value])
-    return kept.urlencode()
 
 
 def _row_cells(person: Person) -> str:
@@ -75,7 +64,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
     page = paginator.get_page(request.GET.get("page"))
     tags = [
-        {"label": label, "value": value, "remove_query": _without(request.GET, name)}
+        {"label": label, "value": value, "remove_query": query_without(request.GET, name)}
         for name, label, value in people.active_filters()
     ]
     context = {
@@ -87,7 +76,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "rows": list(page),
         "row_cells": [(person, _row_cells(person)) for person in page],
         "tags": tags,
-        "query_string": _without(request.GET),
+        "query_string": query_without(request.GET),
     }
     fragment = request.htmx and not request.htmx.history_restore_request
     template = "people/list.html#htmx_results" if fragment else "people/list.html"
