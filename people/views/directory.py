@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, values_html
+from alliance.lib.htmx import render_page_or_results
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
 from alliance.lib.querystring import query_without
 from people.filters import PersonFilter
@@ -78,11 +77,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "tags": tags,
         "query_string": query_without(request.GET),
     }
-    fragment = request.htmx and not request.htmx.history_restore_request
-    template = "people/list.html#htmx_results" if fragment else "people/list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_results(request, "people/list.html", context)
 
 
 def _export_rows(request: HttpRequest, people) -> Iterator[list[str]]:
