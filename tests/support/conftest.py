@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import _signed_in
+from tests.conftest import sign_in
 from tests.factories import (
     MembershipFactory,
     PersonFactory,
@@ -51,7 +51,7 @@ def make_leader(sle_role, maths, leader_school):
 @pytest.fixture
 def leader(make_leader):
     """Signed in as a maths SLE at Castle Mead, another school of the partnership."""
-    return _signed_in(make_leader())
+    return sign_in(make_leader())
 
 
 @pytest.fixture

@@ -38,11 +38,11 @@ def visit_data(**extra):
 @pytest.fixture
 def leader_head(leader):
     """Signed in as the head of the leader's school: may see, may not record."""
-    from tests.conftest import _signed_in
+    from tests.conftest import sign_in
     from tests.factories import PersonFactory
 
     school = leader.person.school
-    client = _signed_in(PersonFactory(school=school))
+    client = sign_in(PersonFactory(school=school))
     school.headteacher = client.person
     school.save(update_fields=["headteacher"])
     return client
