@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -78,31 +79,48 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for_user(request, slug, pk)
-    return _membership_page(
-        request,
-        MembershipEditForm(request.POST or None, instance=membership),
-        save=lambda: membership_save(membership=membership),
+@dataclass(frozen=True)
+class MembershipChange:
+    """Changing a membership's details, or ending it: its form, service and words."""
+
+    form: type
+    save: Callable[[Membership], object]
+    change: str  # as the audit log records it
+    done: str
+    title: str
+
+
+MEMBERSHIP_CHANGES = {
+    "edit": MembershipChange(
+        form=MembershipEditForm,
+        save=lambda membership: membership_save(membership=membership),
         change="changed",
         done="The membership of {school} has been saved.",
-        title=f"{membership.school}: membership",
-    )
+        title="{school}: membership",
+    ),
+    "end": MembershipChange(
+        form=MembershipEndForm,
+        save=lambda membership: membership_end(membership=membership, left_on=membership.left_on),
+        change="ended",
+        done="The membership of {school} has ended.",
+        title="End the membership of {school}",
+    ),
+}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def membership_end_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def membership_change(request: HttpRequest, slug: str, pk: int, step: str) -> HttpResponse:
+    """Change a member school's membership or end it (`step`, fixed by the URL)."""
     membership = get_membership_for_user(request, slug, pk)
+    how = MEMBERSHIP_CHANGES[step]
     return _membership_page(
         request,
-        MembershipEndForm(request.POST or None, instance=membership),
-        save=lambda: membership_end(membership=membership, left_on=membership.left_on),
-        change="ended",
-        done="The membership of {school} has ended.",
-        title=f"End the membership of {membership.school}",
+        how.form(request.POST or None, instance=membership),
+        save=lambda: how.save(membership),
+        change=how.change,
+        done=how.done,
+        title=how.title.format(school=membership.school),
     )
 
 
