@@ -4,6 +4,7 @@ import pytest
 
 from tests.conftest import sign_in
 from tests.factories import (
+    DeploymentFactory,
     MembershipFactory,
     PersonFactory,
     RoleAssignmentFactory,
@@ -57,3 +58,15 @@ def leader(make_leader):
 @pytest.fixture
 def support_request(school, maths, partnership):
     return SupportRequestFactory(school=school, specialism=maths)
+
+
+@pytest.fixture
+def deployment(leader, school, partnership, maths):
+    """The leader deployed to support `school` in maths, for five days."""
+    return DeploymentFactory(
+        system_leader=leader.person,
+        supported_school=school,
+        partnership=partnership,
+        specialism=maths,
+        focus="Fractions in Year 4",
+    )

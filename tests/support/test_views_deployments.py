@@ -6,19 +6,7 @@ import pytest
 from django.utils import timezone
 
 from support.models import Visit
-from tests.factories import DeploymentFactory, VisitFactory
-
-
-@pytest.fixture
-def deployment(leader, school, partnership, maths):
-    return DeploymentFactory(
-        system_leader=leader.person,
-        supported_school=school,
-        partnership=partnership,
-        specialism=maths,
-        focus="Fractions in Year 4",
-        time_agreed=6,
-    )
+from tests.factories import VisitFactory
 
 
 def visit_url(deployment):
