@@ -8,7 +8,8 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
+
+from alliance.lib.uploads import refuse_oversized_or_empty
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
@@ -67,14 +68,7 @@ def sniff_content_type(uploaded: UploadedFile) -> str | None:
 
 def validate_document(uploaded: UploadedFile) -> str:
     """Return the file's content type, or raise ValidationError saying what is wrong."""
-    if uploaded.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            f"The file is {filesizeformat(uploaded.size)}; the largest we accept is "
-            f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
-            code="too_large",
-        )
-    if uploaded.size == 0:
-        raise ValidationError("The file is empty.", code="empty")
+    refuse_oversized_or_empty(uploaded, limit=MAX_DOCUMENT_BYTES)
     content_type = sniff_content_type(uploaded)
     if content_type is None:
         raise ValidationError(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.choices import CallableChoiceIterator
 
 from alliance.lib.forms import PortalModelForm
 from alliance.lib.widgets import ISO_DATETIME_LOCAL, DateTimeLocalInput
@@ -47,6 +50,31 @@ class GroupChoiceField(forms.ModelChoiceField):
         return f"{obj.partnership.name}: {obj.name}"
 
 
+def person_label(person: Person) -> str:
+    """A person with their school (or organisation), so two Ann Examples can be told apart."""
+    where = person.school or person.organisation
+    return f"{person.display_name} ({where.name})" if where else person.display_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return person_label(obj)
+
+
+def _person_choices(people) -> list[tuple[int | str, str]]:
+    return [("", "---------"), *((person.pk, person_label(person)) for person in people)]
+
+
+OUTSIDE_SCHOOLS = (
+    "Choose someone from the schools of the event's partnership, network group or host school."
+)
+SCOPE = ("partnership", "network_group", "host_school")
+
+
+def _id(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
 class EventForm(PortalModelForm):
     """Create or edit one event, for an organiser of its partnership or group."""
 
@@ -73,6 +101,11 @@ class EventForm(PortalModelForm):
             "minutes",
             "is_published",
         ]
+        field_classes = {"chair": PersonChoiceField, "minute_taker": PersonChoiceField}
+        error_messages = {
+            "chair": {"invalid_choice": OUTSIDE_SCHOOLS},
+            "minute_taker": {"invalid_choice": OUTSIDE_SCHOOLS},
+        }
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         labels = {"starts_at": "Starts", "ends_at": "Ends", "is_published": "Public"}
         help_texts = {
@@ -87,26 +120,58 @@ class EventForm(PortalModelForm):
         groups = organised_groups(user)
         self.fields["partnership"].queryset = partnerships
         self.fields["network_group"].queryset = groups
-        # Hosts and people come from the member schools of what the user organises, plus
-        # whatever the event already names (a school that has since left, say).
+        # Hosts come from the member schools of what the user organises, plus whatever the
+        # event already names (a school that has since left, say).
         reach = Q(memberships__partnership__in=partnerships.values("pk")) | Q(
             memberships__partnership__network_groups__in=groups.values("pk")
         )
         event = self.instance
         schools = School.objects.filter(reach | Q(pk=event.host_school_id)).distinct()
         self.fields["host_school"].queryset = schools
-        people = (
-            Person.objects.active()
-            .filter(
-                Q(school__in=schools.values("pk"))
-                | Q(pk__in=[pk for pk in (event.chair_id, event.minute_taker_id) if pk])
-            )
-            .select_related("school")
-        )
-        self.fields["chair"].queryset = people
-        self.fields["minute_taker"].queryset = people
+        people = self._chair_choices(schools, partnerships, groups)
+        # Both menus list the same people: read them once (validation still asks `people`).
+        listed = CallableChoiceIterator(functools.cache(lambda: _person_choices(people)))
+        for name in ("chair", "minute_taker"):
+            self.fields[name].queryset = people
+            self.fields[name].choices = listed
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [ISO_DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
+
+    def _scope(self) -> tuple[int | None, int | None, int | None]:
+        """The partnership, network group and host school the event is for, as ids: those
+        submitted when the form is bound, else the event's own."""
+        if not self.is_bound:
+            event = self.instance
+            initial = self.initial
+            return (
+                event.partnership_id or initial.get("partnership"),
+                event.network_group_id or initial.get("network_group"),
+                event.host_school_id or initial.get("host_school"),
+            )
+        return tuple(_id(self.data.get(self.add_prefix(name))) for name in SCOPE)
+
+    def _chair_choices(self, schools, partnerships, groups):
+        """Who may chair or take the minutes: the people of the event's member schools (its
+        partnership's, or its network group's partnership's) and of its host school; the
+        people of every school the user organises for while the event names none of these.
+        Whoever the event already names stays. Each reads with their school: one query."""
+        partnership_id, group_id, host_id = self._scope()
+        relevant = Q()
+        if partnership_id or group_id:
+            members = Membership.objects.current().filter(
+                Q(partnership__in=partnerships.filter(pk=partnership_id or 0))
+                | Q(partnership__network_groups__in=groups.filter(pk=group_id or 0))
+            )
+            relevant = Q(pk__in=members.values("school_id"))
+        if host_id:
+            relevant |= Q(pk=host_id)
+        in_scope = Q(school__in=schools.filter(relevant).values("pk"))
+        named = [pk for pk in (self.instance.chair_id, self.instance.minute_taker_id) if pk]
+        return (
+            Person.objects.active()
+            .filter(in_scope | Q(pk__in=named))
+            .select_related("school", "organisation")
+        )
 
     def clean(self) -> dict:
         data = super().clean()

@@ -13,6 +13,7 @@ from events.rota import RotaError, every_half_term, parse_dates
 
 HALF_TERM = "half_term"
 GIVEN_DATES = "dates"
+OUTSIDE = "Choose someone from the member schools."
 
 
 class SeriesForm(PortalForm):
@@ -98,9 +99,15 @@ class RotaRowForm(PortalForm):
     starts = forms.TimeField(widget=TimeInput())
     ends = forms.TimeField(widget=TimeInput())
     host = forms.TypedChoiceField(coerce=int)
-    chair = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    chair = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, error_messages={"invalid_choice": OUTSIDE}
+    )
     minute_taker = forms.TypedChoiceField(
-        label="Minute-taker", coerce=int, required=False, empty_value=None
+        label="Minute-taker",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": OUTSIDE},
     )
     visitors = forms.TypedMultipleChoiceField(label="Visiting heads", coerce=int, required=False)
 

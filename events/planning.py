@@ -18,7 +18,7 @@ class RotaFacts:
     members: list[HostSchool]  # every current member school, by name
     hosts: list[HostSchool]  # those that host meetings (not opted out)
     hosted_before: dict[int, int]  # school id -> meetings hosted in this partnership/group
-    people_choices: list[tuple[str, list[tuple[int, str]]]]  # grouped by school, for selects
+    people_choices: list[tuple[str, list[tuple[int, str]]]]  # by school, each named with it
 
     @property
     def school_choices(self) -> list[tuple[int, str]]:
@@ -61,7 +61,10 @@ def rota_facts(partnership: Partnership, group: NetworkGroup | None) -> RotaFact
     people_choices = [
         (
             m.school.name,
-            [(p.pk, p.display_name) for p in sorted(staff[m.school_id], key=str)],
+            [
+                (p.pk, f"{p.display_name} ({m.school.name})")
+                for p in sorted(staff[m.school_id], key=str)
+            ],
         )
         for m in memberships
         if staff[m.school_id]

@@ -26,7 +26,8 @@ from schools.models import School
 
 class MembershipInlineFormSet(forms.BaseInlineFormSet):
     """Each row is checked against the database by Membership.clean(); this also refuses two
-    rows of the same submission that overlap each other."""
+    rows of the same submission that overlap each other (the same school in the same
+    partnership: on a partnership's page the partnership is given, on a school's the school)."""
 
     def clean(self) -> None:
         super().clean()
@@ -35,11 +36,15 @@ class MembershipInlineFormSet(forms.BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data
             and not form.cleaned_data.get("DELETE")
-            and form.instance.school_id is not None
+            and (form.instance.school_id or form.instance.partnership_id)
         ]
         for index, first in enumerate(rows):
             for second in rows[index + 1 :]:
-                if first.school_id == second.school_id and _dates_meet(first, second):
+                same = (first.school_id, first.partnership_id) == (
+                    second.school_id,
+                    second.partnership_id,
+                )
+                if same and _dates_meet(first, second):
                     raise ValidationError(overlap_message(first), code="membership_overlap")
 
 
@@ -62,6 +67,17 @@ class MembershipInline(admin.TabularInline):
     formset = MembershipInlineFormSet
     extra = 0
     autocomplete_fields = ["school", "coordinator"]
+
+
+class SchoolMembershipInline(admin.TabularInline):
+    """A school's partnerships, on the school's change page."""
+
+    model = Membership
+    formset = MembershipInlineFormSet
+    extra = 0
+    fields = ["partnership", "role", "coordinator", "joined_on", "left_on", "hosts_meetings"]
+    autocomplete_fields = ["partnership", "coordinator"]
+    verbose_name_plural = "partnerships (memberships)"
 
 
 class StatementInline(admin.TabularInline):
@@ -144,7 +160,8 @@ class PartnershipAdmin(admin.ModelAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["school", "partnership", "role", "coordinator", "joined_on", "left_on"]
     list_filter = ["role", "partnership"]
-    search_fields = ["school__name", "partnership__name"]
+    # A school is often known by its URN (the register's number) rather than its name.
+    search_fields = ["school__name", "school__urn", "partnership__name"]
     autocomplete_fields = ["school", "partnership", "coordinator"]
     list_select_related = ["school", "partnership", "coordinator"]
 

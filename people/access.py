@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 
+from alliance.lib.access import row_for_user
 from people.models import Person
 from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_view_person
 
@@ -29,9 +28,13 @@ def get_person_for_user(
     action: Action = "view",
     queryset: QuerySet[Person] | None = None,
 ) -> Person:
-    person = get_object_or_404(queryset if queryset is not None else Person.objects.all(), pk=pk)
-    if not can_view_person(request.user, person):
-        raise Http404("No such person.")
-    if action != "view" and not _ALLOWED[action](request.user, person):
-        raise PermissionDenied("You may not change this person's profile.")
-    return person
+    return row_for_user(
+        Person.objects.all() if queryset is None else queryset,
+        request.user,
+        can_view=can_view_person,
+        rules=_ALLOWED,
+        action=action,
+        missing="No such person.",
+        refused="You may not change this person's profile.",
+        pk=pk,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alliance.permissions import is_admin, person_of
 from people.models import ContactVisibility, Person
-from schools.rules import can_edit_school
+from schools.rules import can_edit_own_or_schools
 
 
 def can_view_person(user, person: Person) -> bool:
@@ -40,16 +40,9 @@ def can_see_contacts(user, person: Person) -> bool:
 
 def can_edit_person(user, person: Person) -> bool:
     """The person themself, their school's headteacher and editors, and admins."""
-    if person.erased_at:
-        return False
-    if is_admin(user):
-        return True
-    viewer = person_of(user)
-    if viewer is None:
-        return False
-    if viewer.pk == person.pk:
-        return True
-    return person.school is not None and can_edit_school(user, person.school)
+    return not person.erased_at and can_edit_own_or_schools(
+        user, owner_id=person.pk, school=lambda: person.school
+    )
 
 
 def can_manage_roles(user, person: Person) -> bool:
@@ -57,11 +50,9 @@ def can_manage_roles(user, person: Person) -> bool:
 
     Not the person themself: a role such as SLE is a designation others vouch for.
     """
-    if person.erased_at:
-        return False
-    if is_admin(user):
-        return True
-    return person.school is not None and can_edit_school(user, person.school)
+    return not person.erased_at and can_edit_own_or_schools(
+        user, owner_id=None, school=lambda: person.school
+    )
 
 
 def can_erase_person(user, person: Person) -> bool:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.lib.rows import create_checked
 from events.models import Registration
 from partnerships.models import Membership, NetworkGroup
 from people.forms import PersonForm
@@ -64,7 +65,8 @@ def role_assign(
     """Give `person` a role; `by` is the user doing it."""
     if person.erased_at:
         raise PeopleError("This person's data was erased.", code="person_erased")
-    assignment = RoleAssignment(
+    assignment = create_checked(
+        RoleAssignment,
         person=person,
         role_type=role_type,
         specialism=specialism,
@@ -72,8 +74,6 @@ def role_assign(
         starts_on=starts_on,
         ends_on=ends_on,
     )
-    assignment.full_clean()
-    assignment.save()
     _touch(person, by)
     return assignment
 

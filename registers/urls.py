@@ -4,18 +4,28 @@ from registers.views import exports, imports
 
 app_name = "registers"
 urlpatterns = [
-    path("schools/<slug:slug>/people/import/", imports.people_import, name="people_import"),
     path(
-        "schools/<slug:slug>/people/template.csv", imports.people_template, name="people_template"
+        "schools/<slug:slug>/people/import/",
+        imports.import_page,
+        {"kind": "people"},
+        name="people_import",
+    ),
+    path(
+        "schools/<slug:slug>/people/template.csv",
+        imports.import_template,
+        {"kind": "people"},
+        name="people_template",
     ),
     path(
         "partnerships/<slug:slug>/memberships/import/",
-        imports.memberships_import,
+        imports.import_page,
+        {"kind": "memberships"},
         name="memberships_import",
     ),
     path(
         "partnerships/<slug:slug>/memberships/template.csv",
-        imports.memberships_template,
+        imports.import_template,
+        {"kind": "memberships"},
         name="memberships_template",
     ),
     path("export/schools.csv", exports.schools_csv, name="export_schools"),

@@ -10,7 +10,7 @@ from alliance.permissions import is_admin, person_of
 from partnerships.models import NetworkGroup
 from partnerships.rules import can_coordinate_group
 from resources.models import Resource
-from schools.rules import can_edit_school
+from schools.rules import can_edit_own_or_schools
 
 
 def can_add_resource(user) -> bool:
@@ -29,14 +29,9 @@ def can_view_resource(user, resource: Resource) -> bool:
 
 def can_edit_resource(user, resource: Resource) -> bool:
     """The author, the source school's head and editors, and admins."""
-    if is_admin(user):
-        return True
-    person = person_of(user)
-    if person is None:
-        return False
-    if resource.author_id == person.pk:
-        return True
-    return resource.source_school_id is not None and can_edit_school(user, resource.source_school)
+    return can_edit_own_or_schools(
+        user, owner_id=resource.author_id, school=lambda: resource.source_school
+    )
 
 
 def can_pin_in_group(user, group: NetworkGroup) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+
+from alliance.lib.uploads import refuse_oversized_or_empty
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,7 @@ def sniff(upload) -> FileKind | None:
 
 def validate_upload(upload) -> FileKind:
     """Refuse files that are too big, of a type we do not take, or not what their name says."""
-    limit = settings.RESOURCES_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"This file is {filesizeformat(upload.size)}; files can be at most "
-            f"{filesizeformat(limit)}.",
-            code="too_big",
-        )
-    if upload.size == 0:
-        raise ValidationError("This file is empty.", code="empty")
+    refuse_oversized_or_empty(upload, limit=settings.RESOURCES_MAX_UPLOAD_BYTES)
     name = upload.name.lower()
     kind = sniff(upload)
     if kind is None:

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerships.admin import SchoolMembershipInline
 from schools.choices import CorrectionStatus
 from schools.corrections import (
     CorrectionRefused,
@@ -45,6 +46,7 @@ class SchoolAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["headteacher", "editors"]
+    inlines = [SchoolMembershipInline]
     readonly_fields = [
         "version",
         "updated_at",

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
+from alliance.lib.querystring import query_without
 from partnerships.filters import name_box
 from partnerships.models import Partnership
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
@@ -149,12 +150,11 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
         else:
             shown = str(value)
         # A radius means nothing without its place: removing the place removes the radius too.
-        without = (name, "within", "page") if name == "near" else (name, "page")
-        query = _query(params, without=without)
+        query = query_without(params, name, *(["within"] if name == "near" else []))
         tags.append(FilterTag(str(field.label), shown, f"?{query}" if query else "?"))
     if filterset.form.cleaned_data.get("near") and not filterset.form.cleaned_data.get("within"):
         # The default radius is in force though nobody chose it: say so, like a chosen one.
-        query = _query(params, without=("near", "within", "page"))
+        query = query_without(params, "near", "within")
         shown = f"{DEFAULT_NEAR_KM} km"
         tags.append(FilterTag("Within", shown, f"?{query}" if query else "?"))
     return tags
@@ -162,13 +162,4 @@ def filter_tags(filterset: SchoolFilter, params: QueryDict) -> list[FilterTag]:
 
 def query_without_page(params: QueryDict) -> str:
     """The query string for pagination and export links: the filters in use, not the page."""
-    return _query(params, without=("page",))
-
-
-def _query(params: QueryDict, *, without: tuple[str, ...]) -> str:
-    # A submitted form sends every field, most of them empty: keep the URL to what is in use.
-    kept = QueryDict(mutable=True)
-    for key, values in params.lists():
-        if key not in without:
-            kept.setlist(key, [value for value in values if value])
-    return kept.urlencode()
+    return query_without(params)

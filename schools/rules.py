@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, known, person_of
@@ -55,3 +57,20 @@ def can_manage_school(user, school: School) -> bool:
 def can_view_school_history(user, school: School) -> bool:
     """Who changed what and when: the people who may edit the school (and admins)."""
     return can_edit_school(user, school)
+
+
+def can_edit_own_or_schools(
+    user, *, owner_id: int | None, school: Callable[[], School | None]
+) -> bool:
+    """Edit something a person owns at a school (a profile, a shared resource): admins, the
+    person `owner_id` names, and the head and editors of the school `school()` gives. The
+    school is read only when the owner test has not already answered."""
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    if owner_id is not None and person.pk == owner_id:
+        return True
+    held_at = school()
+    return held_at is not None and can_edit_school(user, held_at)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from alliance.lib.rows import create_checked
 from partnerships.models import Partnership
 from people.models import Person, Specialism
 from schools.models import School
@@ -30,7 +31,8 @@ def support_request_create(
     wanted_until: datetime.date | None,
     requested_by: Person | None,
 ) -> SupportRequest:
-    support_request = SupportRequest(
+    return create_checked(
+        SupportRequest,
         school=school,
         specialism=specialism,
         needs=needs,
@@ -38,9 +40,6 @@ def support_request_create(
         wanted_until=wanted_until,
         requested_by=requested_by,
     )
-    support_request.full_clean()
-    support_request.save()
-    return support_request
 
 
 @transaction.atomic
@@ -67,9 +66,9 @@ def deploy_leaders(
     locked = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if locked.status == RequestStatus.CLOSED:
         raise SupportError("This request has been closed.", code="request_closed")
-    deployments = []
-    for leader in leaders:
-        deployment = Deployment(
+    deployments = [
+        create_checked(
+            Deployment,
             request=locked,
             system_leader=leader,
             supported_school=locked.school,
@@ -82,9 +81,8 @@ def deploy_leaders(
             time_agreed=time_agreed,
             created_by=deployed_by,
         )
-        deployment.full_clean()
-        deployment.save()
-        deployments.append(deployment)
+        for leader in leaders
+    ]
     locked.status = RequestStatus.MET
     locked.save(update_fields=["status", "updated_at"])
     support_request.status = locked.status
@@ -100,12 +98,14 @@ def visit_log(
     note: str,
     logged_by: Person | None,
 ) -> Visit:
-    visit = Visit(
-        deployment=deployment, visited_on=visited_on, amount=amount, note=note, logged_by=logged_by
+    return create_checked(
+        Visit,
+        deployment=deployment,
+        visited_on=visited_on,
+        amount=amount,
+        note=note,
+        logged_by=logged_by,
     )
-    visit.full_clean()
-    visit.save()
-    return visit
 
 
 @transaction.atomic

@@ -42,10 +42,16 @@ def _test_settings(settings, tmp_path):
     cache.clear()
 
 
-def _signed_in(person) -> Client:
-    user = UserFactory(email=person.email)
-    person.user = user
-    person.save(update_fields=["user"])
+def sign_in(person=None, *, admin: bool = False) -> Client:
+    """A client signed in as `person` (or as an account without a profile when None), with
+    the person's e-mail as the account's; an alliance admin when `admin`."""
+    user = UserFactory(email=person.email) if person is not None else UserFactory()
+    if admin:
+        user.is_staff = user.is_superuser = True
+        user.save()
+    if person is not None:
+        person.user = user
+        person.save(update_fields=["user"])
     client = Client()
     client.force_login(user)
     client.person = person
@@ -77,12 +83,12 @@ def anonymous() -> Client:
 
 @pytest.fixture
 def staff(school) -> Client:
-    return _signed_in(PersonFactory(school=school, job_title="Class teacher"))
+    return sign_in(PersonFactory(school=school, job_title="Class teacher"))
 
 
 @pytest.fixture
 def head(school) -> Client:
-    client = _signed_in(PersonFactory(school=school, job_title="Headteacher"))
+    client = sign_in(PersonFactory(school=school, job_title="Headteacher"))
     school.headteacher = client.person
     school.save(update_fields=["headteacher"])
     return client
@@ -90,14 +96,14 @@ def head(school) -> Client:
 
 @pytest.fixture
 def editor(school) -> Client:
-    client = _signed_in(PersonFactory(school=school, job_title="Office manager"))
+    client = sign_in(PersonFactory(school=school, job_title="Office manager"))
     school.editors.add(client.person)
     return client
 
 
 @pytest.fixture
 def coordinator(partnership, school) -> Client:
-    client = _signed_in(PersonFactory(school=school, job_title="Deputy headteacher"))
+    client = sign_in(PersonFactory(school=school, job_title="Deputy headteacher"))
     membership = partnership.memberships.get(school=school)
     membership.coordinator = client.person
     membership.save(update_fields=["coordinator"])
@@ -106,17 +112,12 @@ def coordinator(partnership, school) -> Client:
 
 @pytest.fixture
 def outsider(other_school) -> Client:
-    return _signed_in(PersonFactory(school=other_school, job_title="Class teacher"))
+    return sign_in(PersonFactory(school=other_school, job_title="Class teacher"))
 
 
 @pytest.fixture
 def admin(db) -> Client:
-    person = PersonFactory(school=None, job_title="Alliance administrator")
-    client = _signed_in(person)
-    client.user.is_staff = True
-    client.user.is_superuser = True
-    client.user.save()
-    return client
+    return sign_in(PersonFactory(school=None, job_title="Alliance administrator"), admin=True)
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def chair(partnership, school) -> Client:
     """The chair of the partnership's SEND network (a member of staff at `school`)."""
     from tests.factories import NetworkGroupFactory
 
-    client = _signed_in(PersonFactory(school=school, job_title="SENCo"))
+    client = sign_in(PersonFactory(school=school, job_title="SENCo"))
     client.group = NetworkGroupFactory(
         partnership=partnership, name="SEND network", slug="send-network", chair=client.person
     )

@@ -2,13 +2,14 @@
 
 import datetime
 
+import django.core.files.base
 import factory
 import faker
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from events.models import Event, EventKind, Registration
+from events.models import Event, EventDocument, EventKind, Registration
 from partnerships.models import (
     Membership,
     NetworkGroup,
@@ -134,6 +135,26 @@ class EventFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
     is_published = True
+
+
+# The smallest file the document upload's content check takes for a PDF.
+PDF_BYTES = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"
+
+
+class EventDocumentFactory(factory.django.DjangoModelFactory):
+    """An event's PDF minutes, stored as an upload would be."""
+
+    class Meta:
+        model = EventDocument
+
+    event = factory.SubFactory(EventFactory)
+    title = "Minutes"
+    file = factory.LazyFunction(
+        lambda: django.core.files.base.ContentFile(PDF_BYTES, name="minutes.pdf")
+    )
+    original_name = "minutes.pdf"
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

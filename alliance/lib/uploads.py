@@ -36,6 +36,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 
@@ -96,6 +97,18 @@ class MaxSize:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, MaxSize) and other.max_bytes == self.max_bytes
+
+
+def refuse_oversized_or_empty(file: File, *, limit: int) -> None:
+    """Refuse a file larger than `limit` bytes, saying how large it is, or an empty one."""
+    if file.size > limit:
+        raise ValidationError(
+            f"The file is {filesizeformat(file.size)}; the largest we accept is "
+            f"{filesizeformat(limit)}.",
+            code="too_big",
+        )
+    if file.size == 0:
+        raise ValidationError("The file is empty.", code="empty")
 
 
 def _head(file: File, length: int = 8) -> bytes:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -65,55 +68,77 @@ def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_partnership_for_user(request, slug, action="coordinate")
-    membership = Membership(partnership=partnership)
-    form = MembershipAddForm(request.POST or None, instance=membership)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and _saved(form, membership_save, membership=form.instance):
-        _log_membership(request, form.instance, "added")
-        messages.success(request, f"{form.instance.school} has been added.")
-        return redirect(partnership)
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "title": "Add a member school",
-        "error_forms": _with_errors(form),
-    }
-    return render(request, "partnerships/membership_form.html", context)
+    form = MembershipAddForm(request.POST or None, instance=Membership(partnership=partnership))
+    return _membership_page(
+        request,
+        form,
+        save=lambda: membership_save(membership=form.instance),
+        change="added",
+        done="{school} has been added.",
+        title="Add a member school",
+    )
+
+
+@dataclass(frozen=True)
+class MembershipChange:
+    """Changing a membership's details, or ending it: its form, service and words."""
+
+    form: type
+    save: Callable[[Membership], object]
+    change: str  # as the audit log records it
+    done: str
+    title: str
+
+
+MEMBERSHIP_CHANGES = {
+    "edit": MembershipChange(
+        form=MembershipEditForm,
+        save=lambda membership: membership_save(membership=membership),
+        change="changed",
+        done="The membership of {school} has been saved.",
+        title="{school}: membership",
+    ),
+    "end": MembershipChange(
+        form=MembershipEndForm,
+        save=lambda membership: membership_end(membership=membership, left_on=membership.left_on),
+        change="ended",
+        done="The membership of {school} has ended.",
+        title="End the membership of {school}",
+    ),
+}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def membership_change(request: HttpRequest, slug: str, pk: int, step: str) -> HttpResponse:
+    """Change a member school's membership or end it (`step`, fixed by the URL)."""
     membership = get_membership_for_user(request, slug, pk)
-    form = MembershipEditForm(request.POST or None, instance=membership)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and _saved(form, membership_save, membership=form.instance):
-        _log_membership(request, membership, "changed")
-        messages.success(request, f"The membership of {membership.school} has been saved.")
+    how = MEMBERSHIP_CHANGES[step]
+    return _membership_page(
+        request,
+        how.form(request.POST or None, instance=membership),
+        save=lambda: how.save(membership),
+        change=how.change,
+        done=how.done,
+        title=how.title.format(school=membership.school),
+    )
+
+
+def _membership_page(
+    request: HttpRequest, form, *, save: Callable[[], object], change: str, done: str, title: str
+) -> HttpResponse:
+    """Adding, changing or ending a membership: validate, save through the service (a rule it
+    refuses shows on the form), log the change, confirm with `done` and go back to the
+    partnership; otherwise the form with its errors."""
+    membership = form.instance
+    if request.method == "POST" and form.is_valid() and _saved(form, save):
+        _log_membership(request, membership, change)
+        messages.success(request, done.format(school=membership.school))
         return redirect(membership.partnership)
     context = {
         "partnership": membership.partnership,
         "form": form,
-        "title": f"{membership.school}: membership",
-        "error_forms": _with_errors(form),
-    }
-    return render(request, "partnerships/membership_form.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def membership_end_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for_user(request, slug, pk)
-    form = MembershipEndForm(request.POST or None, instance=membership)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and _saved(form, membership_end, membership=membership, left_on=form.instance.left_on):
-        _log_membership(request, membership, "ended")
-        messages.success(request, f"The membership of {membership.school} has ended.")
-        return redirect(membership.partnership)
-    context = {
-        "partnership": membership.partnership,
-        "form": form,
-        "title": f"End the membership of {membership.school}",
+        "title": title,
         "error_forms": _with_errors(form),
     }
     return render(request, "partnerships/membership_form.html", context)
@@ -155,10 +180,10 @@ def _log_membership(request: HttpRequest, membership: Membership, change: str) -
     )
 
 
-def _saved(form, service, **kwargs) -> bool:
+def _saved(form, save: Callable[[], object]) -> bool:
     """Run the service; a rule it refuses shows on the form instead of a server error."""
     try:
-        service(**kwargs)
+        save()
     except ValidationError as error:
         form.add_error(None, error)
         return False

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, values_html
+from alliance.lib.htmx import render_page_or_results
 from alliance.lib.paging import DEFAULT_CAP, CappedPaginator
+from alliance.lib.querystring import query_without
 from people.filters import PersonFilter
 from people.models import Person
 from people.rules import can_see_contacts
@@ -30,18 +30,6 @@ EXPORT_HEADER = [
     "E-mail",
     "Telephone",
 ]
-
-
-def _without(params: QueryDict, *names: str) -> str:
-    """The query string without `names` (and without the page: a new filter starts at 1).
-
-    A submitted form sends every field, most of them empty: links keep only what is in use.
-    """
-    kept = QueryDict(mutable=True)
-    for key, values in params.lists():
-        if key not in (*names, "page"):
-            kept.setlist(key, [value for value in values if value])
-    return kept.urlencode()
 
 
 def _row_cells(person: Person) -> str:
@@ -77,7 +65,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     tags = [
         {"label": label, "value": value, "remove_query": query, "remove_url": f"?{query}"}
         for name, label, value in people.active_filters()
-        for query in [_without(request.GET, name)]
+        for query in [query_without(request.GET, name)]
     ]
     context = {
         "filter": people,
@@ -86,13 +74,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "rows": list(page),
         "row_cells": [(person, _row_cells(person)) for person in page],
         "tags": tags,
-        "query_string": _without(request.GET),
+        "query_string": query_without(request.GET),
     }
-    fragment = request.htmx and not request.htmx.history_restore_request
-    template = "people/list.html#htmx_results" if fragment else "people/list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_results(request, "people/list.html", context)
 
 
 def _export_rows(request: HttpRequest, people) -> Iterator[list[str]]:

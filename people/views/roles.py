@@ -24,14 +24,7 @@ def role_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleAssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         assignment = role_assign(person=person, by=request.user, **form.cleaned_data)
-        security_log(
-            kind="role_changed",
-            user=request.user,
-            request=request,
-            person=person.pk,
-            role=assignment.pk,
-            change="added",
-        )
+        _log_role(request, assignment, change="added")
         messages.success(request, f"{assignment} added to {person.display_name}'s roles.")
         return redirect(person)
     return render(request, "people/role_add.html", {"person": person, "form": form})
@@ -53,15 +46,19 @@ def role_end_view(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
         except PeopleError as error:
             form.add_error(None, str(error))
         else:
-            security_log(
-                kind="role_changed",
-                user=request.user,
-                request=request,
-                person=person.pk,
-                role=assignment.pk,
-                change="ended",
-            )
+            _log_role(request, assignment, change="ended")
             messages.success(request, f"{assignment} ended; it now shows under past roles.")
             return redirect(person)
     context = {"person": person, "assignment": assignment, "form": form}
     return render(request, "people/role_end.html", context)
+
+
+def _log_role(request: HttpRequest, assignment, *, change: str) -> None:
+    security_log(
+        kind="role_changed",
+        user=request.user,
+        request=request,
+        person=assignment.person_id,
+        role=assignment.pk,
+        change=change,
+    )

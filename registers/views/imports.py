@@ -51,11 +51,14 @@ def partnership_to_import_into(request: HttpRequest, slug: str) -> Partnership:
 @dataclass(frozen=True)
 class ImportKind:
     title: str
+    target: Callable  # (request, slug) -> the school or partnership, or 404/403
     columns: list[str]
     required: list[str]
+    example: list[str]
     plan: Callable
     apply: Callable
     template_url: str
+    filename: str
     invites: bool = False  # the confirm page offers to invite the people it creates
 
 
@@ -123,54 +126,50 @@ def _invite(request: HttpRequest, school: School, plan: csv_imports.Plan) -> Non
         )
 
 
-PEOPLE = ImportKind(
-    title="Import staff and their roles",
-    columns=people_rows.PEOPLE_COLUMNS,
-    required=people_rows.PEOPLE_REQUIRED,
-    plan=lambda school, rows: people_rows.plan_people(school=school, rows=rows),
-    apply=lambda school, plan: people_rows.apply_people(school=school, plan=plan),
-    template_url="registers:people_template",
-    invites=True,
-)
-MEMBERSHIPS = ImportKind(
-    title="Import member schools",
-    columns=membership_rows.MEMBERSHIP_COLUMNS,
-    required=membership_rows.MEMBERSHIP_REQUIRED,
-    plan=lambda partnership, rows: membership_rows.plan_memberships(
-        partnership=partnership, rows=rows
+KINDS = {
+    "people": ImportKind(
+        title="Import staff and their roles",
+        target=school_to_import_into,
+        columns=people_rows.PEOPLE_COLUMNS,
+        required=people_rows.PEOPLE_REQUIRED,
+        example=people_rows.PEOPLE_EXAMPLE,
+        plan=lambda school, rows: people_rows.plan_people(school=school, rows=rows),
+        apply=lambda school, plan: people_rows.apply_people(school=school, plan=plan),
+        template_url="registers:people_template",
+        filename="people-template.csv",
+        invites=True,
     ),
-    apply=lambda partnership, plan: membership_rows.apply_memberships(
-        partnership=partnership, plan=plan
+    "memberships": ImportKind(
+        title="Import member schools",
+        target=partnership_to_import_into,
+        columns=membership_rows.MEMBERSHIP_COLUMNS,
+        required=membership_rows.MEMBERSHIP_REQUIRED,
+        example=membership_rows.MEMBERSHIP_EXAMPLE,
+        plan=lambda partnership, rows: membership_rows.plan_memberships(
+            partnership=partnership, rows=rows
+        ),
+        apply=lambda partnership, plan: membership_rows.apply_memberships(
+            partnership=partnership, plan=plan
+        ),
+        template_url="registers:memberships_template",
+        filename="memberships-template.csv",
     ),
-    template_url="registers:memberships_template",
-)
+}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def people_import(request: HttpRequest, slug: str) -> HttpResponse:
-    school = school_to_import_into(request, slug)
-    return _import_page(request, PEOPLE, school, school.get_absolute_url())
+def import_page(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """A school's staff list or a partnership's member schools (`kind`, fixed by the URL)."""
+    spec = KINDS[kind]
+    target = spec.target(request, slug)
+    return _import_page(request, spec, target, target.get_absolute_url())
 
 
 @login_required
 @require_GET
-def people_template(request: HttpRequest, slug: str) -> HttpResponse:
-    school_to_import_into(request, slug)
-    header, example = people_rows.PEOPLE_COLUMNS, people_rows.PEOPLE_EXAMPLE
-    return csv_response(filename="people-template.csv", header=header, rows=[example])
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def memberships_import(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = partnership_to_import_into(request, slug)
-    return _import_page(request, MEMBERSHIPS, partnership, partnership.get_absolute_url())
-
-
-@login_required
-@require_GET
-def memberships_template(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership_to_import_into(request, slug)
-    header, example = membership_rows.MEMBERSHIP_COLUMNS, membership_rows.MEMBERSHIP_EXAMPLE
-    return csv_response(filename="memberships-template.csv", header=header, rows=[example])
+def import_template(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """The CSV to fill in for an import, with its columns and one example row."""
+    spec = KINDS[kind]
+    spec.target(request, slug)
+    return csv_response(filename=spec.filename, header=spec.columns, rows=[spec.example])

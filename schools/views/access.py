@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 
+from alliance.lib.access import row_for_user
 from schools.models import School
 from schools.rules import (
     can_edit_school,
@@ -38,9 +37,14 @@ def get_school_for_user(
     schools = School.objects.all() if queryset is None else queryset
     # Whether the user edits this school comes with the row (the edit and history links).
     schools = schools.annotate(**editor_annotations(request.user, School))
-    school = get_object_or_404(schools, slug=slug)
-    if not can_view_school(request.user, school):
-        raise Http404("No such school.")
-    if action != "view" and not _ALLOWED[action](request.user, school):
-        raise PermissionDenied(f"You may not {action} this school's profile.")
+    school = row_for_user(
+        schools,
+        request.user,
+        can_view=can_view_school,
+        rules=_ALLOWED,
+        action=action,
+        missing="No such school.",
+        refused=f"You may not {action} this school's profile.",
+        slug=slug,
+    )
     return school

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from alliance.lib.fragments import form_html, row_html
+from alliance.lib.htmx import render_page_or_results
 from alliance.lib.pagecache import public_page
 from alliance.lib.paging import CappedPaginator
 from schools.filters import SchoolFilter, filter_tags, query_without_page
@@ -59,13 +58,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
         "unknown_place": filterset.unknown_place,
         "query_string": query_without_page(request.GET),
     }
-    # Search as you type: the results and (out of band) the announced count only. Going back
-    # in the browser's history asks for the whole page again.
-    fragment = request.htmx and not request.htmx.history_restore_request
-    template = "schools/list.html#htmx_results" if fragment else "schools/list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_results(request, "schools/list.html", context)
 
 
 EXPORT_HEADER = [

@@ -10,12 +10,13 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
-from events.models import CalendarFeedToken, EventDocument
+from events.models import CalendarFeedToken
 from people.models import ContactVisibility
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
     DeploymentFactory,
+    EventDocumentFactory,
     EventFactory,
     MembershipFactory,
     NetworkGroupFactory,
@@ -113,14 +114,7 @@ def world(db, school, partnership, other_school, chair):
         "hidden_event": EventFactory(is_published=False),
         "chair_group": chair.group,
         "chair_event": EventFactory(network_group=chair.group, partnership=partnership),
-        "document": EventDocument.objects.create(
-            event=event,
-            title="Minutes",
-            file=ContentFile(PDF_BYTES, name="minutes.pdf"),
-            original_name="minutes.pdf",
-            content_type="application/pdf",
-            size=len(PDF_BYTES),
-        ),
+        "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=person).token,
         "support_request": support_request,
         "far_request": SupportRequestFactory(school=far_school),

@@ -681,7 +681,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|schools|registers|people|partnerships|events|search|support|resources)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",

@@ -3,18 +3,12 @@ security headers, cookies are Secure/HttpOnly/SameSite, and a POST without a CSR
 refused."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from accounts.models import SecurityEvent, SecurityEventKind
-from tests.alliance.test_settings import PRODUCTION_ENV
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.alliance.test_settings import run_in_production
 
 PROBE = """
 import json, django
@@ -41,17 +35,7 @@ print(json.dumps({
 
 @pytest.fixture(scope="module")
 def production():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env={**env, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(run_in_production(PROBE).strip().splitlines()[-1])
 
 
 def csp_directives(header: str) -> dict[str, list[str]]:

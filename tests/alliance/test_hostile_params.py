@@ -39,10 +39,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
-from events.models import CalendarFeedToken, EventDocument
+from events.models import CalendarFeedToken
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
     DeploymentFactory,
+    EventDocumentFactory,
     EventFactory,
     NetworkGroupFactory,
     PersonFactory,
@@ -218,14 +219,7 @@ def world(school, partnership):
         "role": RoleAssignmentFactory(person=person),
         "erasable": PersonFactory(school=school),
         "event": event,
-        "document": EventDocument.objects.create(
-            event=event,
-            title="Minutes",
-            file=ContentFile(PDF_BYTES, name="minutes.pdf"),
-            original_name="minutes.pdf",
-            content_type="application/pdf",
-            size=len(PDF_BYTES),
-        ),
+        "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
         "invitation": make_invitation(school, token="walk-token-0123456789"),
         "invitation_token": "walk-token-0123456789",

@@ -21,16 +21,28 @@ PRODUCTION_ENV = {
 TEST_ONLY = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
 
 
-def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def _run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    """A fresh Python in the project, with `env` and none of the test run's own variables."""
     clean = {k: v for k, v in os.environ.items() if k not in TEST_ONLY}
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *argv],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return _run(["manage.py", *args], env)
+
+
+def run_in_production(code: str) -> str:
+    """What `code` prints, run with the production settings; it must succeed."""
+    result = _run(["-c", code], {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings"})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def test_refuses_to_start_without_secret_key_when_debug_is_off():
@@ -63,17 +75,7 @@ def test_production_settings_turn_on_https_protections():
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
         "s.SECURE_HSTS_SECONDS, s.TIME_ZONE, s.LANGUAGE_CODE, s.AUTH_USER_MODEL)"
     )
-    clean = {k: v for k, v in os.environ.items() if k not in TEST_ONLY}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**clean, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "alliance.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert run_in_production(code).split() == [
         "True",
         "True",
         "True",

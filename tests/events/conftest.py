@@ -28,9 +28,9 @@ def event(partnership, school):
 @pytest.fixture
 def group_chair(group):
     """A signed-in client for the chair of `group` (who coordinates nothing else)."""
-    from tests.conftest import _signed_in
+    from tests.conftest import sign_in
 
-    client = _signed_in(PersonFactory(job_title="SENCo"))
+    client = sign_in(PersonFactory(job_title="SENCo"))
     group.chair = client.person
     group.save(update_fields=["chair"])
     return client

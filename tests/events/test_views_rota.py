@@ -64,6 +64,17 @@ def saved_rows(response) -> dict:
     return data
 
 
+def assert_saved_rows_refused(client, partnership, changes, reason: str, **series) -> None:
+    """Propose a rota, change its rows (`changes(proposal_response)` gives the fields) and
+    save: refused with `reason`, and no event is saved."""
+    response = client.post(url(partnership), {**SERIES, **series, "action": "propose"})
+    data = {**saved_rows(response), **series, **changes(response)}
+    response = client.post(url(partnership), data)
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_coordinator_gets_a_fair_proposal_skipping_schools_that_opted_out(
     coordinator, partnership, members
 ):
@@ -149,13 +160,12 @@ def test_bad_series_are_refused_with_a_clear_message(
 
 
 def test_a_saved_row_ending_before_it_starts_is_refused(coordinator, partnership, members):
-    response = coordinator.post(url(partnership), {**SERIES, "action": "propose"})
-    data = saved_rows(response)
-    data["rows-0-ends"] = "09:00"
-    response = coordinator.post(url(partnership), data)
-    assert response.status_code == 400
-    assert "The end must be after the start." in response.content.decode()
-    assert not Event.objects.exists()
+    assert_saved_rows_refused(
+        coordinator,
+        partnership,
+        lambda proposal: {"rows-0-ends": "09:00"},
+        "The end must be after the start.",
+    )
 
 
 def test_saving_an_empty_rota_is_refused(coordinator, partnership, members):
@@ -186,17 +196,21 @@ def test_review_days_visit_each_school_once_and_register_the_visiting_heads(
 
 
 def test_a_head_cannot_be_sent_to_review_their_own_school(coordinator, partnership, members):
-    data = {**SERIES, "kind": "review_day", "count": "4", "visitors_per_day": "1"}
-    response = coordinator.post(url(partnership), {**data, "action": "propose"})
-    saved = {**saved_rows(response), "kind": "review_day"}
-    host = response.context["formset"].forms[0].initial["host"]
     from schools.models import School
 
-    saved["rows-0-visitors"] = [str(School.objects.get(pk=host).headteacher_id)]
-    response = coordinator.post(url(partnership), saved)
-    assert response.status_code == 400
-    assert "own head cannot visit it" in response.content.decode()
-    assert not Event.objects.exists()
+    def hosts_own_head(proposal) -> dict:
+        host = School.objects.get(pk=proposal.context["formset"].forms[0].initial["host"])
+        return {"rows-0-visitors": [str(host.headteacher_id)]}
+
+    assert_saved_rows_refused(
+        coordinator,
+        partnership,
+        hosts_own_head,
+        "own head cannot visit it",
+        kind="review_day",
+        count="4",
+        visitors_per_day="1",
+    )
 
 
 def test_a_review_rota_needs_a_date_per_school(coordinator, partnership, members):
@@ -221,3 +235,27 @@ def test_anonymous_is_sent_to_sign_in_to_plan(anonymous, partnership):
 
 def test_planner_refuses_other_methods(coordinator, partnership):
     assert coordinator.put(url(partnership)).status_code == 405
+
+
+def test_chair_and_minute_taker_options_name_each_persons_school(coordinator, partnership, members):
+    schools, _ = members
+    response = coordinator.post(url(partnership), {**SERIES, "action": "propose"})
+    head = schools[1].headteacher
+    chairs = dict(
+        choice
+        for _, group in response.context["formset"].forms[0].fields["chair"].choices[1:]
+        for choice in group
+    )
+    assert chairs[head.pk] == f"{head.display_name} (Brook Lane Primary)"
+    assert f"{head.display_name} (Brook Lane Primary)" in response.content.decode()
+
+
+def test_a_chair_from_outside_the_member_schools_is_refused(
+    coordinator, partnership, members, outsider
+):
+    assert_saved_rows_refused(
+        coordinator,
+        partnership,
+        lambda proposal: {"rows-0-chair": str(outsider.person.pk)},
+        "Choose someone from the member schools.",
+    )

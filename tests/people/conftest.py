@@ -1,30 +1,13 @@
-"""Helpers for the people tests: sign in as any person, and a person whose contacts we watch."""
+"""The people tests' person whose contacts the privacy tests watch."""
 
 import pytest
-from django.test import Client
 
 from people.models import ContactVisibility
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import PersonFactory
 
 TARGET_EMAIL = "robin.target@example.org"
 TARGET_PHONE_NATIONAL = "020 7946 0999"
 TARGET_PHONE_E164 = "+442079460999"
-
-
-def sign_in(person=None, *, admin: bool = False) -> Client:
-    """A client signed in as `person` (or as an account without a profile when None)."""
-    user = UserFactory()
-    if admin:
-        user.is_staff = user.is_superuser = True
-        user.save()
-    if person is not None:
-        person.user = user
-        person.save(update_fields=["user"])
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    client.person = person
-    return client
 
 
 @pytest.fixture

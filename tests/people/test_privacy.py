@@ -4,12 +4,8 @@ result honours the choice, for every kind of viewer. The public never sees conta
 import pytest
 
 from people.models import ContactVisibility
-from tests.people.conftest import (
-    TARGET_EMAIL,
-    TARGET_PHONE_E164,
-    TARGET_PHONE_NATIONAL,
-    sign_in,
-)
+from tests.conftest import sign_in
+from tests.people.conftest import TARGET_EMAIL, TARGET_PHONE_E164, TARGET_PHONE_NATIONAL
 
 ALLIANCE, SCHOOL, ADMINS = (
     ContactVisibility.ALLIANCE,

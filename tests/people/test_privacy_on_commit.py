@@ -14,7 +14,7 @@ from partnerships.services import membership_save
 from people.forms import PROFILE_FIELDS, PersonForm
 from people.models import ContactVisibility, Person
 from people.services import person_save_profile
-from tests.conftest import _signed_in
+from tests.conftest import sign_in
 from tests.factories import PersonFactory
 
 pytestmark = [
@@ -75,10 +75,10 @@ def test_hidden_contacts_are_shown_to_no_member_once_the_save_commits(school, ot
         telephone="+442079460123",
         contact_visibility=ContactVisibility.ALLIANCE,
     )
-    owner = _signed_in(person)
-    colleague = _signed_in(PersonFactory(school=school))
-    elsewhere = _signed_in(PersonFactory(school=other_school))
-    no_profile = _signed_in(PersonFactory())
+    owner = sign_in(person)
+    colleague = sign_in(PersonFactory(school=school))
+    elsewhere = sign_in(PersonFactory(school=other_school))
+    no_profile = sign_in(PersonFactory())
     Person.objects.filter(user=no_profile.user).update(user=None)
     viewers = {"colleague": colleague, "member elsewhere": elsewhere, "no profile": no_profile}
     for name, client in viewers.items():  # the contacts are shown to all while they allow it
@@ -142,5 +142,5 @@ def test_a_coordinator_who_loses_the_role_loses_its_rights_once_the_change_commi
     assert "Edit the page" not in page
     assert coordinator.get(edit_url).status_code == 403
     # And another member, who never had the role, never saw the coordinator's page.
-    other = _signed_in(PersonFactory(school=school))
+    other = sign_in(PersonFactory(school=school))
     assert "Edit the page" not in _body(other.get(partnership.get_absolute_url()))

@@ -12,6 +12,7 @@ from PIL import Image
 from events.models import Registration
 from people.models import ContactVisibility, RoleType
 from people.services import ERASED_NAME, PeopleError, person_erase
+from tests.conftest import sign_in
 from tests.factories import (
     EventFactory,
     MembershipFactory,
@@ -21,7 +22,6 @@ from tests.factories import (
     RoleAssignmentFactory,
     UserFactory,
 )
-from tests.people.conftest import sign_in
 
 
 def png() -> SimpleUploadedFile:

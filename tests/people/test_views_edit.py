@@ -230,7 +230,7 @@ def test_my_profile_takes_me_to_my_page(staff):
 
 
 def test_my_profile_without_a_profile_explains_what_to_do(db):
-    from tests.people.conftest import sign_in
+    from tests.conftest import sign_in
 
     response = sign_in(None).get("/people/me/")
     assert response.status_code == 200

@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerships.models import Membership
 from tests.factories import PersonFactory, SchoolFactory
+from tests.registers.imports import assert_rows_refused, imported, upload
 
 pytestmark = pytest.mark.django_db
 HEADER = "urn,role,joined_on,left_on,hosts_meetings,coordinator_email\n"
@@ -31,18 +31,8 @@ def url(partnership) -> str:
     return f"/registers/partnerships/{partnership.slug}/memberships/import/"
 
 
-def upload(content: str) -> dict:
-    return {"file": SimpleUploadedFile("members.csv", content.encode(), content_type="text/csv")}
-
-
-def imported(client, partnership, content: str):
-    preview = client.post(url(partnership), upload(content))
-    assert preview.status_code == 200, preview.content.decode()
-    return client.post(url(partnership), {"content": preview.context["confirm"].initial["content"]})
-
-
 def test_coordinator_imports_member_schools_by_urn(coordinator, partnership, schools):
-    response = imported(coordinator, partnership, GOOD)
+    response = imported(coordinator, url(partnership), GOOD)
     assert response.status_code == 302
     alder = Membership.objects.get(partnership=partnership, school__urn="990700")
     assert alder.role == "lead" and alder.joined_on == datetime.date(2024, 9, 1)
@@ -51,11 +41,11 @@ def test_coordinator_imports_member_schools_by_urn(coordinator, partnership, sch
 
 
 def test_reimporting_the_same_file_changes_nothing(coordinator, partnership, schools):
-    imported(coordinator, partnership, GOOD)
+    imported(coordinator, url(partnership), GOOD)
     before = list(Membership.objects.order_by("pk").values())
     preview = coordinator.post(url(partnership), upload(GOOD))
     assert preview.context["plan"].count("unchanged") == 2
-    imported(coordinator, partnership, GOOD)
+    imported(coordinator, url(partnership), GOOD)
     assert list(Membership.objects.order_by("pk").values()) == before
 
 
@@ -68,21 +58,13 @@ def test_an_existing_member_is_updated_not_duplicated(admin, partnership, school
 
 
 def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(coordinator, partnership, schools):
-    bad = (
-        GOOD
-        + "12345,member,,,,\n"
-        + "990799,member,,,,\n"
-        + "990700,member,,,,\n"
-        + "@SUM(1+1),member,,,,\n"
-    )
-    response = coordinator.post(url(partnership), upload(bad))
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "Nothing was imported: 4 rows to fix" in html
-    assert "urn: A URN has 6 digits." in html
-    assert "No school in the portal has URN 990799." in html
-    assert "URN 990700 is also on line 2." in html
-    assert "formulas are not accepted" in html
+    bad_rows = [
+        ("12345,member,,,,", "urn: A URN has 6 digits."),
+        ("990799,member,,,,", "No school in the portal has URN 990799."),
+        ("990700,member,,,,", "URN 990700 is also on line 2."),
+        ("@SUM(1+1),member,,,,", "formulas are not accepted"),
+    ]
+    assert_rows_refused(coordinator, url(partnership), GOOD, bad_rows)
     assert not Membership.objects.filter(school__urn="990700").exists()
 
 
@@ -114,7 +96,7 @@ def test_only_coordinators_and_admins_may_import(request, partnership, schools, 
 
 
 def test_a_blank_hosts_meetings_is_no_for_a_new_member(coordinator, partnership, schools):
-    imported(coordinator, partnership, HEADER + "990700,member,01/09/2024,,,\n")
+    imported(coordinator, url(partnership), HEADER + "990700,member,01/09/2024,,,\n")
     membership = Membership.objects.get(partnership=partnership, school__urn="990700")
     assert membership.hosts_meetings is False
 
@@ -122,7 +104,7 @@ def test_a_blank_hosts_meetings_is_no_for_a_new_member(coordinator, partnership,
 def test_a_blank_hosts_meetings_leaves_an_existing_member_unchanged(
     coordinator, partnership, schools
 ):
-    imported(coordinator, partnership, HEADER + "990700,member,01/09/2024,,no,\n")
+    imported(coordinator, url(partnership), HEADER + "990700,member,01/09/2024,,no,\n")
     preview = coordinator.post(url(partnership), upload(HEADER + "990700,member,01/09/2024,,,\n"))
     assert preview.context["plan"].count("unchanged") == 1
     coordinator.post(url(partnership), {"content": preview.context["confirm"].initial["content"]})

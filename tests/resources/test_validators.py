@@ -52,7 +52,7 @@ def test_an_oversize_file_is_refused(upload, settings):
     with pytest.raises(ValidationError) as error:
         validate_upload(upload("plan.pdf", PDF_BYTES + b"0" * 2000))
     assert error.value.code == "too_big"
-    assert "at most 1.0\xa0KB" in error.value.messages[0]
+    assert "the largest we accept is 1.0\xa0KB" in error.value.messages[0]
 
 
 def test_an_empty_file_is_refused(upload):

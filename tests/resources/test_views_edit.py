@@ -67,7 +67,7 @@ def test_bad_uploads_are_refused_with_a_clear_message(
 def test_an_oversize_upload_is_refused(staff, school, upload, settings):
     settings.RESOURCES_MAX_UPLOAD_BYTES = 1024
     response = staff.post(NEW, data(school, file=upload("plan.pdf", PDF_BYTES + b"0" * 4096)))
-    assert "files can be at most 1.0\xa0KB" in response.content.decode()
+    assert "the largest we accept is 1.0\xa0KB" in response.content.decode()
     assert not Resource.objects.exists()
 
 

@@ -184,11 +184,16 @@ def test_school_page_queries_do_not_grow_with_rows(
     school.latitude, school.longitude = Decimal("53.400000"), Decimal("-2.150000")
     school.save()
     SchoolFactory(latitude=Decimal("53.401000"), longitude=Decimal("-2.151000"))
-    group = NetworkGroupFactory(partnership=partnership)
-    person = PersonFactory(school=school)
-    group.members.add(person)
-    RoleAssignmentFactory(person=person)
-    EventFactory(host_school=school, partnership=partnership)
+
+    def a_row_of_each(partnership) -> None:
+        """A group of `partnership` with a member holding a role, and an event it hosts."""
+        group = NetworkGroupFactory(partnership=partnership)
+        person = PersonFactory(school=school)
+        group.members.add(person)
+        RoleAssignmentFactory(person=person)
+        EventFactory(host_school=school, partnership=partnership)
+
+    a_row_of_each(partnership)
     with django_assert_num_queries(7):
         response = staff.get(school.get_absolute_url())
     assert len(response.context["staff"]) == 1
@@ -196,11 +201,7 @@ def test_school_page_queries_do_not_grow_with_rows(
     for _ in range(29):
         other = PartnershipFactory()
         MembershipFactory(school=school, partnership=other)
-        group = NetworkGroupFactory(partnership=other)
-        person = PersonFactory(school=school)
-        group.members.add(person)
-        RoleAssignmentFactory(person=person)
-        EventFactory(host_school=school, partnership=other)
+        a_row_of_each(other)
     with django_assert_num_queries(7):
         response = staff.get(school.get_absolute_url())
     assert len(response.context["staff"]) == 30

@@ -90,6 +90,9 @@ def test_a_save_in_django_admin_also_refuses_a_stale_portal_save(admin, head, sc
             "local_authority": school.local_authority,
             "urn": school.urn,
             "headteacher": str(head.person.pk),
+            # The school's partnerships inline: none to change.
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -2,8 +2,9 @@
 
 import pytest
 
-from tests.conftest import _signed_in
+from tests.conftest import sign_in
 from tests.factories import (
+    DeploymentFactory,
     MembershipFactory,
     PersonFactory,
     RoleAssignmentFactory,
@@ -51,9 +52,21 @@ def make_leader(sle_role, maths, leader_school):
 @pytest.fixture
 def leader(make_leader):
     """Signed in as a maths SLE at Castle Mead, another school of the partnership."""
-    return _signed_in(make_leader())
+    return sign_in(make_leader())
 
 
 @pytest.fixture
 def support_request(school, maths, partnership):
     return SupportRequestFactory(school=school, specialism=maths)
+
+
+@pytest.fixture
+def deployment(leader, school, partnership, maths):
+    """The leader deployed to support `school` in maths, for five days."""
+    return DeploymentFactory(
+        system_leader=leader.person,
+        supported_school=school,
+        partnership=partnership,
+        specialism=maths,
+        focus="Fractions in Year 4",
+    )

@@ -6,19 +6,7 @@ import pytest
 from django.utils import timezone
 
 from support.models import Visit
-from tests.factories import DeploymentFactory, VisitFactory
-
-
-@pytest.fixture
-def deployment(leader, school, partnership, maths):
-    return DeploymentFactory(
-        system_leader=leader.person,
-        supported_school=school,
-        partnership=partnership,
-        specialism=maths,
-        focus="Fractions in Year 4",
-        time_agreed=6,
-    )
+from tests.factories import VisitFactory
 
 
 def visit_url(deployment):
@@ -38,11 +26,11 @@ def visit_data(**extra):
 @pytest.fixture
 def leader_head(leader):
     """Signed in as the head of the leader's school: may see, may not record."""
-    from tests.conftest import _signed_in
+    from tests.conftest import sign_in
     from tests.factories import PersonFactory
 
     school = leader.person.school
-    client = _signed_in(PersonFactory(school=school))
+    client = sign_in(PersonFactory(school=school))
     school.headteacher = client.person
     school.save(update_fields=["headteacher"])
     return client

@@ -17,17 +17,6 @@ from tests.factories import (
 
 
 @pytest.fixture
-def received(leader, school, partnership, maths):
-    return DeploymentFactory(
-        system_leader=leader.person,
-        supported_school=school,
-        partnership=partnership,
-        specialism=maths,
-        focus="Fractions in Year 4",
-    )
-
-
-@pytest.fixture
 def given(head, school, partnership, leader_school):
     """A teacher of `school` deployed to Castle Mead."""
     from tests.factories import PersonFactory
@@ -44,7 +33,7 @@ def given(head, school, partnership, leader_school):
 # A school's support ---------------------------------------------------------------------------
 
 
-def test_head_sees_support_received_and_given(head, school, received, given):
+def test_head_sees_support_received_and_given(head, school, deployment, given):
     html = head.get(f"/support/schools/{school.slug}/").content.decode()
     received_at = html.index("Support received")
     given_at = html.index("Support given")
@@ -52,12 +41,12 @@ def test_head_sees_support_received_and_given(head, school, received, given):
     assert html.index("Phonics in Reception") > given_at
 
 
-def test_coordinator_sees_a_member_schools_support(coordinator, school, received):
+def test_coordinator_sees_a_member_schools_support(coordinator, school, deployment):
     assert coordinator.get(f"/support/schools/{school.slug}/").status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["staff", "outsider"])
-def test_others_may_not_see_a_schools_support(request, persona, school, received):
+def test_others_may_not_see_a_schools_support(request, persona, school, deployment):
     client = request.getfixturevalue(persona)
     assert client.get(f"/support/schools/{school.slug}/").status_code == 403
 
@@ -83,17 +72,17 @@ def test_school_support_queries_do_not_grow_with_rows(
 # A leader's deployments -----------------------------------------------------------------------
 
 
-def test_leader_sees_their_deployments_and_committed_days(leader, received):
+def test_leader_sees_their_deployments_and_committed_days(leader, deployment):
     html = leader.get(f"/support/leaders/{leader.person.pk}/").content.decode()
     assert "Fractions in Year 4" in html
     assert "5 days agreed in current deployments" in html
 
 
-def test_coordinator_sees_a_leaders_deployments(coordinator, leader, received):
+def test_coordinator_sees_a_leaders_deployments(coordinator, leader, deployment):
     assert coordinator.get(f"/support/leaders/{leader.person.pk}/").status_code == 200
 
 
-def test_outsider_may_not_see_a_leaders_deployments(outsider, leader, received):
+def test_outsider_may_not_see_a_leaders_deployments(outsider, leader, deployment):
     assert outsider.get(f"/support/leaders/{leader.person.pk}/").status_code == 403
 
 
