@@ -20,6 +20,7 @@ from django.core.validators import URLValidator
 from pyproj import Transformer
 
 from registers.files import looks_like_formula
+from schools.facts import fact_text
 from schools.models import EstablishmentType, OfstedGrade, Phase, Status
 
 # The establishment extract's columns in the order the register publishes them (2024-25
@@ -333,10 +334,4 @@ def add_coordinates(rows: list[RegisterRow]) -> None:
 
 def as_text(value: object) -> str:
     """A School field value as comparable text: '' for nothing, ISO dates, E.164 numbers."""
-    if value is None:
-        return ""
-    if hasattr(value, "as_e164"):
-        return value.as_e164 if value.is_valid() else str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+    return fact_text(value)
