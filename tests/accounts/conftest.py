@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
 from events.models import CalendarFeedToken, EventDocument
+from notifications.tokens import unsubscribe_token
 from people.models import ContactVisibility
 from resources.models import Sharing
 from schools.models import School
@@ -122,6 +123,7 @@ def world(db, school, partnership, other_school, chair):
             size=len(PDF_BYTES),
         ),
         "feed_token": CalendarFeedToken.objects.create(person=person).token,
+        "unsubscribe_token": unsubscribe_token(person_id=person.pk, kind="reminder"),
         "support_request": support_request,
         "far_request": SupportRequestFactory(school=far_school),
         "deployment": DeploymentFactory(
