@@ -28,8 +28,13 @@ class PreferencesForm(forms.Form):
 
 
 class GroupMessageForm(forms.Form):
-    subject = forms.CharField(max_length=150)
-    body = forms.CharField(label="Message", widget=forms.Textarea, max_length=10_000)
+    subject = forms.CharField(max_length=150, error_messages={"required": "Enter a subject."})
+    body = forms.CharField(
+        label="Message",
+        widget=forms.Textarea,
+        max_length=10_000,
+        error_messages={"required": "Write the message."},
+    )
 
     def clean_subject(self) -> str:
         subject = " ".join(self.cleaned_data["subject"].split())
