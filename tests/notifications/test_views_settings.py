@@ -59,7 +59,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(anonymous):
 def test_the_page_costs_the_same_queries_with_or_without_saved_choices(
     staff, django_assert_num_queries
 ):
-    """Session, then user with person, then the person's choices in one query: never one per kind."""
+    """Session, user with person, the person's choices in one query: never one per kind."""
     with django_assert_num_queries(3):
         staff.get(URL)
     staff.post(URL, _all(Choice.OFF))
