@@ -128,7 +128,9 @@ class Message(models.Model):
 
 
 class Heartbeat(models.Model):
-    """One row per worker process name: when it last ran a task. The admin shows it."""
+    """When something last happened, by name: "worker" (it last ran a task; the admin shows it)
+    and "started" (when notifications were switched on: what happened before is history, not
+    news, and is never announced; see notifications.tick)."""
 
     name = models.CharField(max_length=64, unique=True)
     seen_at = models.DateTimeField()

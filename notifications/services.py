@@ -18,6 +18,7 @@ from notifications.models import (
     DEFAULTS,
     NOT_DIGESTIBLE,
     Choice,
+    Heartbeat,
     Kind,
     Message,
     Preference,
@@ -26,6 +27,18 @@ from notifications.models import (
 from notifications.rules import is_reachable
 from notifications.tokens import unsubscribe_token
 from people.models import Person
+
+STARTED = "started"
+
+
+def notifications_start(*, at: datetime.datetime) -> None:
+    """Announce only what happens from `at` on (installing notifications on a portal full of
+    meetings and minutes, or after building the demo alliance)."""
+    Heartbeat.objects.update_or_create(name=STARTED, defaults={"seen_at": at})
+
+
+def started_at() -> datetime.datetime | None:
+    return Heartbeat.objects.filter(name=STARTED).values_list("seen_at", flat=True).first()
 
 
 def portal_link(path: str) -> str:

@@ -20,7 +20,7 @@ from events.ical import LONDON
 from events.models import Event, Registration
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Choice, Kind, Message, State
-from notifications.services import message_queue, portal_link
+from notifications.services import message_queue, portal_link, started_at
 from people.models import Person
 
 # Minutes and places older than this are history, not news (and a first pass after installing
@@ -61,12 +61,17 @@ def _event_context(event: Event) -> dict:
     }
 
 
+def _since(now: datetime.datetime) -> datetime.datetime:
+    """Changes from this moment on are news: the start of notifications, or the epoch."""
+    return started_at() or datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
 def queue_invitations(now: datetime.datetime) -> int:
     """A new group meeting invites the group; a moved or changed one tells everyone invited."""
     queued = 0
-    events = Event.objects.filter(network_group__isnull=False, starts_at__gt=now).select_related(
-        "network_group__partnership", "host_school"
-    )
+    events = Event.objects.filter(
+        network_group__isnull=False, starts_at__gt=now, updated_at__gte=_since(now)
+    ).select_related("network_group__partnership", "host_school")
     for event in events:
         key = f"invitation:{event.pk}:{_fingerprint(event)}"
         invited = set(
@@ -142,17 +147,20 @@ def reminder_due(starts_at: datetime.datetime, days: int) -> datetime.datetime:
 def queue_reminders(now: datetime.datetime) -> int:
     """7 days and 1 day before a meeting, to those registered for it or invited to it."""
     queued = 0
+    since = _since(now)
     events = Event.objects.filter(
         starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=8)
     ).select_related("network_group__partnership", "host_school")
     for event in events:
         week, day = reminder_due(event.starts_at, 7), reminder_due(event.starts_at, 1)
         if day <= now:
-            days = 1
+            days, due = 1, day
         elif week <= now:
-            days = 7
+            days, due = 7, week
         else:
             continue
+        if due < since and event.created_at < since:
+            continue  # came due before notifications started, for a meeting planned before
         people = {
             r.person.pk: r.person
             for r in Registration.objects.filter(
@@ -180,7 +188,7 @@ def queue_minutes(now: datetime.datetime) -> int:
     """Minutes published: to the group's members and the heads of its partnership's schools."""
     queued = 0
     events = (
-        Event.objects.filter(updated_at__gte=now - RECENT, starts_at__lte=now)
+        Event.objects.filter(updated_at__gte=max(now - RECENT, _since(now)), starts_at__lte=now)
         .exclude(minutes="")
         .select_related("network_group__partnership", "partnership", "host_school")
     )
@@ -219,7 +227,7 @@ def queue_places_offered(now: datetime.datetime) -> int:
     queued = 0
     promoted = Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
-        updated_at__gte=now - RECENT,
+        updated_at__gte=max(now - RECENT, _since(now)),
         event__starts_at__gt=now,
         updated_at__gt=ExpressionWrapper(
             F("created_at") + datetime.timedelta(seconds=1), output_field=DateTimeField()
