@@ -85,3 +85,10 @@ def test_a_coordinator_messages_the_staff_of_the_partnerships_schools(
     coordinator.post(f"/notifications/message/{partnership.slug}/", FORM)
     deliver_due(owner="test")
     assert [m["To"] for m in smtp.messages] == [inside.email]
+
+
+def test_the_group_page_offers_the_message_form_to_its_chair_only(chair, staff):
+    url = chair.group.get_absolute_url()
+    link = _url(chair.group).encode()
+    assert link in chair.get(url).content
+    assert link not in staff.get(url).content
