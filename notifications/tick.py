@@ -13,7 +13,15 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.db.models import DateTimeField, ExpressionWrapper, F, Q
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+)
+from django.urls import reverse
 from django.utils import timezone
 
 from events.ical import LONDON
@@ -21,7 +29,9 @@ from events.models import Event, Registration
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Choice, Kind, Message, State
 from notifications.services import message_queue, portal_link, started_at
+from notifications.tokens import confirm_token
 from people.models import Person
+from schools.models import School
 
 # Minutes and places older than this are history, not news (and a first pass after installing
 # must not announce every meeting ever minuted).
@@ -278,6 +288,48 @@ def queue_digests(now: datetime.datetime) -> int:
     return queued
 
 
+YEAR = datetime.timedelta(days=365)
+
+
+def queue_profile_checks(now: datetime.datetime) -> int:
+    """Once a year, "is your school's profile still right?" to each school's headteacher: a year
+    after they last confirmed it, or after notifications started, and never twice in a year."""
+    since = _since(now)
+    asked = Message.objects.filter(
+        kind=Kind.PROFILE_CHECK,
+        created_at__gt=now - YEAR,
+        person=OuterRef("headteacher"),
+    )
+    schools = (
+        School.objects.filter(headteacher__isnull=False, closed_on__isnull=True)
+        .filter(Q(profile_confirmed_at__lte=now - YEAR) | Q(profile_confirmed_at__isnull=True))
+        .filter(~Exists(asked))
+        .select_related("headteacher__user")
+    )
+    queued = 0
+    for school in schools:
+        if school.profile_confirmed_at is None and max(school.created_at, since) > now - YEAR:
+            continue
+        head = school.headteacher
+        token = confirm_token(person_id=head.pk, school_id=school.pk)
+        result = message_queue(
+            person=head,
+            kind=Kind.PROFILE_CHECK,
+            key=f"profile_check:{school.pk}:{now.date().isoformat()}",
+            reason=f"headteacher of {school.name}",
+            context={
+                "school": school,
+                "school_url": portal_link(school.get_absolute_url()),
+                "edit_url": portal_link(reverse("schools:edit", kwargs={"slug": school.slug})),
+                "confirm_url": portal_link(
+                    reverse("notifications:confirm_profile", kwargs={"token": token})
+                ),
+            },
+        )
+        queued += result is not None
+    return queued
+
+
 def delete_old(now: datetime.datetime) -> int:
     """Sent, skipped and given-up rows are kept NOTIFICATIONS_KEEP_SENT_DAYS, then deleted."""
     cutoff = now - datetime.timedelta(days=settings.NOTIFICATIONS_KEEP_SENT_DAYS)
@@ -296,5 +348,6 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "minutes": queue_minutes(now),
         "places": queue_places_offered(now),
         "digests": queue_digests(now),
+        "profile checks": queue_profile_checks(now),
         "deleted": delete_old(now),
     }

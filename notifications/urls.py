@@ -7,6 +7,7 @@ urlpatterns = [
     path("settings/", views.notification_settings, name="settings"),
     path("settings/<int:pk>/", views.notification_settings, name="settings_person"),
     path("unsubscribe/<str:token>/", views.unsubscribe_view, name="unsubscribe"),
+    path("confirm/<str:token>/", views.confirm_profile, name="confirm_profile"),
     path("message/<slug:slug>/", views.message_partnership, name="message_partnership"),
     path("message/<slug:slug>/<slug:group_slug>/", views.message_group, name="message_group"),
 ]

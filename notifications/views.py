@@ -21,9 +21,11 @@ from notifications.rules import (
     can_message_partnership,
 )
 from notifications.services import choices_for, preferences_save, unsubscribe
-from notifications.tokens import read_unsubscribe_token
+from notifications.tokens import read_confirm_token, read_unsubscribe_token
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 from people.models import Person
+from schools.models import School
+from schools.services import school_profile_confirm
 
 
 def _person_for_settings(request: HttpRequest, pk: int | None) -> Person:
@@ -120,3 +122,23 @@ def message_partnership(request: HttpRequest, slug: str) -> HttpResponse:
         recipients=lambda: partnership_recipients(partnership),
         back_url=partnership.get_absolute_url(),
     )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_profile(request: HttpRequest, token: str) -> HttpResponse:
+    """ "My school's profile is still right", from the yearly e-mail, without signing in. GET
+    shows the button (link scanners fetch every link); POST records the date on the school."""
+    found = read_confirm_token(token)
+    school = None
+    if found is not None:
+        school = (
+            School.objects.select_related("headteacher")
+            .filter(pk=found[1], headteacher_id=found[0])
+            .first()
+        )
+    if school is None:
+        return render(request, "notifications/confirm_invalid.html", status=404)
+    done = request.method == "POST" and school_profile_confirm(
+        school=school, person=school.headteacher
+    )
+    return render(request, "notifications/confirm.html", {"school": school, "done": done})

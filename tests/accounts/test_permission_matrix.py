@@ -617,6 +617,10 @@ TABLE: dict[str, list[Case]] = {
         Case("/notifications/unsubscribe/{unsubscribe_token}/", everyone("200"), everyone("200")),
         Case("/notifications/unsubscribe/not-a-token/", everyone("404"), everyone("404")),
     ],
+    # The yearly "still correct" link: no sign-in; a token that names no head is refused.
+    "notifications/confirm/<str:token>/": single(
+        "/notifications/confirm/not-a-token/", everyone("404"), everyone("404")
+    ),
     "notifications/message/<slug:slug>/": [
         Case(
             "/notifications/message/{partnership.slug}/",
