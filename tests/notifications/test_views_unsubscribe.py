@@ -62,3 +62,12 @@ def test_a_forged_or_cut_link_is_refused_and_changes_nothing(smtp, member):
     assert response.status_code == 404
     assert b"not recognised" in response.content
     assert not Preference.objects.filter(person=member, choice=Choice.OFF).exists()
+
+
+def test_the_unsubscribe_page_reads_one_row(member, django_assert_num_queries):
+    """The person named by the token, nothing else (no session for a mail program)."""
+    from notifications.tokens import unsubscribe_token
+
+    path = f"/notifications/unsubscribe/{unsubscribe_token(person_id=member.pk, kind='minutes')}/"
+    with django_assert_num_queries(1):
+        assert Client().get(path).status_code == 200
