@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     PLACE_OFFERED = "place_offered", "A place offered from the waiting list"
     GROUP_MESSAGE = "group_message", "Messages from coordinators and chairs"
     PROFILE_CHECK = "profile_check", "Yearly check of my school's profile"
+    ROLE_REVIEW = "role_review", "A role ending or due for review"
     DIGEST = "digest", "The weekly digest"
 
 

@@ -37,8 +37,10 @@ def notifications_start(*, at: datetime.datetime) -> None:
     Heartbeat.objects.update_or_create(name=STARTED, defaults={"seen_at": at})
 
 
-def started_at() -> datetime.datetime | None:
-    return Heartbeat.objects.filter(name=STARTED).values_list("seen_at", flat=True).first()
+def news_since() -> datetime.datetime:
+    """Changes from this moment on are news: when notifications started, or the epoch."""
+    started = Heartbeat.objects.filter(name=STARTED).values_list("seen_at", flat=True).first()
+    return started or datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def portal_link(path: str) -> str:

@@ -15,23 +15,19 @@ import hashlib
 from django.conf import settings
 from django.db.models import (
     DateTimeField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
 )
-from django.urls import reverse
 from django.utils import timezone
 
 from events.ical import LONDON
 from events.models import Event, Registration
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Choice, Kind, Message, State
-from notifications.services import message_queue, portal_link, started_at
-from notifications.tokens import confirm_token
+from notifications.reviews import queue_profile_checks, queue_role_reviews
+from notifications.services import message_queue, news_since, portal_link
 from people.models import Person
-from schools.models import School
 
 # Minutes and places older than this are history, not news (and a first pass after installing
 # must not announce every meeting ever minuted).
@@ -71,16 +67,11 @@ def _event_context(event: Event) -> dict:
     }
 
 
-def _since(now: datetime.datetime) -> datetime.datetime:
-    """Changes from this moment on are news: the start of notifications, or the epoch."""
-    return started_at() or datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
 def queue_invitations(now: datetime.datetime) -> int:
     """A new group meeting invites the group; a moved or changed one tells everyone invited."""
     queued = 0
     events = Event.objects.filter(
-        network_group__isnull=False, starts_at__gt=now, updated_at__gte=_since(now)
+        network_group__isnull=False, starts_at__gt=now, updated_at__gte=news_since()
     ).select_related("network_group__partnership", "host_school")
     for event in events:
         key = f"invitation:{event.pk}:{_fingerprint(event)}"
@@ -157,7 +148,7 @@ def reminder_due(starts_at: datetime.datetime, days: int) -> datetime.datetime:
 def queue_reminders(now: datetime.datetime) -> int:
     """7 days and 1 day before a meeting, to those registered for it or invited to it."""
     queued = 0
-    since = _since(now)
+    since = news_since()
     events = Event.objects.filter(
         starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=8)
     ).select_related("network_group__partnership", "host_school")
@@ -198,7 +189,7 @@ def queue_minutes(now: datetime.datetime) -> int:
     """Minutes published: to the group's members and the heads of its partnership's schools."""
     queued = 0
     events = (
-        Event.objects.filter(updated_at__gte=max(now - RECENT, _since(now)), starts_at__lte=now)
+        Event.objects.filter(updated_at__gte=max(now - RECENT, news_since()), starts_at__lte=now)
         .exclude(minutes="")
         .select_related("network_group__partnership", "partnership", "host_school")
     )
@@ -237,7 +228,7 @@ def queue_places_offered(now: datetime.datetime) -> int:
     queued = 0
     promoted = Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
-        updated_at__gte=max(now - RECENT, _since(now)),
+        updated_at__gte=max(now - RECENT, news_since()),
         event__starts_at__gt=now,
         updated_at__gt=ExpressionWrapper(
             F("created_at") + datetime.timedelta(seconds=1), output_field=DateTimeField()
@@ -288,48 +279,6 @@ def queue_digests(now: datetime.datetime) -> int:
     return queued
 
 
-YEAR = datetime.timedelta(days=365)
-
-
-def queue_profile_checks(now: datetime.datetime) -> int:
-    """Once a year, "is your school's profile still right?" to each school's headteacher: a year
-    after they last confirmed it, or after notifications started, and never twice in a year."""
-    since = _since(now)
-    asked = Message.objects.filter(
-        kind=Kind.PROFILE_CHECK,
-        created_at__gt=now - YEAR,
-        person=OuterRef("headteacher"),
-    )
-    schools = (
-        School.objects.filter(headteacher__isnull=False, closed_on__isnull=True)
-        .filter(Q(profile_confirmed_at__lte=now - YEAR) | Q(profile_confirmed_at__isnull=True))
-        .filter(~Exists(asked))
-        .select_related("headteacher__user")
-    )
-    queued = 0
-    for school in schools:
-        if school.profile_confirmed_at is None and max(school.created_at, since) > now - YEAR:
-            continue
-        head = school.headteacher
-        token = confirm_token(person_id=head.pk, school_id=school.pk)
-        result = message_queue(
-            person=head,
-            kind=Kind.PROFILE_CHECK,
-            key=f"profile_check:{school.pk}:{now.date().isoformat()}",
-            reason=f"headteacher of {school.name}",
-            context={
-                "school": school,
-                "school_url": portal_link(school.get_absolute_url()),
-                "edit_url": portal_link(reverse("schools:edit", kwargs={"slug": school.slug})),
-                "confirm_url": portal_link(
-                    reverse("notifications:confirm_profile", kwargs={"token": token})
-                ),
-            },
-        )
-        queued += result is not None
-    return queued
-
-
 def delete_old(now: datetime.datetime) -> int:
     """Sent, skipped and given-up rows are kept NOTIFICATIONS_KEEP_SENT_DAYS, then deleted."""
     cutoff = now - datetime.timedelta(days=settings.NOTIFICATIONS_KEEP_SENT_DAYS)
@@ -349,5 +298,6 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "places": queue_places_offered(now),
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),
+        "role reviews": queue_role_reviews(now),
         "deleted": delete_old(now),
     }

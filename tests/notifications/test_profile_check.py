@@ -68,3 +68,28 @@ def test_a_confirmed_profile_is_not_asked_about_again_within_the_year(head, scho
     )
     tick.run(timezone.now() + A_YEAR_ON)
     assert not Message.objects.filter(kind=Kind.PROFILE_CHECK).exists()
+
+
+def test_a_role_ending_within_a_month_is_announced_to_its_holder_and_their_head(head, staff):
+    from tests.factories import RoleAssignmentFactory
+
+    today = timezone.localdate()
+    role = RoleAssignmentFactory(
+        person=staff.person,
+        starts_on=today - datetime.timedelta(days=4 * 365),
+        ends_on=today + datetime.timedelta(days=60),
+    )
+    tick.run()
+    assert not Message.objects.filter(kind=Kind.ROLE_REVIEW).exists()  # two months off
+    in_five_weeks = timezone.now() + datetime.timedelta(days=35)
+    tick.run(in_five_weeks)
+    tick.run(in_five_weeks)
+    sent = Message.objects.filter(kind=Kind.ROLE_REVIEW)
+    assert sorted(sent.values_list("person_id", flat=True)) == sorted(
+        [staff.person.pk, head.person.pk]
+    )
+    mine = sent.get(person=staff.person)
+    assert mine.subject.startswith(f"Your role ends on {role.ends_on:%-d %B %Y}")
+    assert sent.get(person=head.person).subject.startswith(
+        f"{staff.person.display_name}'s role ends on"
+    )
