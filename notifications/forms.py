@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from alliance.lib.forms import PortalForm
 from notifications.models import NOT_DIGESTIBLE, Choice, Kind
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(PortalForm):
     """One radio group per kind; "in the weekly digest" only where a week late still helps."""
 
     def __init__(self, *args, initial_choices: dict[str, str], **kwargs) -> None:
@@ -27,7 +28,7 @@ class PreferencesForm(forms.Form):
             )
 
 
-class GroupMessageForm(forms.Form):
+class GroupMessageForm(PortalForm):
     subject = forms.CharField(max_length=150, error_messages={"required": "Enter a subject."})
     body = forms.CharField(
         label="Message",

@@ -26,6 +26,7 @@ HIDDEN_FIELDS = {
     "updated_by_role",
     "school_set_fields",
     "register_imported_at",
+    "profile_confirmed_at",
     "created_at",
     "updated_at",
 }

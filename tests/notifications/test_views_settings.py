@@ -33,7 +33,7 @@ def test_a_member_sees_the_defaults_and_saves_their_choices(staff):
 def test_a_choice_that_does_not_exist_is_refused_and_nothing_changes(staff):
     response = staff.post(URL, _all(Choice.ON, reminder=Choice.DIGEST, minutes="sometimes"))
     assert response.status_code == 200
-    assert b"Select a valid choice" in response.content
+    assert "Choose one of the options offered for “Minutes published”".encode() in response.content
     assert choices_for(staff.person)[Kind.MINUTES] == Choice.ON
 
 
