@@ -56,6 +56,12 @@ def _group_people(event: Event) -> list[Person]:
     )
 
 
+def _have(key: str) -> set[int]:
+    """Who already has the message with this key: one query, so a pass over meetings already
+    announced costs a query per meeting, not several per person."""
+    return set(Message.objects.filter(key=key).values_list("person_id", flat=True))
+
+
 def _event_context(event: Event) -> dict:
     return {
         "event": event,
@@ -75,6 +81,7 @@ def queue_invitations(now: datetime.datetime) -> int:
     ).select_related("network_group__partnership", "host_school")
     for event in events:
         key = f"invitation:{event.pk}:{_fingerprint(event)}"
+        have = _have(key)
         invited = set(
             Message.objects.filter(kind=Kind.INVITATION, event=event).values_list(
                 "person_id", flat=True
@@ -82,6 +89,8 @@ def queue_invitations(now: datetime.datetime) -> int:
         )
         context = _event_context(event)
         for person in _group_people(event):
+            if person.pk in have:
+                continue
             calendar = invitation_request(
                 event, person, url=context["event_url"], location=context["location"]
             )
@@ -172,11 +181,15 @@ def queue_reminders(now: datetime.datetime) -> int:
             for person in _group_people(event):
                 people.setdefault(person.pk, person)
         context = {**_event_context(event), "days": days}
+        key = f"reminder{days}:{event.pk}:{event.starts_at.isoformat()}"
+        have = _have(key)
         for person in people.values():
+            if person.pk in have:
+                continue
             result = message_queue(
                 person=person,
                 kind=Kind.REMINDER,
-                key=f"reminder{days}:{event.pk}:{event.starts_at.isoformat()}",
+                key=key,
                 reason="registered or invited",
                 context=context,
                 event=event,
@@ -209,7 +222,10 @@ def queue_minutes(now: datetime.datetime) -> int:
             for person in heads.select_related("user").distinct():
                 people.setdefault(person.pk, (person, f"head of a school in {partnership}"))
         context = _event_context(event)
+        have = _have(f"minutes:{event.pk}")
         for person, reason in people.values():
+            if person.pk in have:
+                continue
             result = message_queue(
                 person=person,
                 kind=Kind.MINUTES,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import Event, Registration
 from events.services import registration_cancel, registration_create
 from notifications import tick
 from notifications.models import Choice, Kind, Message, State
@@ -166,3 +166,23 @@ def test_a_kind_turned_off_queues_nothing():
     EventFactory(network_group=group)
     tick.run()
     assert not Message.objects.filter(kind=Kind.INVITATION).exists()
+
+
+def _second_pass_queries(members: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Message.objects.all().delete()
+    Event.objects.all().delete()
+    group = NetworkGroupFactory()
+    group.members.add(*PersonFactory.create_batch(members))
+    EventFactory(network_group=group, starts_at=timezone.now() + datetime.timedelta(hours=20))
+    tick.run()
+    with CaptureQueriesContext(connection) as queries:
+        tick.run()
+    return len(queries)
+
+
+def test_a_pass_over_meetings_already_announced_costs_the_same_whatever_the_group_size():
+    """Who already has each message is read in one query per meeting, not per person."""
+    assert _second_pass_queries(2) == _second_pass_queries(25)
