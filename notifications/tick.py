@@ -26,6 +26,7 @@ from events.models import Event, Registration
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Choice, Kind, Message, State
 from notifications.reviews import queue_profile_checks, queue_role_reviews
+from notifications.rsvp import rsvp_urls
 from notifications.services import message_queue, news_since, portal_link
 from people.models import Person
 
@@ -99,7 +100,11 @@ def queue_invitations(now: datetime.datetime) -> int:
                 kind=Kind.INVITATION,
                 key=key,
                 reason=f"member of {event.network_group}",
-                context={**context, "is_update": person.pk in invited},
+                context={
+                    **context,
+                    **rsvp_urls(person, event),
+                    "is_update": person.pk in invited,
+                },
                 event=event,
                 calendar=calendar,
                 calendar_method="REQUEST",

@@ -31,3 +31,22 @@ def read_confirm_token(token: str, *, max_age_days: int = 60) -> tuple[int, int]
         return int(data["p"]), int(data["s"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+
+
+RSVP_SALT = "notifications.rsvp"
+ANSWERS = ("going", "apologies")
+
+
+def rsvp_token(*, person_id: int, event_id: int, answer: str) -> str:
+    return signing.dumps({"p": person_id, "e": event_id, "a": answer}, salt=RSVP_SALT)
+
+
+def read_rsvp_token(token: str, *, max_age_days: int = 180) -> tuple[int, int, str] | None:
+    try:
+        data = signing.loads(token, salt=RSVP_SALT, max_age=max_age_days * 86400)
+        answer = str(data["a"])
+        if answer not in ANSWERS:
+            return None
+        return int(data["p"]), int(data["e"]), answer
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None

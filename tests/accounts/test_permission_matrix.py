@@ -621,6 +621,10 @@ TABLE: dict[str, list[Case]] = {
     "notifications/confirm/<str:token>/": single(
         "/notifications/confirm/not-a-token/", everyone("404"), everyone("404")
     ),
+    # "I'm going" and "Send apologies" from an invitation: no sign-in; a forged token is refused.
+    "notifications/rsvp/<str:token>/": single(
+        "/notifications/rsvp/not-a-token/", everyone("404"), everyone("404")
+    ),
     "notifications/message/<slug:slug>/": [
         Case(
             "/notifications/message/{partnership.slug}/",

@@ -40,7 +40,7 @@ from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
 from events.models import CalendarFeedToken, EventDocument
-from notifications.tokens import confirm_token, unsubscribe_token
+from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
     DeploymentFactory,
@@ -150,6 +150,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "notifications:settings_person": {"pk": "person.pk"},
     "notifications:unsubscribe": {"token": "unsubscribe_token"},
     "notifications:confirm_profile": {"token": "confirm_token"},
+    "notifications:rsvp": {"token": "rsvp_token"},
     "notifications:message_partnership": {"slug": "partnership.slug"},
     "notifications:message_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "events:detail": {"pk": "event.pk"},
@@ -236,6 +237,7 @@ def world(school, partnership):
         "invitation_token": "walk-token-0123456789",
         "unsubscribe_token": unsubscribe_token(person_id=member.pk, kind="minutes"),
         "confirm_token": confirm_token(person_id=member.pk, school_id=school.pk),
+        "rsvp_token": rsvp_token(person_id=member.pk, event_id=event.pk, answer="going"),
         "support_request": support_request,
         "deployment": DeploymentFactory(
             request=support_request,
