@@ -23,8 +23,9 @@ from django.utils import timezone
 
 from events.ical import LONDON
 from events.models import Event, Registration
+from notifications.digest import queue_digests
 from notifications.invitations import invitation_cancel, invitation_request
-from notifications.models import Choice, Kind, Message, State
+from notifications.models import Kind, Message, State
 from notifications.reviews import queue_profile_checks, queue_role_reviews
 from notifications.rsvp import rsvp_urls
 from notifications.services import message_queue, news_since, portal_link
@@ -263,38 +264,6 @@ def queue_places_offered(now: datetime.datetime) -> int:
             reason="on the waiting list",
             context=_event_context(registration.event),
             event=registration.event,
-        )
-        queued += result is not None
-    return queued
-
-
-def queue_digests(now: datetime.datetime) -> int:
-    """On Monday mornings, each person's held messages of the week become one digest."""
-    local = timezone.localtime(now, LONDON)
-    if local.weekday() != 0 or local.hour < 7:
-        return 0
-    queued = 0
-    held = (
-        Message.objects.filter(state=State.HELD)
-        .select_related("person__user")
-        .order_by("person_id", "created_at")
-    )
-    by_person: dict[int, list[Message]] = {}
-    for message in held:
-        by_person.setdefault(message.person_id, []).append(message)
-    week = local.date().isocalendar()
-    for messages in by_person.values():
-        person = messages[0].person
-        result = message_queue(
-            person=person,
-            kind=Kind.DIGEST,
-            key=f"digest:{week.year}-{week.week}",
-            reason="chose the weekly digest",
-            context={"items": messages},
-            choice=Choice.ON,
-        )
-        Message.objects.filter(pk__in=[m.pk for m in messages]).update(
-            state=State.DIGESTED if result is not None else State.SKIPPED
         )
         queued += result is not None
     return queued

@@ -186,3 +186,19 @@ def _second_pass_queries(members: int) -> int:
 def test_a_pass_over_meetings_already_announced_costs_the_same_whatever_the_group_size():
     """Who already has each message is read in one query per meeting, not per person."""
     assert _second_pass_queries(2) == _second_pass_queries(25)
+
+
+def test_the_opt_in_digest_lists_the_new_meetings_in_ones_groups():
+    group = NetworkGroupFactory()
+    reader, other = PersonFactory(), PersonFactory()
+    group.members.add(reader, other)
+    preferences_save(person=reader, choices={Kind.DIGEST: Choice.ON})
+    monday = _london(2027, 1, 4, 8)
+    EventFactory(title="Phonics moderation", network_group=group, starts_at=_london(2027, 1, 20, 9))
+    with_meeting_created_last_week = monday - datetime.timedelta(days=2)
+    Event.objects.update(created_at=with_meeting_created_last_week)
+    assert tick.queue_digests(monday) == 1
+    digest = Message.objects.get(kind=Kind.DIGEST)
+    assert digest.person == reader  # the other member did not opt in
+    assert "Phonics moderation, Wednesday 20 January, 09:00" in digest.body_text
+    assert tick.queue_digests(monday + datetime.timedelta(hours=1)) == 0
