@@ -13,7 +13,9 @@ from django_tasks_db.models import DBTaskResult
 from notifications.models import Heartbeat, Message, State
 from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+# The worker ends database connections between tasks (close_old_connections), as a server
+# does between requests: outside a test transaction, like the real worker.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _later() -> datetime.datetime:
