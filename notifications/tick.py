@@ -128,13 +128,20 @@ def queue_cancellations(now: datetime.datetime) -> int:
         )
         .exclude(calendar="")
         .select_related("person__user")
-        .order_by("person_id", "key", "-created_at")
+        .order_by("person_id", "-created_at")
     )
     latest: dict[tuple[int, str], Message] = {}
-    for message in gone:
+    for message in gone:  # the last invitation each person got, for each deleted meeting
         event_key = message.key.rsplit(":", 1)[0]  # "invitation:<event pk>"
         latest.setdefault((message.person_id, event_key), message)
-    for (_, event_key), message in latest.items():
+    done = set(
+        Message.objects.filter(
+            key__in={f"cancel:{event_key}" for _, event_key in latest}
+        ).values_list("person_id", "key")
+    )
+    for (person_id, event_key), message in latest.items():
+        if (person_id, f"cancel:{event_key}") in done:
+            continue
         calendar, summary = invitation_cancel(message.calendar)
         result = message_queue(
             person=message.person,

@@ -139,3 +139,25 @@ def test_erased_people_and_people_who_left_get_nothing(smtp, meeting):
     person_erase(person=erased, by=None)
     _send()
     assert [m["To"] for m in smtp.messages] == [members[0].email]
+
+
+def test_a_moved_then_deleted_meeting_is_cancelled_at_its_last_time_once(smtp, meeting):
+    event, members = meeting
+    _send()
+    Event.objects.filter(pk=event.pk).update(
+        created_at=event.created_at - datetime.timedelta(hours=1)
+    )
+    event.refresh_from_db()
+    event.starts_at += datetime.timedelta(days=2)
+    event.ends_at += datetime.timedelta(days=2)
+    event.save()
+    _send()
+    moved = next(iter(_calendar(smtp.to(members[0].email)[-1]).walk("VEVENT")))
+    event.delete()
+    _send()
+    _send()
+    inbox = smtp.to(members[0].email)
+    assert [m["Subject"].split(":")[0] for m in inbox] == ["Invitation", "Changed", "Cancelled"]
+    cancel = next(iter(_calendar(inbox[-1]).walk("VEVENT")))
+    assert cancel.decoded("dtstart") == moved.decoded("dtstart")
+    assert int(cancel["sequence"]) > int(moved["sequence"])
