@@ -182,6 +182,10 @@ def queue_reminders(now: datetime.datetime) -> int:
             days, due = 7, week
         else:
             continue
+        # "Tomorrow" is true only on the day before, "in a week" only a week before: a meeting
+        # planned later than that (or a pass that ran late) gets the reminder that still fits.
+        if timezone.localtime(now, LONDON).date() != timezone.localtime(due, LONDON).date():
+            continue
         if due < since and event.created_at < since:
             continue  # came due before notifications started, for a meeting planned before
         people = {

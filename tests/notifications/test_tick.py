@@ -77,11 +77,9 @@ def test_reminders_reach_the_group_invited_and_not_those_who_cancelled():
     group = NetworkGroupFactory()
     member, cancelled = PersonFactory(), PersonFactory()
     group.members.add(member)
-    event = EventFactory(
-        network_group=group, starts_at=timezone.now() + datetime.timedelta(hours=20)
-    )
+    event = EventFactory(network_group=group, starts_at=_london(2027, 6, 10, 10))
     Registration.objects.create(event=event, person=cancelled, status=Registration.Status.CANCELLED)
-    tick.queue_reminders(timezone.now())
+    tick.queue_reminders(_london(2027, 6, 9, 12))
     assert Message.objects.filter(kind=Kind.REMINDER).count() == 1
     assert _reminders(member) == [f"Tomorrow: {event.title}"]
 
@@ -176,10 +174,12 @@ def _second_pass_queries(members: int) -> int:
     Event.objects.all().delete()
     group = NetworkGroupFactory()
     group.members.add(*PersonFactory.create_batch(members))
-    EventFactory(network_group=group, starts_at=timezone.now() + datetime.timedelta(hours=20))
-    tick.run()
+    EventFactory(network_group=group, starts_at=_london(2027, 6, 10, 10))
+    the_day_before = _london(2027, 6, 9, 12)
+    tick.run(the_day_before)
+    assert Message.objects.filter(kind=Kind.REMINDER).count() == members
     with CaptureQueriesContext(connection) as queries:
-        tick.run()
+        tick.run(the_day_before)
     return len(queries)
 
 
@@ -202,3 +202,14 @@ def test_the_opt_in_digest_lists_the_new_meetings_in_ones_groups():
     assert digest.person == reader  # the other member did not opt in
     assert "Phonics moderation, Wednesday 20 January, 09:00" in digest.body_text
     assert tick.queue_digests(monday + datetime.timedelta(hours=1)) == 0
+
+
+def test_a_meeting_planned_three_days_ahead_gets_no_in_a_week_reminder():
+    person = PersonFactory()
+    starts = _london(2027, 5, 14, 10)
+    event = EventFactory(title="Art network", starts_at=starts)
+    Registration.objects.create(event=event, person=person)
+    tick.queue_reminders(starts - datetime.timedelta(days=3))
+    assert _reminders(person) == []
+    tick.queue_reminders(starts - datetime.timedelta(hours=20))
+    assert _reminders(person) == ["Tomorrow: Art network"]
