@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,34 +20,58 @@ YEAR = datetime.timedelta(days=365)
 
 
 def queue_profile_checks(now: datetime.datetime) -> int:
-    """Once a year, "is your school's profile still right?" to each school's headteacher: a year
-    after they last confirmed it, or after notifications started, and never twice in a year."""
+    """ "Is your school's profile still right?" to each school's headteacher: once a year (a year
+    after they last confirmed it, or after the school or notifications started), and when the
+    register's import has changed a fact of the school since they last confirmed it. Read in
+    one query whatever the number of schools: only the schools due come back."""
     since = news_since()
-    asked = Message.objects.filter(
+    year_ago = now - YEAR
+    # A year after the last confirmation; never confirmed: a year after it (or notifications)
+    # started.
+    yearly = Q(profile_confirmed_at__lte=year_ago)
+    if since <= year_ago:
+        yearly |= Q(profile_confirmed_at__isnull=True, created_at__lte=year_ago)
+    asked_this_year = Message.objects.filter(
+        kind=Kind.PROFILE_CHECK, created_at__gt=year_ago, person=OuterRef("headteacher")
+    )
+    imported = Q(updated_by_role="register", register_imported_at__gte=since) & (
+        Q(profile_confirmed_at__isnull=True) | Q(profile_confirmed_at__lt=F("register_imported_at"))
+    )
+    asked_since_import = Message.objects.filter(
         kind=Kind.PROFILE_CHECK,
-        created_at__gt=now - YEAR,
+        created_at__gte=OuterRef("register_imported_at"),
         person=OuterRef("headteacher"),
     )
     schools = (
         School.objects.filter(headteacher__isnull=False, closed_on__isnull=True)
-        .filter(Q(profile_confirmed_at__lte=now - YEAR) | Q(profile_confirmed_at__isnull=True))
-        .filter(~Exists(asked))
+        .filter((yearly & ~Exists(asked_this_year)) | (imported & ~Exists(asked_since_import)))
         .select_related("headteacher__user")
     )
     queued = 0
     for school in schools:
-        if school.profile_confirmed_at is None and max(school.created_at, since) > now - YEAR:
-            continue
         head = school.headteacher
         token = confirm_token(person_id=head.pk, school_id=school.pk)
+        register_changed = bool(
+            school.updated_by_role == "register"
+            and school.register_imported_at
+            and school.register_imported_at >= since
+            and (
+                school.profile_confirmed_at is None
+                or school.profile_confirmed_at < school.register_imported_at
+            )
+        )
         result = message_queue(
             person=head,
             kind=Kind.PROFILE_CHECK,
-            key=f"profile_check:{school.pk}:{now.date().isoformat()}",
+            key=f"profile_check:{school.pk}:{now.isoformat()}",
             reason=f"headteacher of {school.name}",
             context={
                 "school": school,
+                "register_changed": register_changed,
                 "school_url": portal_link(school.get_absolute_url()),
+                "history_url": portal_link(
+                    reverse("schools:history", kwargs={"slug": school.slug})
+                ),
                 "edit_url": portal_link(reverse("schools:edit", kwargs={"slug": school.slug})),
                 "confirm_url": portal_link(
                     reverse("notifications:confirm_profile", kwargs={"token": token})

@@ -93,3 +93,20 @@ def test_a_role_ending_within_a_month_is_announced_to_its_holder_and_their_head(
     assert sent.get(person=head.person).subject.startswith(
         f"{staff.person.display_name}'s role ends on"
     )
+
+
+def test_a_register_import_that_changes_a_fact_asks_the_head_again(head, school):
+    School.objects.filter(pk=school.pk).update(
+        profile_confirmed_at=timezone.now() - datetime.timedelta(days=10)
+    )
+    tick.run()
+    assert not Message.objects.filter(kind=Kind.PROFILE_CHECK).exists()  # confirmed lately
+    # What the register import writes when it changes a fact (registers.importer).
+    School.objects.filter(pk=school.pk).update(
+        register_imported_at=timezone.now(), updated_by_role="register", telephone="020 7946 0999"
+    )
+    tick.run()
+    tick.run()
+    (message,) = Message.objects.filter(kind=Kind.PROFILE_CHECK)
+    assert message.person == head.person
+    assert "The public register's import changed some facts" in message.body_text
