@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Q
 
-from notifications.models import Kind
+from notifications.models import DEFAULTS, Kind, Preference
 from notifications.services import message_queue
 from notifications.tasks import deliver_soon
 from partnerships.models import NetworkGroup, Partnership
@@ -47,6 +47,11 @@ def message_send(
 ) -> int:
     """Queue the message to each recipient; how many will get it."""
     key = f"group_message:{uuid.uuid4().hex}"
+    chosen = dict(
+        Preference.objects.filter(person__in=recipients, kind=Kind.GROUP_MESSAGE).values_list(
+            "person_id", "choice"
+        )
+    )
     queued = 0
     for person in recipients:
         if sender is not None and person.pk == sender.pk:
@@ -57,6 +62,7 @@ def message_send(
             person=person,
             kind=Kind.GROUP_MESSAGE,
             key=key,
+            choice=chosen.get(person.pk, DEFAULTS[Kind.GROUP_MESSAGE]),
             reason=f"in {audience}",
             context={
                 "sender": SimpleNamespace(

@@ -87,7 +87,8 @@ def _send_form(request, *, audience: str, recipients, back_url: str) -> HttpResp
             subject=form.cleaned_data["subject"],
             body=form.cleaned_data["body"],
         )
-        messages.success(request, f"Your message is on its way to {count} people.")
+        people = "1 person" if count == 1 else f"{count} people"
+        messages.success(request, f"Your message is on its way to {people}.")
         return redirect(back_url)
     return render(
         request,

@@ -103,3 +103,15 @@ def test_the_message_form_costs_the_same_queries_however_many_members(
     chair.group.members.add(*PersonFactory.create_batch(30, school=school))
     with django_assert_num_queries(4):
         chair.get(_url(chair.group))
+
+
+def test_members_who_turned_group_messages_off_do_not_get_them(chair, school):
+    from notifications.models import Choice, Kind
+    from notifications.services import preferences_save
+
+    keen, quiet = PersonFactory.create_batch(2, school=school)
+    chair.group.members.add(keen, quiet)
+    preferences_save(person=quiet, choices={Kind.GROUP_MESSAGE: Choice.OFF})
+    response = chair.post(_url(chair.group), FORM)
+    assert b"on its way to 1 person." in chair.get(response["Location"]).content
+    assert list(Message.objects.values_list("person_id", flat=True)) == [keen.pk]
