@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from notifications.models import Heartbeat, Message, Preference, State
+from notifications.tasks import deliver_soon
 
 
 @admin.register(Message)
@@ -46,6 +47,16 @@ class MessageAdmin(admin.ModelAdmin):
         "sent_at",
     ]
     readonly_fields = fields
+    actions = ["send_again"]
+
+    @admin.action(description="Send the selected failed messages again")
+    def send_again(self, request, queryset) -> None:
+        """After the relay is fixed: failed rows wait again, tried at the next delivery."""
+        count = queryset.filter(state=State.FAILED).update(
+            state=State.QUEUED, attempts=0, next_attempt_at=timezone.now(), last_error=""
+        )
+        deliver_soon()
+        self.message_user(request, f"{count} failed messages will be sent again.")
 
     def has_add_permission(self, request) -> bool:
         return False

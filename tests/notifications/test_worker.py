@@ -55,3 +55,22 @@ def test_admin_sees_the_worker_and_what_waits_but_not_the_bodies(admin, smtp):
     assert detail.status_code == 200
     assert member.email.encode() not in detail.content
     assert b"You are invited" not in detail.content
+
+
+def test_admin_sends_failed_messages_again(admin):
+    member = PersonFactory()
+    group = NetworkGroupFactory()
+    group.members.add(member)
+    EventFactory(network_group=group, starts_at=_later())
+    call_command("notifications_tick", verbosity=0)
+    Message.objects.update(state=State.FAILED, attempts=8, last_error="SMTPServerDisconnected")
+    response = admin.post(
+        "/admin/notifications/message/",
+        {
+            "action": "send_again",
+            "_selected_action": list(Message.objects.values_list("pk", flat=True)),
+        },
+    )
+    assert response.status_code == 302
+    message = Message.objects.get()
+    assert (message.state, message.attempts, message.last_error) == (State.QUEUED, 0, "")
