@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "search",
     "support",
     "resources",
+    "notifications",
+    "django_tasks",
+    "django_tasks_db",
     "alliance",
     "demo",
 ]
@@ -251,10 +254,48 @@ SUPPORT_MAX_DAYS_PER_LEADER = env_int("SUPPORT_MAX_DAYS_PER_LEADER", 20)
 SUPPORT_HOURS_PER_DAY = env_int("SUPPORT_HOURS_PER_DAY", 6)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-globals().update(EMAIL_CONFIG)
+# E-mail: EMAIL_HOST (with EMAIL_PORT, EMAIL_USE_TLS for STARTTLS or EMAIL_USE_SSL for implicit
+# TLS, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) sends through that SMTP server; or one EMAIL_URL
+# (smtp+tls://user:password@host:587); with neither, mail is printed to the console (the demo).
+if env_str("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("EMAIL_HOST")
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+else:
+    EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+    globals().update(EMAIL_CONFIG)
+# A relay that stops answering must not hold the worker: give up after this many seconds.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's address as people reach it, for links in e-mail (which has no request to ask).
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work: Django's Tasks API (the django-tasks backport) kept in the database and run
+# by `manage.py db_worker` (docs/operations.md). TASKS_BACKEND=immediate runs each task at once,
+# in the process that enqueues it.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }.get(env_str("TASKS_BACKEND", "database"), "invalid"),
+        "QUEUES": ["default"],
+    }
+}
+if TASKS["default"]["BACKEND"] == "invalid":
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
+# Notifications: how long sent messages are kept (then deleted by notifications_tick), how long a
+# worker holds the messages it claimed, and how often a failed message is tried again.
+NOTIFICATIONS_KEEP_SENT_DAYS = env_int("NOTIFICATIONS_KEEP_SENT_DAYS", 90)
+NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 
 PHONENUMBER_DEFAULT_REGION = "GB"
 PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"

@@ -27,6 +27,7 @@ HIDDEN_FIELDS = {
     "school_set_fields",
     "corrected_fields",
     "register_imported_at",
+    "profile_confirmed_at",
     "created_at",
     "updated_at",
 }

@@ -265,6 +265,10 @@ class School(models.Model):
     # Where each register fact came from: the register's import sets register_imported_at, and
     # a save through the edit page adds the register fields it changed to school_set_fields.
     register_imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the headteacher last said the profile is still right (the yearly check by e-mail).
+    profile_confirmed_at = models.DateTimeField(
+        "profile last confirmed", null=True, blank=True, editable=False
+    )
     school_set_fields = models.JSONField(default=list, blank=True, editable=False)
     # The register facts an approved correction replaces, for the page's note without a query:
     # {field: {"register": the register's value as text, "on": ISO date approved}}. The
@@ -274,7 +278,7 @@ class School(models.Model):
     # The version is kept in history so a refused save can be compared with the version the
     # editor started from.
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "created_at"],
+        excluded_fields=["updated_at", "created_at", "profile_confirmed_at"],
         m2m_fields=[editors],
         history_manager=SchoolHistoryManager,
     )

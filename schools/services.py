@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from alliance.permissions import is_admin, person_of
 from people.models import Person
@@ -171,3 +172,14 @@ def _conflict(
                 )
             )
     return SchoolEditConflict(current=current, fields=fields)
+
+
+def school_profile_confirm(*, school: School, person: Person) -> bool:
+    """`person`, the school's headteacher, says its profile is still right: the date shows on
+    the school page as "Last confirmed". Nothing else changes (no version, no history row).
+    False when `person` is not (or no longer) its headteacher."""
+    return bool(
+        School.objects.filter(pk=school.pk, headteacher=person).update(
+            profile_confirmed_at=timezone.now()
+        )
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
 from events.models import CalendarFeedToken
+from notifications.tokens import confirm_token, unsubscribe_token
 from people.models import ContactVisibility
 from resources.models import Sharing
 from schools.models import School
@@ -116,6 +117,8 @@ def world(db, school, partnership, other_school, chair):
         "chair_event": EventFactory(network_group=chair.group, partnership=partnership),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=person).token,
+        "unsubscribe_token": unsubscribe_token(person_id=person.pk, kind="reminder"),
+        "confirm_token": confirm_token(person_id=person.pk, school_id=school.pk),
         "support_request": support_request,
         "far_request": SupportRequestFactory(school=far_school),
         "deployment": DeploymentFactory(

@@ -624,6 +624,53 @@ TABLE: dict[str, list[Case]] = {
     "accounts/2fa/recovery-codes/download/": single(
         "/accounts/2fa/recovery-codes/download/", signed_in("404"), signed_in("404")
     ),
+    # Notifications: each person's own settings (admins may change anyone's, for support); the
+    # one-click unsubscribe needs no sign-in (RFC 8058); a group or partnership is messaged by
+    # its chair and coordinators only.
+    "notifications/settings/": single(
+        "/notifications/settings/", signed_in("200"), signed_in("200")
+    ),
+    "notifications/settings/<int:pk>/": single(
+        "/notifications/settings/{person.pk}/",
+        signed_in("403", admin="200"),
+        signed_in("403", admin="200"),
+    ),
+    "notifications/unsubscribe/<str:token>/": [
+        Case("/notifications/unsubscribe/{unsubscribe_token}/", everyone("200"), everyone("200")),
+        Case("/notifications/unsubscribe/not-a-token/", everyone("404"), everyone("404")),
+    ],
+    # The yearly "still correct" link: no sign-in; a token that names no head is refused.
+    "notifications/confirm/<str:token>/": single(
+        "/notifications/confirm/not-a-token/", everyone("404"), everyone("404")
+    ),
+    # "I'm going" and "Send apologies" from an invitation: no sign-in; a forged token is refused.
+    "notifications/rsvp/<str:token>/": single(
+        "/notifications/rsvp/not-a-token/", everyone("404"), everyone("404")
+    ),
+    "notifications/message/<slug:slug>/": [
+        Case(
+            "/notifications/message/{partnership.slug}/",
+            coordinators("200"),
+            coordinators("200"),
+        ),
+        Case(
+            "/notifications/message/{hidden_partnership.slug}/",
+            signed_in("403", anonymous="login", admin="200"),
+            signed_in("403", anonymous="login", admin="200"),
+        ),
+    ],
+    "notifications/message/<slug:slug>/<slug:group_slug>/": [
+        Case(
+            "/notifications/message/{partnership.slug}/{group.slug}/",
+            coordinators("200"),
+            coordinators("200"),
+        ),
+        Case(
+            "/notifications/message/{partnership.slug}/{chair_group.slug}/",
+            coordinators("200", chair="200"),
+            coordinators("200", chair="200"),
+        ),
+    ],
 }
 
 # Routes of every registered ModelAdmin (admin.ModelAdmin.get_urls).
@@ -681,7 +728,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
@@ -696,6 +743,8 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "search",
             "support",
             "resources",
+            "notifications",
+            "django_tasks_database",
         ]
     ],
     # Importing the public register: admins only (an empty POST: 400 with the form's message).

@@ -40,6 +40,7 @@ from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
 from events.models import CalendarFeedToken
+from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
     DeploymentFactory,
@@ -148,6 +149,12 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "partnerships:membership_end": {"slug": "partnership.slug", "pk": "membership.pk"},
     "partnerships:group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "partnerships:group_edit": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "notifications:settings_person": {"pk": "person.pk"},
+    "notifications:unsubscribe": {"token": "unsubscribe_token"},
+    "notifications:confirm_profile": {"token": "confirm_token"},
+    "notifications:rsvp": {"token": "rsvp_token"},
+    "notifications:message_partnership": {"slug": "partnership.slug"},
+    "notifications:message_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "events:detail": {"pk": "event.pk"},
     "events:edit": {"pk": "event.pk"},
     "events:register": {"pk": "event.pk"},
@@ -223,6 +230,9 @@ def world(school, partnership):
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
         "invitation": make_invitation(school, token="walk-token-0123456789"),
         "invitation_token": "walk-token-0123456789",
+        "unsubscribe_token": unsubscribe_token(person_id=member.pk, kind="minutes"),
+        "confirm_token": confirm_token(person_id=member.pk, school_id=school.pk),
+        "rsvp_token": rsvp_token(person_id=member.pk, event_id=event.pk, answer="going"),
         "support_request": support_request,
         "deployment": DeploymentFactory(
             request=support_request,
@@ -454,6 +464,7 @@ GROUPS = [
     "accounts",
     "admin",
     "events",
+    "notifications",
     "partnerships",
     "people",
     "registers",

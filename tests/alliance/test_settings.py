@@ -166,3 +166,41 @@ def test_postgresql_prepares_repeated_queries_unless_told_not_to():
         "None",
         "None",
     ]
+
+
+def _setting(name: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from django.conf import settings; print(settings.{name})",
+        env=env,
+    )
+
+
+def test_smtp_is_configured_from_separate_variables():
+    env = {
+        "DEBUG": "1",
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": "2525",
+        "EMAIL_USE_TLS": "1",
+        "EMAIL_HOST_USER": "portal",
+        "EMAIL_HOST_PASSWORD": "secret",
+    }
+    backend = _setting("EMAIL_BACKEND", env)
+    assert backend.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend", backend.stderr
+    assert _setting("EMAIL_PORT", env).stdout.strip() == "2525"
+    assert _setting("EMAIL_USE_TLS", env).stdout.strip() == "True"
+
+
+def test_refuses_starttls_and_implicit_tls_together():
+    env = {"DEBUG": "1", "EMAIL_HOST": "smtp.example.org", "EMAIL_USE_TLS": "1"}
+    result = run_manage("check", env={**env, "EMAIL_USE_SSL": "1"})
+    assert result.returncode != 0
+    assert "not both" in result.stderr
+
+
+def test_refuses_a_tasks_backend_it_does_not_know():
+    result = run_manage("check", env={"DEBUG": "1", "TASKS_BACKEND": "redis"})
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be database or immediate" in result.stderr

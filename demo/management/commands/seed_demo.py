@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from demo.builder import build_demo_alliance
 from demo.data import DEMO_PASSWORD
+from notifications.services import notifications_start
 
 
 class Command(BaseCommand):
@@ -11,6 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         logins, created = build_demo_alliance()
+        if created:
+            # The demo's meetings, minutes and places are its history: only what is done in the
+            # demo from now on is e-mailed (printed by scripts/run).
+            notifications_start(at=timezone.now())
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo alliance built ({created} new rows)."))
         else:
