@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from alliance.lib.copying import copy_create
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
@@ -314,7 +315,7 @@ def index_schools(pks: Iterable[int]) -> int:
             schools = School.objects.filter(pk__in=chunk).prefetch_related(_current_memberships())
             documents = [school_document(school) for school in schools]
             SearchDocument.objects.filter(kind=Kind.SCHOOL, object_id__in=chunk).delete()
-            created = SearchDocument.objects.bulk_create(documents)
+            created = copy_create(documents)
             _set_vectors(SearchDocument.objects.filter(pk__in=[d.pk for d in created]))
             words: set[str] = set()
             for document in documents:
