@@ -13,10 +13,12 @@ from alliance.lib.copying import copy_create
 class SchoolHistoryManager(HistoryManager):
     """simple-history's manager, whose bulk writes record each version's editors too.
 
-    The library's bulk_create_with_history and bulk_update_with_history (the register import)
-    write versions without their many-to-many rows, so such a version read as "no editors":
-    the history page showed the editors removed by the import and added back by the next save.
-    Each version written in bulk gets the editors the school has: two queries however many.
+    The library's bulk_create_with_history and bulk_update_with_history write versions
+    without their many-to-many rows, so such a version read as "no editors": the history page
+    showed the editors removed by the import and added back by the next save. Each version
+    written in bulk gets the editors the school has: two queries however many. The versions
+    and their editors are written with COPY on PostgreSQL (alliance.lib.copying), as the
+    register import writes every school in England in one go.
     """
 
     def bulk_history_create(
@@ -29,7 +31,7 @@ class SchoolHistoryManager(HistoryManager):
         default_date=None,
         custom_historical_attrs=None,
     ):
-        """As simple-history's, but the versions are written with COPY on PostgreSQL."""
+        """As simple-history's (same history type, user, date and change reason)."""
         if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
             return None
         tracked = [field.attname for field in self.model.tracked_fields]
