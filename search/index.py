@@ -213,6 +213,16 @@ def words_of(text: str) -> set[str]:
 
 
 def _add_words(words: set[str]) -> None:
+    if connection.vendor == "postgresql":
+        # One array parameter, not a model instance and a placeholder per word: a national
+        # import adds tens of thousands of words.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_searchword (word) SELECT unnest(%s::varchar[]) "
+                "ON CONFLICT DO NOTHING",
+                [sorted(words)],
+            )
+        return
     SearchWord.objects.bulk_create(
         [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
     )
