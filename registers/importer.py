@@ -18,8 +18,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from alliance.lib.copying import copy_create, copy_update
 from registers.files import CsvFileError
 from registers.gias import (
     HeaderError,
@@ -268,24 +268,24 @@ class _Batch:
         self.importer.report.add(outcome)
 
     def write(self) -> None:
+        """New rows go by COPY on PostgreSQL (alliance.lib.copying); every school written gets
+        a history version with the import's change reason."""
+        history = School.history
         if self.new_schools:
-            bulk_create_with_history(
-                self.new_schools, School, batch_size=500, default_change_reason=CHANGE_REASON
-            )
+            copy_create(self.new_schools)
+            history.bulk_history_create(self.new_schools, default_change_reason=CHANGE_REASON)
             for record in self.new_records:
                 record.school_id = record.school.pk
         if self.changed_schools:
-            bulk_update_with_history(
-                self.changed_schools,
-                School,
-                fields=[*sorted(self.changed_fields), "updated_at", *_STAMPS],
-                batch_size=500,
-                default_change_reason=CHANGE_REASON,
+            fields = [*sorted(self.changed_fields), "updated_at", *_STAMPS]
+            copy_update(self.changed_schools, fields)
+            history.bulk_history_create(
+                self.changed_schools, update=True, default_change_reason=CHANGE_REASON
             )
         self.importer.written += [school.pk for school in self.new_schools]
         self.importer.written += [school.pk for school in self.changed_schools]
-        RegisterRecord.objects.bulk_create(self.new_records, batch_size=500)
-        RegisterRecord.objects.bulk_update(self.changed_records, RECORD_FIELDS, batch_size=500)
+        copy_create(self.new_records)
+        copy_update(self.changed_records, RECORD_FIELDS)
         corrections_flag(self.flagged)
 
 

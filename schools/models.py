@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.manager import HistoryManager
 from simple_history.models import HistoricalRecords
 
 from alliance.lib.fields import PhoneNumberField
@@ -26,6 +25,7 @@ from schools.choices import (
     UpdatedByRole,
 )
 from schools.validators import validate_logo
+from schools.versions import SchoolHistoryManager
 
 urn_validator = RegexValidator(r"^\d{6}$", "A URN is the DfE's 6-digit number, e.g. 100000.")
 laestab_validator = RegexValidator(
@@ -123,38 +123,6 @@ class SchoolQuerySet(models.QuerySet["School"]):
             "designation",
             "pupils_on_roll",
         )
-
-
-class SchoolHistoryManager(HistoryManager):
-    """simple-history's manager, whose bulk writes record each version's editors too.
-
-    The library's bulk_create_with_history and bulk_update_with_history (the register import)
-    write versions without their many-to-many rows, so such a version read as "no editors":
-    the history page showed the editors removed by the import and added back by the next save.
-    Each version written in bulk gets the editors the school has: two queries however many.
-    """
-
-    def bulk_history_create(self, objs, *args, **kwargs):
-        versions = super().bulk_history_create(objs, *args, **kwargs)
-        if not versions:
-            return versions
-        editors = School.editors.through.objects.filter(
-            school_id__in={version.id for version in versions}
-        ).values_list("id", "school_id", "person_id")
-        rows_by_school: dict[int, list[tuple[int, int]]] = {}
-        for row_id, school_id, person_id in editors:
-            rows_by_school.setdefault(school_id, []).append((row_id, person_id))
-        HistoricalEditor = self.model.editors.model  # noqa: N806
-        HistoricalEditor.objects.bulk_create(
-            [
-                HistoricalEditor(
-                    history=version, id=row_id, school_id=version.id, person_id=person_id
-                )
-                for version in versions
-                for row_id, person_id in rows_by_school.get(version.id, [])
-            ]
-        )
-        return versions
 
 
 class School(models.Model):

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from alliance.lib.copying import copy_create
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
@@ -212,6 +213,16 @@ def words_of(text: str) -> set[str]:
 
 
 def _add_words(words: set[str]) -> None:
+    if connection.vendor == "postgresql":
+        # One array parameter, not a model instance and a placeholder per word: a national
+        # import adds tens of thousands of words.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_searchword (word) SELECT unnest(%s::varchar[]) "
+                "ON CONFLICT DO NOTHING",
+                [sorted(words)],
+            )
+        return
     SearchWord.objects.bulk_create(
         [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
     )
@@ -314,7 +325,7 @@ def index_schools(pks: Iterable[int]) -> int:
             schools = School.objects.filter(pk__in=chunk).prefetch_related(_current_memberships())
             documents = [school_document(school) for school in schools]
             SearchDocument.objects.filter(kind=Kind.SCHOOL, object_id__in=chunk).delete()
-            created = SearchDocument.objects.bulk_create(documents)
+            created = copy_create(documents)
             _set_vectors(SearchDocument.objects.filter(pk__in=[d.pk for d in created]))
             words: set[str] = set()
             for document in documents:

@@ -3,6 +3,7 @@
 import csv
 import io
 
+import phonenumbers
 import pytest
 
 from registers.files import CsvFileError, detect_encoding, open_text
@@ -73,6 +74,26 @@ def test_telephone_without_leading_zero_and_website_without_scheme():
     parsed = parse(TelephoneNum="2079460123", SchoolWebsite="www.testbridge.example.org")
     assert parsed.values["telephone"] == "+442079460123"
     assert parsed.values["website"] == "http://www.testbridge.example.org"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0161 496 0000", "(01632) 960 001", "1632960001", "020 7946 0123", "07700 900123",
+     "0800 123 4567", "01632 96000", "+44 161 496 0000", "00 44 161 496 0000", "0300-123-4567"],
+)  # fmt: skip
+def test_telephone_numbers_are_written_as_the_phonenumbers_library_writes_them(text):
+    digits = "".join(c for c in text if c.isdigit() or c == "+")
+    digits = digits if digits[0] in "0+" else "0" + digits
+    number = phonenumbers.parse(digits, "GB")
+    expected = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    assert parse(TelephoneNum=text).values["telephone"] == expected
+
+
+def test_a_repeated_date_reads_the_same_and_a_bad_one_is_refused_each_time():
+    for _ in range(2):
+        assert parse(OfstedLastInsp="14/03/2024").values["ofsted_inspection_date"].day == 14
+        with pytest.raises(RowError, match="OfstedLastInsp '31-02-2024' is not a date"):
+            parse(OfstedLastInsp="31-02-2024")
 
 
 @pytest.mark.parametrize(
