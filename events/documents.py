@@ -9,7 +9,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from alliance.lib.uploads import refuse_oversized_or_empty
+from alliance.lib.uploads import looks_like_text, refuse_oversized_or_empty
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
@@ -37,21 +37,6 @@ def _zip_kind(uploaded: UploadedFile) -> str | None:
     return None
 
 
-_CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
-
-
-def _is_text(head: bytes) -> bool:
-    """UTF-8 without the control bytes that only binary files carry."""
-    if _CONTROL.intersection(head):
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is still text.
-        return exc.start >= len(head) - 3
-    return True
-
-
 def sniff_content_type(uploaded: UploadedFile) -> str | None:
     """The document type the bytes show, or None when they are none we accept."""
     uploaded.seek(0)
@@ -61,7 +46,7 @@ def sniff_content_type(uploaded: UploadedFile) -> str | None:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(uploaded)
-    if head and _is_text(head):
+    if head and looks_like_text(head):
         return TEXT
     return None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from alliance.lib.uploads import refuse_oversized_or_empty
+from alliance.lib.uploads import looks_like_text, refuse_oversized_or_empty
 
 
 @dataclass(frozen=True)
@@ -51,17 +51,6 @@ def _office_kind(upload) -> FileKind | None:
     return None
 
 
-def _is_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is still text.
-        return exc.start >= len(head) - 3
-    return True
-
-
 def sniff(upload) -> FileKind | None:
     """The kind of file the bytes say this is, or None when it is none we accept."""
     upload.seek(0)
@@ -81,7 +70,7 @@ def sniff(upload) -> FileKind | None:
     elif head.startswith(b"PK\x03\x04"):
         kind = _office_kind(upload)
         upload.seek(0)
-    elif head and _is_text(head):
+    elif head and looks_like_text(head):
         kind = TEXT
     return kind
 

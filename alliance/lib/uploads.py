@@ -99,6 +99,23 @@ class MaxSize:
         return isinstance(other, MaxSize) and other.max_bytes == self.max_bytes
 
 
+# Bytes only binary files carry: tab, newline, form feed and carriage return are text.
+_CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of an upload read as UTF-8 text, without the control bytes that
+    only binary files carry."""
+    if _CONTROL.intersection(head):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sample is still text.
+        return exc.start >= len(head) - 3
+    return True
+
+
 def refuse_oversized_or_empty(file: File, *, limit: int) -> None:
     """Refuse a file larger than `limit` bytes, saying how large it is, or an empty one."""
     if file.size > limit:
