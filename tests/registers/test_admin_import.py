@@ -232,3 +232,20 @@ def test_the_job_page_costs_the_same_queries_whatever_the_rows(admin, sample_byt
     with CaptureQueriesContext(connection) as queries:
         assert admin.get(url).status_code == 200
     assert len(queries) <= 6
+
+
+def test_with_a_worker_seen_lately_the_page_only_says_the_job_waits(admin, sample_bytes):
+    previewed(admin, sample_bytes)  # the worker ran: its heartbeat is fresh
+    response = admin.post(URL, upload(sample_bytes))
+    html = page(admin, response.url)
+    assert "Waiting for the background worker" in html
+    assert "manage.py db_worker" not in html
+
+
+def test_a_preview_still_waiting_cannot_be_imported(admin, sample_bytes):
+    response = admin.post(URL, upload(sample_bytes))
+    confirm = admin.post(response.url, {"confirm": "1"}, follow=True)
+    assert "Only a finished preview can be imported." in confirm.content.decode()
+    assert not ImportJob.objects.filter(dry_run=False).exists()
+    work()
+    assert not School.objects.exists()
