@@ -1,32 +1,58 @@
 """Django admin: register records, links, and the page that imports the register's files.
 
-The import page takes the establishment extract (or the links file), checks it and shows what
-would change (a dry run) before anything is written. The upload waits in default storage
-(swappable for object storage) under a random name, known only to the uploader's session,
-until they confirm or upload another.
+The import page takes the establishment extract (or the links file) and stores it in default
+storage (swappable for object storage) under a random name; a background job (registers.jobs,
+run by `manage.py db_worker`) checks it and works out what would change (a dry run). The job's
+page follows its progress and, when the preview is ready, offers to import the file: a second
+job on the same stored file. Only the admin who uploaded a file sees its jobs.
 """
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import HttpRequest, HttpResponse
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 
+from notifications.models import Heartbeat
+from notifications.tasks import WORKER_NAME
 from registers.files import CsvFileError, open_text
 from registers.forms import UploadForm
-from registers.importer import import_register
-from registers.links import import_links
-from registers.models import RegisterLink, RegisterRecord
+from registers.gias import HeaderError, column_index
+from registers.jobs import run_import
+from registers.models import ImportJob, RegisterLink, RegisterRecord
 from registers.rules import can_import_register
-from registers.structure import FileRefused
+from registers.structure import CheckedReader
 
-SESSION_KEY = "registers_pending_upload"
+WORKER_QUIET = datetime.timedelta(minutes=5)
+
+
+def _kind(binary) -> str:
+    """establishments or links, from the header; CsvFileError for any other file."""
+    text, _encoding = open_text(binary)
+    try:
+        header = CheckedReader(text).header
+        if "LinkURN" in header:
+            return ImportJob.Kind.LINKS
+        try:
+            column_index(header)
+        except HeaderError as error:
+            raise CsvFileError(str(error)) from None
+        return ImportJob.Kind.ESTABLISHMENTS
+    finally:
+        text.detach()  # The caller still owns (and closes) the file.
+
+
+def _enqueue(job: ImportJob) -> None:
+    transaction.on_commit(lambda: run_import.enqueue(str(job.pk)))
 
 
 @admin.register(RegisterLink)
@@ -46,74 +72,106 @@ class RegisterRecordAdmin(admin.ModelAdmin):
     change_list_template = "admin/registers/registerrecord/change_list.html"
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="registers_import"), *super().get_urls()]
+        upload = self.admin_site.admin_view(self.import_view)
+        job = self.admin_site.admin_view(self.job_view)
+        return [
+            path("import/", upload, name="registers_import"),
+            path("import/<uuid:job>/", job, name="registers_import_job"),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request: HttpRequest, **extra) -> dict:
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta}
+        return {"title": "Import the public register", **context, **extra}
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not can_import_register(request.user):
             raise PermissionDenied
         if request.method not in ("GET", "POST"):
             return HttpResponse(status=405, headers={"Allow": "GET, POST"})
-        context = {**self.admin_site.each_context(request), "title": "Import the public register"}
-        context.update(form=UploadForm(limit=settings.REGISTERS_MAX_GIAS_UPLOAD_BYTES))
-        context.update(report=None, kind="", refusal="", problems=[], opts=self.model._meta)
-        if request.method == "POST" and "confirm" in request.POST:
-            return self._confirm(request, context)
-        if request.method == "POST":
-            form = UploadForm(
-                request.POST, request.FILES, limit=settings.REGISTERS_MAX_GIAS_UPLOAD_BYTES
-            )
-            context["form"] = form
-            if form.is_valid():
-                self._preview(request, form.cleaned_data["file"], context)
-            status = 200 if context["report"] else 400
-            return render(request, "admin/registers/import.html", context, status=status)
-        return render(request, "admin/registers/import.html", context)
+        limit = settings.REGISTERS_MAX_GIAS_UPLOAD_BYTES
+        context = self._context(request, form=UploadForm(limit=limit), refusal="")
+        if request.method == "GET":
+            return render(request, "admin/registers/import.html", context)
+        form = UploadForm(request.POST, request.FILES, limit=limit)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                kind = _kind(upload.file)
+            except CsvFileError as error:
+                context["refusal"] = f"{error} Nothing was imported."
+            else:
+                return redirect(self._queue_preview(request, upload, kind))
+        return render(request, "admin/registers/import.html", context, status=400)
 
-    def _run(self, binary, *, dry_run: bool):
-        text, _encoding = open_text(binary)
-        try:
-            header = text.readline()
-            text.seek(0)
-            if "LinkURN" in header:
-                return "links", import_links(text=text, dry_run=dry_run)
-            return "establishments", import_register(text=text, dry_run=dry_run)
-        finally:
-            text.detach()  # The caller still owns (and closes) the file.
-
-    def _preview(self, request: HttpRequest, upload, context: dict) -> None:
-        try:
-            kind, report = self._run(upload.file, dry_run=True)
-        except FileRefused as error:
-            context["problems"] = error.problems
-            return
-        except CsvFileError as error:
-            context["refusal"] = f"{error} Nothing was imported."
-            return
-        self._discard(request)
+    def _queue_preview(self, request: HttpRequest, upload, kind: str) -> str:
+        # A new upload replaces this admin's previews that were never confirmed.
+        for job in ImportJob.objects.filter(
+            created_by=request.user, dry_run=True, state=ImportJob.State.DONE
+        ).exclude(file_name=""):
+            default_storage.delete(job.file_name)
+            ImportJob.objects.filter(pk=job.pk).update(file_name="")
         upload.file.seek(0)
         name = default_storage.save(f"registers/uploads/{uuid.uuid4().hex}.csv", upload.file)
-        request.session[SESSION_KEY] = name
-        context.update(kind=kind, report=report)
+        job = ImportJob.objects.create(
+            file_name=name, kind=kind, dry_run=True, created_by=request.user
+        )
+        _enqueue(job)
+        return reverse("admin:registers_import_job", args=[job.pk])
 
-    def _confirm(self, request: HttpRequest, context: dict) -> HttpResponse:
-        name = request.session.get(SESSION_KEY)
-        if not name or not default_storage.exists(name):
+    def job_view(self, request: HttpRequest, job: uuid.UUID) -> HttpResponse:
+        # Someone else's job, or any job once the right to import is gone, does not exist.
+        if not can_import_register(request.user):
+            raise Http404
+        found = (
+            ImportJob.objects.filter(pk=job, created_by=request.user)
+            .select_related("confirmed_as")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        if request.method == "POST":
+            return self._confirm(request, found)
+        if request.method != "GET":
+            return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+        context = self._context(request, job=found, confirmed=_confirmed(found))
+        if found.state == ImportJob.State.QUEUED:
+            beat = Heartbeat.objects.filter(name=WORKER_NAME).first()
+            context["worker_seen_at"] = beat.seen_at if beat else None
+            context["worker_alive"] = bool(beat and timezone.now() - beat.seen_at < WORKER_QUIET)
+        return render(request, "admin/registers/import_job.html", context)
+
+    def _confirm(self, request: HttpRequest, preview: ImportJob) -> HttpResponse:
+        here = reverse("admin:registers_import_job", args=[preview.pk])
+        confirmed = _confirmed(preview)
+        if confirmed is not None:
+            return redirect(reverse("admin:registers_import_job", args=[confirmed.pk]))
+        if not (preview.dry_run and preview.state == ImportJob.State.DONE):
+            messages.error(request, "Only a finished preview can be imported.")
+            return redirect(here)
+        if not preview.file_name or not default_storage.exists(preview.file_name):
             messages.error(request, "That upload has expired: upload the file again.")
             return redirect(reverse("admin:registers_import"))
         try:
-            with default_storage.open(name, "rb") as binary:
-                _kind, report = self._run(binary, dry_run=False)
-        except CsvFileError as error:
-            # The file was checked at the preview; only a changed database refuses it now.
-            messages.error(request, f"Nothing was imported. {error}")
-            return redirect(reverse("admin:registers_import"))
-        finally:
-            self._discard(request)
-        messages.success(request, report.summary())
-        return redirect(reverse("admin:registers_registerrecord_changelist"))
+            with transaction.atomic():
+                job = ImportJob.objects.create(
+                    file_name=preview.file_name,
+                    kind=preview.kind,
+                    dry_run=False,
+                    created_by=request.user,
+                    preview=preview,
+                )
+                # The file now belongs to the import: it deletes it when it ends.
+                ImportJob.objects.filter(pk=preview.pk).update(file_name="")
+                _enqueue(job)
+        except IntegrityError:  # confirmed twice at once: the other one queued the import
+            job = ImportJob.objects.get(preview=preview)
+        return redirect(reverse("admin:registers_import_job", args=[job.pk]))
 
-    def _discard(self, request: HttpRequest) -> None:
-        name = request.session.pop(SESSION_KEY, None)
-        if name and default_storage.exists(name):
-            default_storage.delete(name)
+
+def _confirmed(preview: ImportJob) -> ImportJob | None:
+    try:
+        return preview.confirmed_as
+    except ImportJob.DoesNotExist:
+        return None

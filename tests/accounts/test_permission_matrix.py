@@ -755,6 +755,14 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "400"},
         )
     ],
+    # A register import job: only the admin who uploaded the file sees it (no such job: 404).
+    "admin/registers/registerrecord/import/<uuid:job>/": [
+        Case(
+            "/admin/registers/registerrecord/import/00000000-0000-4000-8000-000000000000/",
+            {**ADMIN_ONLY, "admin": "404"},
+            {**ADMIN_ONLY, "admin": "404"},
+        )
+    ],
     # Adding several schools to a partnership at once (an empty POST re-renders the form).
     "admin/partnerships/partnership/<int:pk>/add-schools/": admin_case(
         "/admin/partnerships/partnership/{partnership.pk}/add-schools/"

@@ -41,6 +41,7 @@ from django_filters import FilterSet
 
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
+from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
     DeploymentFactory,
@@ -190,6 +191,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "resources:unpin": {"pk": "resource.pk"},
     "admin:partnerships_partnership_add_schools": {"pk": "partnership.pk"},
     "admin:people_person_delete": {"object_id": "erasable.pk"},
+    "admin:registers_import_job": {"job": "import_job.pk"},
     # Any file name: uploads are served only with DEBUG on, and none is uploaded here.
     "uploads": {"path": "school.slug"},
 }
@@ -240,6 +242,13 @@ def world(school, partnership):
             supported_school=school,
             partnership=partnership,
             specialism=support_request.specialism,
+        ),
+        "import_job": ImportJob.objects.create(
+            kind="establishments",
+            state="done",
+            summary="Would have created 1, updated 0, unchanged 0.",
+            report={"rows": [{"line": 2, "urn": "990001", "name": "Abbey", "action": "created"}]},
+            created_by=admin_user,
         ),
         "resource": ResourceFactory(
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
@@ -377,11 +386,17 @@ def discover(walk: Walk, url: str):
     return response, names
 
 
-SENTINELS = {"int": "86753090", "slug": "hostile-walk-sentinel", "str": "hostile-walk-sentinel"}
+SENTINELS = {
+    "int": "86753090",
+    "slug": "hostile-walk-sentinel",
+    "str": "hostile-walk-sentinel",
+    "uuid": "86753090-0000-4000-8000-000000000000",
+}
 
 
 def _converter_kind(converter) -> str:
-    return {"IntConverter": "int", "SlugConverter": "slug"}.get(type(converter).__name__, "str")
+    kinds = {"IntConverter": "int", "SlugConverter": "slug", "UUIDConverter": "uuid"}
+    return kinds.get(type(converter).__name__, "str")
 
 
 def hostile_paths(route: Route, world: dict) -> list[str]:

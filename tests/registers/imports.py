@@ -23,3 +23,15 @@ def assert_rows_refused(client, url: str, good: str, bad_rows: list[tuple[str, s
     html = response.content.decode()
     assert f"Nothing was imported: {len(bad_rows)} rows to fix" in html
     assert [reason for _, reason in bad_rows if reason not in html] == []
+
+
+def run_import_jobs() -> None:
+    """Run each queued register import job in this process, as the task worker runs it (the
+    worker itself ends database connections, which a test inside a transaction cannot)."""
+    from registers.jobs import run_import
+    from registers.models import ImportJob
+
+    for pk in (
+        ImportJob.objects.filter(state="queued").order_by("created_at").values_list("pk", flat=True)
+    ):
+        run_import.call(str(pk))

@@ -10,6 +10,7 @@ from schools.models import School
 from search.backends import exact_match, search
 from search.models import SearchDocument
 from tests.factories import SchoolFactory
+from tests.registers.imports import run_import_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,12 @@ def test_admin_import_makes_the_schools_searchable(admin, sample_bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     url = "/admin/registers/registerrecord/import/"
-    admin.post(url, {"file": SimpleUploadedFile("e.csv", sample_bytes, content_type="text/csv")})
-    admin.post(url, {"confirm": "1"})
+    preview = admin.post(
+        url, {"file": SimpleUploadedFile("e.csv", sample_bytes, content_type="text/csv")}
+    )
+    run_import_jobs()
+    admin.post(preview.url, {"confirm": "1"})
+    run_import_jobs()
     response = admin.get("/search/", {"q": "990105"})
     assert response.status_code == 302
     assert response["Location"] == School.objects.get(urn="990105").get_absolute_url()
