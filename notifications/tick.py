@@ -17,13 +17,13 @@ from django.db.models import (
     DateTimeField,
     ExpressionWrapper,
     F,
-    Q,
 )
 from django.utils import timezone
 
 from events.ical import LONDON
 from events.models import Event, Registration
 from notifications.digest import queue_digests
+from notifications.group_message import group_recipients
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Kind, Message, State
 from notifications.reviews import queue_profile_checks, queue_role_reviews
@@ -46,16 +46,6 @@ def _location(event: Event) -> str:
     if event.host_school and event.host_school.name not in event.venue:
         parts.append(event.host_school.name)
     return ", ".join(p for p in parts if p)
-
-
-def _group_people(event: Event) -> list[Person]:
-    group = event.network_group
-    return list(
-        Person.objects.active()
-        .filter(Q(network_groups=group) | Q(chaired_groups=group))
-        .select_related("user")
-        .distinct()
-    )
 
 
 def _have(key: str) -> set[int]:
@@ -90,7 +80,7 @@ def queue_invitations(now: datetime.datetime) -> int:
             )
         )
         context = _event_context(event)
-        for person in _group_people(event):
+        for person in group_recipients(event.network_group):
             if person.pk in have:
                 continue
             calendar = invitation_request(
@@ -195,7 +185,7 @@ def queue_reminders(now: datetime.datetime) -> int:
             ).select_related("person__user")
         }
         if event.network_group_id:
-            for person in _group_people(event):
+            for person in group_recipients(event.network_group):
                 people.setdefault(person.pk, person)
         context = {**_event_context(event), "days": days}
         key = f"reminder{days}:{event.pk}:{event.starts_at.isoformat()}"
@@ -229,7 +219,7 @@ def queue_minutes(now: datetime.datetime) -> int:
         )
         people: dict[int, tuple[Person, str]] = {}
         if event.network_group_id:
-            for person in _group_people(event):
+            for person in group_recipients(event.network_group):
                 people[person.pk] = (person, f"member of {event.network_group}")
         if partnership is not None:
             heads = Person.objects.active().filter(
