@@ -13,9 +13,7 @@ NOTICES = re.compile(r"BuildBackendWarning|SetuptoolsDeprecationWarning|Editable
 def install_arguments() -> list[str]:
     """The arguments of the script's `pip install` of the project (not of pip itself)."""
     script = (ROOT / "scripts" / "_venv.sh").read_text()
-    [line] = [
-        line for line in script.splitlines() if "pip install" in line and "[dev]" in line
-    ]
+    [line] = [line for line in script.splitlines() if "pip install" in line and "[dev]" in line]
     words = line.split("pip install", 1)[1].split()
     return [word.strip("\"'") for word in words]
 
