@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.audit import security_log
 from alliance.lib.csv import csv_response
 from events.filters import EventFilter
 from events.models import Event
@@ -61,6 +62,13 @@ def _stamp(name: str) -> str:
     return f"{name}-{timezone.localdate().isoformat()}.csv"
 
 
+def _logged(request: HttpRequest, what: str) -> None:
+    """An export that names people is a security event, as the directory's exports are."""
+    security_log(
+        kind="export", user=request.user, request=request, what=what, query=request.GET.urlencode()
+    )
+
+
 def _in_partnership(request: HttpRequest, partnerships):
     """The partnerships the user may see, narrowed to one by `?partnership=<slug>` (a slug
     that names none the user may see gives an empty file, as the page would give a 404)."""
@@ -82,6 +90,7 @@ def schools_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 def people_csv(request: HttpRequest) -> HttpResponse:
     """The people directory; e-mail and telephone only where the person allows this user."""
+    _logged(request, "people")
     header = ["First name", "Last name", "Job title", "School", "Organisation", "Roles"]
     header += ["E-mail", "Telephone"]
 
@@ -107,6 +116,7 @@ def people_csv(request: HttpRequest) -> HttpResponse:
 def memberships_csv(request: HttpRequest) -> HttpResponse:
     """Schools in partnerships the user may see (or the one `?partnership=` names), with roles
     and dates."""
+    _logged(request, "memberships")
     partnerships = _in_partnership(request, Partnership.objects.visible_to(request.user))
     memberships = (
         Membership.objects.filter(partnership__in=partnerships)
@@ -136,6 +146,7 @@ def memberships_csv(request: HttpRequest) -> HttpResponse:
 def groups_csv(request: HttpRequest) -> HttpResponse:
     """Network groups the user may see (or those of the partnership `?partnership=` names), one
     row per member, chair first; a group without members still has its row. Two queries."""
+    _logged(request, "network groups")
     partnerships = _in_partnership(request, Partnership.objects.visible_to(request.user))
     groups = (
         NetworkGroup.objects.visible_to(request.user)

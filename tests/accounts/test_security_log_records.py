@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from accounts.models import SecurityEvent
 from people.models import RoleType
 from tests.factories import (
@@ -39,6 +41,22 @@ def test_people_export_is_logged(staff):
     b"".join(staff.get("/people/export.csv").streaming_content)
     event = only_event("export")
     assert (event.user, event.details["what"]) == (staff.user, "people")
+
+
+@pytest.mark.parametrize(
+    ("path", "what"),
+    [
+        ("/registers/export/people.csv", "people"),
+        ("/registers/export/memberships.csv?partnership=testbridge-alliance", "memberships"),
+        ("/registers/export/network-groups.csv", "network groups"),
+    ],
+)
+def test_the_register_exports_that_name_people_are_logged(staff, partnership, path, what):
+    b"".join(staff.get(path).streaming_content)
+    event = only_event("export")
+    assert event.user == staff.user
+    assert event.details["what"] == what
+    assert event.details["query"] == path.partition("?")[2]
 
 
 def test_vcard_download_is_logged_with_the_person(staff, school):
