@@ -3,14 +3,12 @@ how much waits are on the message list."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import admin
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from notifications.models import Heartbeat, Message, Preference, State
-from notifications.tasks import deliver_soon
+from notifications.tasks import deliver_soon, worker_status
 
 
 @admin.register(Message)
@@ -62,12 +60,9 @@ class MessageAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        beat = Heartbeat.objects.filter(name="worker").first()
-        now = timezone.now()
         extra_context = {
             **(extra_context or {}),
-            "worker_seen_at": beat.seen_at if beat else None,
-            "worker_alive": bool(beat and now - beat.seen_at < datetime.timedelta(minutes=5)),
+            **worker_status(),
             "messages_waiting": Message.objects.filter(state=State.QUEUED).count(),
             "messages_failed": Message.objects.filter(state=State.FAILED).count(),
             "jobs_waiting": DBTaskResult.objects.ready().count(),

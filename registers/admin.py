@@ -9,7 +9,6 @@ job on the same stored file. Only the admin who uploaded a file sees its jobs.
 
 from __future__ import annotations
 
-import datetime
 import uuid
 
 from django.conf import settings
@@ -20,10 +19,8 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 
-from notifications.models import Heartbeat
-from notifications.tasks import WORKER_NAME
+from notifications.tasks import worker_status
 from registers.files import CsvFileError, open_text
 from registers.forms import UploadForm
 from registers.gias import HeaderError, column_index
@@ -31,8 +28,6 @@ from registers.jobs import run_import
 from registers.models import ImportJob, RegisterLink, RegisterRecord
 from registers.rules import can_import_register
 from registers.structure import CheckedReader
-
-WORKER_QUIET = datetime.timedelta(minutes=5)
 
 
 def _kind(binary) -> str:
@@ -137,9 +132,7 @@ class RegisterRecordAdmin(admin.ModelAdmin):
             return HttpResponse(status=405, headers={"Allow": "GET, POST"})
         context = self._context(request, job=found, confirmed=_confirmed(found))
         if found.state == ImportJob.State.QUEUED:
-            beat = Heartbeat.objects.filter(name=WORKER_NAME).first()
-            context["worker_seen_at"] = beat.seen_at if beat else None
-            context["worker_alive"] = bool(beat and timezone.now() - beat.seen_at < WORKER_QUIET)
+            context.update(worker_status())
         return render(request, "admin/registers/import_job.html", context)
 
     def _confirm(self, request: HttpRequest, preview: ImportJob) -> HttpResponse:
