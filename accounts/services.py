@@ -23,6 +23,7 @@ from django.utils import timezone
 from accounts.audit import security_log
 from accounts.models import Invitation, SchoolEmailDomain, SecurityEventKind, User, hash_token
 from accounts.rules import can_invite_any_domain, can_invite_to_school
+from people.careers import post_record
 from people.models import Person
 from schools.models import School
 
@@ -189,6 +190,7 @@ def invitation_accept(*, request: HttpRequest, token: str, email: str, password:
         )
         person.full_clean()
         person.save()
+        post_record(person=person, school=invitation.school)
     else:
         # Only the link is new: the profile's own fields are not re-validated here.
         person.user = user

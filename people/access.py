@@ -10,13 +10,20 @@ from django.http import HttpRequest
 
 from alliance.lib.access import row_for_user
 from people.models import Person
-from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_view_person
+from people.rules import (
+    can_edit_person,
+    can_erase_person,
+    can_manage_posts,
+    can_manage_roles,
+    can_view_person,
+)
 
-Action = Literal["view", "edit", "roles", "erase"]
+Action = Literal["view", "edit", "roles", "posts", "erase"]
 
 _ALLOWED = {
     "edit": can_edit_person,
     "roles": can_manage_roles,
+    "posts": can_manage_posts,
     "erase": can_erase_person,
 }
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from alliance.permissions import is_admin
+from people.careers import person_move
 from people.forms import ADMIN_FIELDS, PROFILE_FIELDS
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
@@ -97,6 +98,12 @@ class PersonAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    def save_model(self, request: HttpRequest, obj: Person, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if "school" in form.changed_data or not change:
+            # The school is the current post's: a move ends the old post and starts one here.
+            person_move(person=obj, school=obj.school, job_title=obj.job_title, by=request.user)
 
     def delete_model(self, request: HttpRequest, obj: Person) -> None:
         person_erase(person=obj, by=request.user)

@@ -8,13 +8,16 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Trim
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
 from alliance.lib.urls import reverse_row
+
+# Posts live in their own module; importing them here registers them with the app's models.
+from people.posts import Post
 
 
 class ContactVisibility(models.TextChoices):
@@ -129,7 +132,8 @@ class PersonQuerySet(models.QuerySet["Person"]):
         )
 
     def for_profile(self) -> PersonQuerySet:
-        """A person page: the person, workplace and every role they held. Two queries."""
+        """A person page: the person, workplace, every role they held and their career (posts
+        with their school, latest first). Three queries."""
         return self.select_related("school", "organisation", "updated_by").prefetch_related(
             models.Prefetch(
                 "role_assignments",
@@ -137,7 +141,14 @@ class PersonQuerySet(models.QuerySet["Person"]):
                     "role_type", "specialism", "partnership"
                 ).order_by("-ends_on", "role_type__ordering", "-starts_on", "pk"),
                 to_attr="all_roles",
-            )
+            ),
+            models.Prefetch(
+                "posts",
+                queryset=Post.objects.select_related("school")
+                .only("person", "job_title", "starts_on", "ends_on", "school__name", "school__slug")
+                .order_by(F("ends_on").desc(nulls_first=True), F("starts_on").desc(), "-pk"),
+                to_attr="career",
+            ),
         )
 
 

@@ -55,6 +55,14 @@ def can_manage_roles(user, person: Person) -> bool:
     )
 
 
+def can_manage_posts(user, person: Person) -> bool:
+    """Record and end a person's posts (their jobs at schools): their current school's head and
+    editors, and admins. Not the person themself: the school vouches for who works there."""
+    return not person.erased_at and can_edit_own_or_schools(
+        user, owner_id=None, school=lambda: person.school
+    )
+
+
 def can_erase_person(user, person: Person) -> bool:
     """Erasing personal data (GDPR) is for alliance admins only."""
     return is_admin(user) and not person.erased_at

@@ -13,6 +13,7 @@ from django.utils import timezone
 from alliance.lib.rows import create_checked
 from events.models import Registration
 from partnerships.models import Membership, NetworkGroup
+from people.careers import person_move
 from people.forms import PersonForm
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
 from schools.models import School
@@ -42,10 +43,14 @@ def _delete_file_after_commit(storage, name: str) -> None:
 def person_save_profile(*, form: PersonForm, by: User) -> Person:
     """Save a valid profile form; a replaced or removed photo's file is deleted."""
     person: Person = form.instance
-    old_photo = Person.objects.filter(pk=person.pk).values_list("photo", flat=True).first()
+    before = Person.objects.filter(pk=person.pk).values("photo", "school_id").first() or {}
+    old_photo = before.get("photo")
     person = form.save(commit=False)
     person.updated_by = by
     person.save()
+    if person.pk and "school_id" in before and before["school_id"] != person.school_id:
+        # An admin moved them: the old post ends today and a new one starts.
+        person_move(person=person, school=person.school, job_title=person.job_title, by=by)
     if old_photo and old_photo != person.photo.name:
         _delete_file_after_commit(person.photo.storage, old_photo)
     return person

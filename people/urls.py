@@ -12,5 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.person_edit, name="edit"),
     path("<int:pk>/roles/add/", views.role_add, name="role_add"),
     path("<int:pk>/roles/<int:role_pk>/end/", views.role_end_view, name="role_end"),
+    path("<int:pk>/posts/add/", views.post_add, name="post_add"),
+    path("<int:pk>/posts/<int:post_pk>/end/", views.post_end_view, name="post_end"),
     path("<int:pk>/erase/", views.person_erase_view, name="erase"),
 ]

@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from phonenumber_field.formfields import PhoneNumberField
 
 from alliance.lib.forms import PortalForm
+from people.careers import post_record
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
 from registers.csv_imports import (
     DATE_FORMATS,
@@ -190,10 +191,13 @@ def apply_people(*, school: School, plan: Plan) -> None:
                 email=data["email"],
                 contact_visibility=data["contact_visibility"] or ContactVisibility.ALLIANCE,
             )
+        new = person.pk is None
         for name, value in data["details"].items():
             setattr(person, name, value)
         person.full_clean()
         person.save()
+        if new:
+            post_record(person=person, school=school, job_title=person.job_title)
         if data["role"]:
             assignment = _find_assignment(person, data) or RoleAssignment(
                 person=person, role_type=data["role"], specialism=data["specialism"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import DateField, F, Q, QuerySet, Value
+from django.db.models import DateField, F, OuterRef, Q, QuerySet, Value
 
+from alliance.lib.nested import json_rows
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
-from people.models import DIRECTORY_ROLE_FIELDS, Person, RoleAssignment
+from people.models import Person, RoleAssignment
 from schools.models import School
 
 # The columns both halves of the school page's UNION give, in this order.
@@ -69,36 +70,43 @@ def school_partnerships_and_groups(
     return partnerships, network_groups
 
 
-def school_role_holders(school: School) -> list[Person]:
-    """Staff of the school with a current alliance role, by name, each with `current_roles`:
-    one query (the current roles, with their holder joined)."""
-    roles = (
-        RoleAssignment.objects.current()
-        .filter(person__school=school, person__erased_at__isnull=True)
-        .select_related("person", "role_type", "specialism")
-        # What the list shows: the holder's name and job, each role with its specialism.
-        .only(
-            *DIRECTORY_ROLE_FIELDS,
-            "person__first_name",
-            "person__last_name",
-            "person__preferred_name",
-            "person__job_title",
-            "person__erased_at",
+def school_current_staff(school: School) -> list[Person]:
+    """The school's current staff (the people whose current post is here), by name, each with
+    `current_roles`, the labels of the alliance roles they hold now ("SLE (Maths)"): one query,
+    the roles folded into each person's row (alliance.lib.nested)."""
+    roles = RoleAssignment.objects.current().filter(person=OuterRef("pk"))
+    people = (
+        Person.objects.active()
+        .filter(school=school)
+        .only("first_name", "last_name", "preferred_name", "job_title", "erased_at")
+        .annotate(
+            role_rows=json_rows(
+                roles,
+                link="person",
+                fields=[
+                    "role_type__ordering",
+                    "role_type__name",
+                    "role_type__abbreviation",
+                    "specialism__name",
+                ],
+            )
         )
-        .order_by(
-            "person__last_name",
-            "person__first_name",
-            "person_id",
-            "role_type__ordering",
-            "-starts_on",
-            "pk",
-        )
+        .order_by("last_name", "first_name", "pk")
     )
-    holders: dict[int, Person] = {}
-    for role in roles:
-        person = holders.setdefault(role.person_id, role.person)
-        person.__dict__.setdefault("current_roles", []).append(role)
-    return list(holders.values())
+    staff = list(people)
+    for person in staff:
+        rows = sorted(
+            person.role_rows or [],
+            key=lambda row: (row["role_type__ordering"], row["role_type__name"]),
+        )
+        person.current_roles = [_role_label(row) for row in rows]
+    return staff
+
+
+def _role_label(row: dict) -> str:
+    # As str(RoleAssignment): the abbreviation, or the name, and the specialism in brackets.
+    label = row["role_type__abbreviation"] or row["role_type__name"]
+    return f"{label} ({row['specialism__name']})" if row["specialism__name"] else label
 
 
 def school_upcoming_events(school: School, user, *, limit: int = 10) -> QuerySet[Event]:

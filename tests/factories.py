@@ -19,6 +19,7 @@ from partnerships.models import (
     Statement,
 )
 from people.models import Person, RoleAssignment, RoleType, Specialism
+from people.posts import Post
 from schools.models import EstablishmentType, Phase, School
 
 factory.Faker._DEFAULT_LOCALE = "en_GB"
@@ -68,6 +69,16 @@ class PersonFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     telephone = factory.Sequence(lambda n: f"020 7946 0{n % 1000:03d}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the portal keeps it: a person's school is the school of their current post.
+        person = super()._create(model_class, *args, **kwargs)
+        if person.school_id and not person.erased_at:
+            Post.objects.create(
+                person=person, school_id=person.school_id, job_title=person.job_title
+            )
+        return person
 
 
 class RoleTypeFactory(factory.django.DjangoModelFactory):

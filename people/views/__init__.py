@@ -2,6 +2,7 @@
 
 from people.views.directory import person_export, person_list
 from people.views.erase import person_erase_view
+from people.views.posts import post_add, post_end_view
 from people.views.profile import my_profile, person_detail, person_edit, person_vcard_view
 from people.views.roles import role_add, role_end_view
 
@@ -13,6 +14,8 @@ __all__ = [
     "person_export",
     "person_list",
     "person_vcard_view",
+    "post_add",
+    "post_end_view",
     "role_add",
     "role_end_view",
 ]

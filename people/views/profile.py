@@ -14,7 +14,13 @@ from alliance.permissions import is_admin, person_of
 from people.access import get_person_for_user
 from people.forms import profile_form_class
 from people.models import Person
-from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_see_contacts
+from people.rules import (
+    can_edit_person,
+    can_erase_person,
+    can_manage_posts,
+    can_manage_roles,
+    can_see_contacts,
+)
 from people.services import person_save_profile
 from people.vcard import person_vcard
 
@@ -33,6 +39,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "past_roles": past_roles,
         "can_edit": can_edit_person(user, person),
         "can_manage_roles": can_manage_roles(user, person),
+        "can_manage_posts": can_manage_posts(user, person),
         "can_erase": can_erase_person(user, person),
         "is_me": person_of(user) == person,
     }

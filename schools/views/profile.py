@@ -13,8 +13,8 @@ from schools.models import School
 from schools.nearby import schools_near
 from schools.rules import can_edit_school, can_view_school_history
 from schools.selectors import (
+    school_current_staff,
     school_partnerships_and_groups,
-    school_role_holders,
     school_upcoming_events,
 )
 from schools.views.access import get_school_for_user
@@ -25,9 +25,9 @@ NEARBY_KM = 5
 @public_page
 @require_GET
 def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Facts with their source, contacts, Ofsted, partnerships, groups, role holders (names for
-    signed-in users only, never their contacts) and upcoming events. A fixed number of queries.
-    """
+    """Facts with their source, contacts, Ofsted, partnerships, groups, current staff with
+    their roles (names for signed-in users only, never their contacts) and upcoming events. A
+    fixed number of queries."""
     user = request.user
     school = get_school_for_user(request, slug, queryset=School.objects.for_page())
     memberships, groups = school_partnerships_and_groups(school, user)
@@ -39,7 +39,7 @@ def school_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_invite": can_invite_to_school(user, school),
         "memberships": memberships,
         "groups": groups,
-        "staff": school_role_holders(school) if user.is_authenticated else [],
+        "staff": school_current_staff(school) if user.is_authenticated else [],
         "events": school_upcoming_events(school, user),
         "nearby": schools_near(school, NEARBY_KM, queryset=School.objects.visible_to(user)),
         "nearby_km": NEARBY_KM,

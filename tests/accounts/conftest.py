@@ -105,6 +105,7 @@ def world(db, school, partnership, other_school, chair):
         "hidden_school": SchoolFactory(is_published=False),
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "partnership": partnership,
         "membership": partnership.memberships.get(school=school),

@@ -178,3 +178,23 @@ def test_support_report_export_holds_exactly_the_deployments_the_persona_may_ope
     if persona in ("coordinator", "admin"):
         rows = csv_rows(client.get(f"/support/partnerships/{world['partnership'].slug}/report.csv"))
         assert {row["Focus"] for row in rows} == {world["deployment"].focus}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_school_pages_list_exactly_their_current_staff_whose_pages_the_persona_may_open(
+    persona, request, world
+):
+    """A school page's "current staff" links the people whose current post is there, and only
+    those the persona may open (none for the public)."""
+    client = request.getfixturevalue(persona)
+    for school in School.objects.all():
+        response = client.get(school.get_absolute_url())
+        if response.status_code != 200:
+            continue
+        html = response.content.decode()
+        section = html[html.index('id="staff"') :]
+        for person in Person.objects.active():
+            url = person.get_absolute_url()
+            shown = f'href="{url}"' in section.split("</section>")[0]
+            works_here = person.posts.current().filter(school=school).exists()
+            assert shown == (works_here and opens(client, url)), f"{persona}: {person} at {school}"

@@ -217,6 +217,14 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/roles/<int:role_pk>/end/": single(
         "/people/{person.pk}/roles/{role.pk}/end/", school_editors("200"), school_editors("200")
     ),
+    # Posts (jobs at schools): the person's school's head and editors, and admins. An empty
+    # form re-renders with its errors (200); nothing is recorded or ended.
+    "people/<int:pk>/posts/add/": single(
+        "/people/{person.pk}/posts/add/", school_editors("200"), school_editors("200")
+    ),
+    "people/<int:pk>/posts/<int:post_pk>/end/": single(
+        "/people/{person.pk}/posts/{post.pk}/end/", school_editors("200"), school_editors("200")
+    ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
         signed_in("403", admin="200"),

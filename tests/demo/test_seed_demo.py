@@ -51,6 +51,12 @@ def test_seed_demo_builds_the_fictional_alliance():
     assert User.objects.filter(email="staff@example.org").exists()
     for email in ("admin@example.org", "head@example.org", "staff@example.org"):
         assert email in out.getvalue()
+    # Careers: everyone at a school holds a current post there; the demo head came from
+    # another school, and that past post shows on their page.
+    demo_head = Person.objects.get(user=head)
+    assert not Person.objects.filter(school__isnull=False).exclude(posts__ends_on=None).exists()
+    past = demo_head.posts.exclude(ends_on=None).get()
+    assert past.school != demo_head.school
 
 
 @pytest.mark.django_db

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from people.models import RoleType, Specialism
-from tests.factories import PersonFactory, RoleAssignmentFactory
+from people.posts import Post
+from tests.factories import PersonFactory, RoleAssignmentFactory, SchoolFactory
 
 
 @pytest.fixture
@@ -91,12 +92,12 @@ def test_wrong_method_is_refused(staff, person):
 def test_person_page_costs_the_same_queries_for_1_or_30_roles(
     staff, person, django_assert_num_queries
 ):
-    """Prevents an N+1 on each role's type, specialism and partnership: session, user with
-    their profile, the person with their workplace, all their roles, and the school-editor
-    checks behind the edit and roles buttons."""
+    """Prevents an N+1 on each role's type, specialism and partnership, and on each post's
+    school: session, user with their profile, the person with their workplace, all their roles,
+    all their posts, and the school-editor checks behind the edit, roles and posts buttons."""
     sle = RoleType.objects.get(slug="specialist-leader-of-education")
     RoleAssignmentFactory(person=person, role_type=sle)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         staff.get(person.get_absolute_url())
     specialisms = list(Specialism.objects.all())
     for n in range(29):
@@ -106,9 +107,13 @@ def test_person_page_costs_the_same_queries_for_1_or_30_roles(
             specialism=specialisms[n % len(specialisms)],
             ends_on=datetime.date(2024, 1, 1) if n % 2 else None,
         )
-    with django_assert_num_queries(5):
+        Post.objects.create(
+            person=person, school=SchoolFactory(), ends_on=datetime.date(2024, 1, 1)
+        )
+    with django_assert_num_queries(6):
         response = staff.get(person.get_absolute_url())
     assert len(response.context["current_roles"]) + len(response.context["past_roles"]) == 30
+    assert len(response.context["person"].career) == 30
 
 
 def test_page_says_when_and_by_whom_the_profile_was_last_changed(staff, head, admin, person):

@@ -1,0 +1,54 @@
+"""Recording a person's post at a school and ending it (the ended post stays in the career)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from alliance.permissions import is_admin, person_of
+from people.access import get_person_for_user
+from people.careers import CareerError, post_end, post_record
+from people.forms_posts import EndPostForm, PostForm, schools_for_posts
+from people.models import Person
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Heads and editors of the person's school (at the schools they run) and admins."""
+    person = get_person_for_user(
+        request, pk, action="posts", queryset=Person.objects.select_related("school")
+    )
+    schools = schools_for_posts(person_of(request.user), admin=is_admin(request.user))
+    form = PostForm(request.POST or None, schools=schools)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = post_record(person=person, by=request.user, **form.cleaned_data)
+        except CareerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{post} added to {person.display_name}'s career.")
+            return redirect(person)
+    return render(request, "people/post_add.html", {"person": person, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_end_view(request: HttpRequest, pk: int, post_pk: int) -> HttpResponse:
+    person = get_person_for_user(
+        request, pk, action="posts", queryset=Person.objects.select_related("school")
+    )
+    post = get_object_or_404(person.posts.select_related("school"), pk=post_pk)
+    form = EndPostForm(request.POST or None, post=post)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post_end(post=post, ends_on=form.cleaned_data["ends_on"], by=request.user)
+        except CareerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{post} ended; it now shows as a past post.")
+            return redirect(person)
+    return render(request, "people/post_end.html", {"person": person, "post": post, "form": form})
