@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from partnerships.models import GroupChair, GroupMembership, GroupObjective, ObjectiveNote
 from people.models import Person
 from people.posts import Post
 
@@ -32,3 +33,66 @@ def build_careers(builder, *, schools, heads) -> None:
         job_title="Deputy headteacher",
         defaults={"starts_on": datetime.date(moved_on.year - 5, 9, 1), "ends_on": moved_on},
     )
+
+
+def build_group_running(builder, *, groups) -> None:
+    """Dated memberships and chairs for every group; the SEND network has two co-chairs, and
+    objectives with progress notes that the heads read."""
+    since = datetime.date(builder.today.year - 2, 9, 1)
+    for group in groups:
+        for person_id in group.members.values_list("pk", flat=True).order_by("pk"):
+            builder._get_or_create(
+                GroupMembership,
+                group=group,
+                person_id=person_id,
+                left_on=None,
+                defaults={"joined_on": since},
+            )
+        if group.chair_id:
+            builder._get_or_create(
+                GroupChair,
+                group=group,
+                person_id=group.chair_id,
+                ends_on=None,
+                defaults={"title": GroupChair.Title.CHAIR, "starts_on": since},
+            )
+    send = next(group for group in groups if group.slug == "send-network")
+    other = send.members.exclude(pk=send.chair_id).order_by("last_name", "pk").first()
+    GroupChair.objects.filter(group=send, person_id=send.chair_id).update(
+        title=GroupChair.Title.CO_CHAIR
+    )
+    builder._get_or_create(
+        GroupChair,
+        group=send,
+        person=other,
+        ends_on=None,
+        defaults={"title": GroupChair.Title.CO_CHAIR, "starts_on": since},
+    )
+    chair = send.chair
+    for title, due, status, notes in [
+        (
+            "Every SENCo trained to run person-centred EHCP reviews",
+            datetime.date(builder.today.year + 1, 7, 31),
+            GroupObjective.Status.ON_TRACK,
+            ["Autumn training held at two schools; eleven SENCos attended."],
+        ),
+        (
+            "A shared graduated-response toolkit in every member school",
+            datetime.date(builder.today.year, 12, 31),
+            GroupObjective.Status.AT_RISK,
+            ["First draft shared.", "Three schools still to trial it; slipping a term."],
+        ),
+    ]:
+        objective = builder._get_or_create(
+            GroupObjective, group=send, title=title, defaults={"due_on": due, "status": status}
+        )
+        for days_ago, text in enumerate(reversed(notes)):
+            builder._get_or_create(
+                ObjectiveNote,
+                objective=objective,
+                text=text,
+                defaults={
+                    "author": chair,
+                    "written_on": builder.today - datetime.timedelta(days=30 * (days_ago + 1)),
+                },
+            )

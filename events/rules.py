@@ -6,8 +6,12 @@ from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, person_of
 from events.models import VISIBILITY, Event
-from partnerships.models import NetworkGroup
-from partnerships.rules import can_coordinate_group, can_coordinate_partnership, coordinating
+from partnerships.rules import (
+    can_coordinate_group,
+    can_coordinate_partnership,
+    chaired_groups,
+    coordinating,
+)
 from people.models import Person
 
 
@@ -45,5 +49,5 @@ def can_plan_events(user) -> bool:
         return False
     # Coordinator or chair, asked in one query.
     coordinates = coordinating(person).filter(coordinator=OuterRef("pk"))
-    chairs = NetworkGroup.objects.filter(chair=OuterRef("pk"))
+    chairs = chaired_groups(person)
     return Person.objects.filter(Exists(coordinates) | Exists(chairs), pk=person.pk).exists()

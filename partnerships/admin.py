@@ -12,6 +12,8 @@ from django.urls import path, reverse
 
 from alliance.lib.widgets import DateInput
 from partnerships.models import (
+    GroupChair,
+    GroupObjective,
     Membership,
     MembershipRole,
     NetworkGroup,
@@ -175,6 +177,19 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class GroupChairInline(admin.TabularInline):
+    """Chairs, co-chairs and co-leads: each current one has the chair's rights."""
+
+    model = GroupChair
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class GroupObjectiveInline(admin.StackedInline):
+    model = GroupObjective
+    extra = 0
+
+
 @admin.register(NetworkGroup)
 class NetworkGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "partnership", "focus", "chair", "cadence"]
@@ -182,3 +197,4 @@ class NetworkGroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "partnership__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["partnership", "chair", "members", "reports_to"]
+    inlines = [GroupChairInline, GroupObjectiveInline]

@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
-from partnerships.models import Membership, NetworkGroup, Partnership, Statement
+from partnerships.models import (
+    GroupChair,
+    GroupObjective,
+    Membership,
+    NetworkGroup,
+    Partnership,
+    Statement,
+)
 from people.models import Person
 from schools.models import School
 
@@ -112,7 +119,14 @@ class GroupForm(PortalModelForm):
             "members": "Staff of the partnership's member schools and partner organisations."
         }
 
-    def __init__(self, *args, **kwargs):
+    chairs = forms.ModelMultipleChoiceField(
+        label="Chairs and co-leads",
+        queryset=Person.objects.none(),
+        required=False,
+        help_text="Each has the chair's rights: edit the group, plan and message its meetings.",
+    )
+
+    def __init__(self, *args, can_appoint_chairs: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         group: NetworkGroup = self.instance
         partnership = group.partnership
@@ -130,8 +144,61 @@ class GroupForm(PortalModelForm):
             .order_by("last_name", "first_name")
         )
         self.fields["members"].label_from_instance = _person_label
+        if can_appoint_chairs:
+            # Appointing chairs gives rights: the partnership's coordinators do it, not chairs.
+            chairs = self.fields["chairs"]
+            current = GroupChair.objects.current().filter(group=group).values("person")
+            chairs.queryset = (
+                Person.objects.active()
+                .filter(
+                    Q(pk__in=self.fields["members"].queryset.values("pk"))
+                    | Q(pk__in=current)
+                    | Q(pk=group.chair_id or 0)
+                )
+                .select_related("school", "organisation")
+                .order_by("last_name", "first_name")
+            )
+            chairs.label_from_instance = _person_label
+            chairs.initial = [
+                *GroupChair.objects.current().filter(group=group).values_list("person", flat=True),
+                *([group.chair_id] if group.chair_id else []),
+            ]
+        else:
+            del self.fields["chairs"]
 
 
 def _person_label(person: Person) -> str:
     workplace = person.workplace
     return f"{person.display_name} ({workplace})" if workplace else person.display_name
+
+
+class ObjectiveForm(PortalModelForm):
+    """A group's objective: what, by when, and where it stands."""
+
+    class Meta:
+        model = GroupObjective
+        fields = ["title", "detail", "due_on", "status"]
+        widgets = {"due_on": DateInput(), "detail": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"title": "E.g. Every Year 6 writer moderated against the same exemplars."}
+
+    def clean_title(self) -> str:
+        return self.cleaned_data["title"].strip()
+
+
+class ObjectiveNoteForm(PortalForm):
+    """A progress note, and the objective's status after it."""
+
+    text = forms.CharField(
+        label="Progress note", max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    status = forms.ChoiceField(label="Status now", choices=GroupObjective.Status.choices)
+
+    def __init__(self, *args, objective: GroupObjective, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].initial = objective.status
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write what has happened since the last note.")
+        return text

@@ -13,6 +13,14 @@ from django.utils import timezone
 from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
 from partnerships.choices import Cadence, Focus, MembershipRole, PartnershipKind
+
+# How groups run lives in its own module; importing it here registers its models.
+from partnerships.group_models import (  # noqa: F401
+    GroupChair,
+    GroupMembership,
+    GroupObjective,
+    ObjectiveNote,
+)
 from partnerships.messages import closed_school_message, overlap_message
 from partnerships.querysets import VISIBILITY, NetworkGroupQuerySet, _named
 from people.models import Person, RoleAssignment

@@ -4,9 +4,11 @@ and the network groups' pages."""
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Exists, OuterRef, Q
 
+from alliance.lib.nested import json_rows
 from alliance.lib.visibility import PublishedOrSignedIn
+from partnerships.group_models import GroupChair, GroupMembership
 
 
 def _named(queryset, text: str, *, slug: bool):
@@ -36,12 +38,38 @@ class NetworkGroupQuerySet(models.QuerySet["NetworkGroup"]):
         return GROUP_VISIBILITY.filter(self, user)
 
     def for_person(self, person) -> NetworkGroupQuerySet:
-        """Groups `person` chairs or belongs to, for "my groups" on the home page: 1 query."""
+        """Groups `person` chairs, co-leads or belongs to, for "my groups" on the home page:
+        1 query."""
+        co_chaired = GroupChair.objects.current().filter(person=person).values("group_id")
         return (
-            self.filter(Q(members=person) | Q(chair=person))
+            self.filter(Q(members=person) | Q(chair=person) | Q(pk__in=co_chaired))
             .select_related("partnership")
             .distinct()
             .order_by("name")
+        )
+
+    def with_people_lists(self) -> NetworkGroupQuerySet:
+        """For the group page: its current chairs and co-leads and its past members, each a
+        short JSON list read with the group's own row (alliance.lib.nested), no query more."""
+        group = OuterRef("pk")
+        name = ["person_id", "person__first_name", "person__last_name", "person__preferred_name"]
+        return self.annotate(
+            chair_rows=json_rows(
+                GroupChair.objects.current().filter(group=group, person__erased_at=None),
+                link="group",
+                fields=[*name, "title", "starts_on"],
+            ),
+            past_member_rows=json_rows(
+                GroupMembership.objects.past()
+                .filter(group=group, person__erased_at=None)
+                .exclude(
+                    person__in=GroupMembership.objects.current()
+                    .filter(group=group)
+                    .values("person")
+                ),
+                link="group",
+                fields=[*name, "joined_on", "left_on"],
+            ),
         )
 
     def for_partnership_page(self) -> NetworkGroupQuerySet:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from partnerships.group_services import group_chairs_set, group_members_set
 from partnerships.models import (
     Cadence,
     Membership,
@@ -118,11 +119,15 @@ def group_update(
     description: str,
     cadence: str | Cadence,
     members: Iterable[Person],
+    chairs: Iterable[Person] | None = None,
 ) -> NetworkGroup:
-    """Change the group's description, cadence and members."""
+    """Change the group's description, cadence and members (dated: who leaves keeps their
+    membership as history) and, when given, its chairs."""
     group.description = description
     group.cadence = cadence
     group.full_clean()
     group.save(update_fields=["description", "cadence"])
-    group.members.set(members)
+    group_members_set(group=group, members=members)
+    if chairs is not None:
+        group_chairs_set(group=group, chairs=chairs)
     return group

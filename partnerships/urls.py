@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.views import edit, pages
+from partnerships.views import edit, objectives, pages
 
 app_name = "partnerships"
 urlpatterns = [
@@ -22,4 +22,19 @@ urlpatterns = [
     ),
     path("<slug:slug>/groups/<slug:group_slug>/", pages.group_detail, name="group"),
     path("<slug:slug>/groups/<slug:group_slug>/edit/", edit.group_edit, name="group_edit"),
+    path(
+        "<slug:slug>/groups/<slug:group_slug>/objectives/",
+        objectives.group_objectives,
+        name="group_objectives",
+    ),
+    path(
+        "<slug:slug>/groups/<slug:group_slug>/objectives/add/",
+        objectives.objective_add_view,
+        name="objective_add",
+    ),
+    path(
+        "<slug:slug>/groups/<slug:group_slug>/objectives/<int:pk>/notes/add/",
+        objectives.objective_note_view,
+        name="objective_note",
+    ),
 ]

@@ -13,11 +13,14 @@ from partnerships.models import Membership, NetworkGroup, Partnership, Partnersh
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
+    can_see_group_objectives,
     can_view_partnership,
+    chair_annotations,
     coordinator_annotations,
+    objective_reader_annotations,
 )
 
-Action = Literal["view", "coordinate"]
+Action = Literal["view", "coordinate", "objectives"]
 
 
 def get_partnership_for_user(
@@ -42,17 +45,34 @@ def get_partnership_for_user(
 
 
 def get_group_for_user(
-    request: HttpRequest, slug: str, group_slug: str, *, action: Action = "view"
+    request: HttpRequest,
+    slug: str,
+    group_slug: str,
+    *,
+    action: Action = "view",
+    page: bool = False,
 ) -> NetworkGroup:
+    """`page`: with the lists the group page shows (NetworkGroupQuerySet.with_people_lists)."""
     partnership = get_partnership_for_user(request, slug)
+    groups = NetworkGroup.objects.select_related("chair__school", "reports_to__partnership")
+    if page:
+        groups = groups.with_people_lists()
+    # Whether the user chairs it comes with the row (the edit links and the rules).
     group = get_object_or_404(
-        NetworkGroup.objects.select_related("chair__school", "reports_to__partnership"),
+        groups.annotate(
+            **chair_annotations(request.user), **objective_reader_annotations(request.user)
+        ),
         partnership=partnership,
         slug=group_slug,
     )
     group.partnership = partnership  # Already checked and loaded: reuse it.
     if action == "coordinate" and not can_coordinate_group(request.user, group):
         raise PermissionDenied("Only the group's chair and coordinators may change it.")
+    if action == "objectives" and not can_see_group_objectives(request.user, group):
+        raise PermissionDenied(
+            "A group's objectives are for its members, those who run it and the heads of the "
+            "partnership's schools."
+        )
     return group
 
 

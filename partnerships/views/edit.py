@@ -23,6 +23,7 @@ from partnerships.forms import (
     statement_formset,
 )
 from partnerships.models import Membership, Statement
+from partnerships.rules import can_coordinate_partnership
 from partnerships.services import (
     group_update,
     membership_end,
@@ -148,13 +149,15 @@ def _membership_page(
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     group = get_group_for_user(request, slug, group_slug, action="coordinate")
-    form = GroupForm(request.POST or None, instance=group)
+    appoints = can_coordinate_partnership(request.user, group.partnership)
+    form = GroupForm(request.POST or None, instance=group, can_appoint_chairs=appoints)
     if request.method == "POST" and form.is_valid():
         group_update(
             group=group,
             description=form.cleaned_data["description"],
             cadence=form.cleaned_data["cadence"],
             members=form.cleaned_data["members"],
+            chairs=form.cleaned_data["chairs"] if appoints else None,
         )
         messages.success(request, f"{group} has been saved.")
         return redirect(group)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,6 +17,7 @@ from events.models import Event
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
 from partnerships.models import (
+    GroupMembership,
     Membership,
     NetworkGroup,
     PartnerOrganisation,
@@ -24,10 +27,12 @@ from partnerships.models import (
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
+    can_see_group_objectives,
     can_see_member_people,
     can_view_partnership,
 )
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
+from people.models import Person
 
 
 @public_page
@@ -89,23 +94,47 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "partnerships/detail.html", context)
 
 
+def people_rows(rows: list[dict] | None) -> list[dict]:
+    """The JSON rows of NetworkGroupQuerySet.with_people_lists as the page shows them: each
+    with its `person` (an unsaved Person with a name and a link) and its dates as dates."""
+    shown = []
+    for row in rows or []:
+        person = Person(
+            pk=row["person_id"],
+            first_name=row["person__first_name"],
+            last_name=row["person__last_name"],
+            preferred_name=row["person__preferred_name"],
+        )
+        dates = {
+            key: datetime.date.fromisoformat(value) if value else None
+            for key, value in row.items()
+            if key in {"starts_on", "joined_on", "left_on"}
+        }
+        shown.append({**row, **dates, "person": person})
+    return sorted(shown, key=lambda row: (row["person"].last_name, row["person"].first_name))
+
+
 @public_page
 @require_GET
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
     user = request.user
-    group = get_group_for_user(request, slug, group_slug)
+    group = get_group_for_user(request, slug, group_slug, page=True)
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
+    joined = GroupMembership.objects.current().filter(group=group, person=OuterRef("pk"))
     context = {
         "partnership": group.partnership,
         "group": group,
         "show_people": show_people,
-        "members": group.members.select_related("school", "organisation").order_by(
-            "last_name", "first_name"
-        )
+        "members": group.members.select_related("school", "organisation")
+        .annotate(member_since=Subquery(joined.values("joined_on")[:1]))
+        .order_by("last_name", "first_name")
         if show_people
         else [],
+        "chairs": people_rows(group.chair_rows) if show_people else [],
+        "past_members": people_rows(group.past_member_rows) if show_people else [],
+        "can_see_objectives": can_see_group_objectives(user, group),
         "reports_to": group.reports_to
         if group.reports_to and can_view_partnership(user, group.reports_to.partnership)
         else None,

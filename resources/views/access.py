@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from alliance.permissions import is_admin, person_of
 from partnerships.models import Membership, NetworkGroup, Partnership
+from partnerships.rules import chaired_groups
 from resources.models import Resource, Sharing
 from resources.rules import can_edit_resource
 from schools.models import School
@@ -65,4 +66,5 @@ def pinning_groups_for(user, resource: Resource):
     if person is None:
         return groups.none()
     coordinated = Membership.objects.current().filter(coordinator=person).values("partnership")
-    return groups.filter(Q(chair=person) | Q(partnership__in=coordinated))
+    chaired = chaired_groups(person).values("pk")
+    return groups.filter(Q(pk__in=chaired) | Q(partnership__in=coordinated))

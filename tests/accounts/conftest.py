@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, unsubscribe_token
+from partnerships.models import GroupObjective
 from people.models import ContactVisibility
 from resources.models import Sharing
 from schools.models import School
@@ -111,6 +112,7 @@ def world(db, school, partnership, other_school, chair):
         "membership": partnership.memberships.get(school=school),
         "hidden_partnership": hidden_partnership,
         "group": group,
+        "objective": GroupObjective.objects.create(group=group, title="Moderate writing"),
         "hidden_group": NetworkGroupFactory(partnership=hidden_partnership),
         "event": event,
         "hidden_event": EventFactory(is_published=False),

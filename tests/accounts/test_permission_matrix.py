@@ -273,6 +273,38 @@ TABLE: dict[str, list[Case]] = {
             signed_in("403", admin="200"),
         ),
     ],
+    # A group's objectives: read by those who run it, its members and the heads of the
+    # partnership's schools; written by its chairs, the partnership's coordinators and admins.
+    # An empty form re-renders with its errors (200).
+    "partnerships/<slug:slug>/groups/<slug:group_slug>/objectives/": [
+        Case(
+            "/partnerships/{partnership.slug}/groups/{group.slug}/objectives/",
+            coordinators("200", head="200"),
+            signed_in("405"),
+        ),
+        Case(
+            "/partnerships/{partnership.slug}/groups/{chair_group.slug}/objectives/",
+            coordinators("200", head="200", chair="200"),
+            signed_in("405"),
+        ),
+    ],
+    "partnerships/<slug:slug>/groups/<slug:group_slug>/objectives/add/": [
+        Case(
+            "/partnerships/{partnership.slug}/groups/{group.slug}/objectives/add/",
+            coordinators("200"),
+            coordinators("200"),
+        ),
+        Case(
+            "/partnerships/{partnership.slug}/groups/{chair_group.slug}/objectives/add/",
+            coordinators("200", chair="200"),
+            coordinators("200", chair="200"),
+        ),
+    ],
+    "partnerships/<slug:slug>/groups/<slug:group_slug>/objectives/<int:pk>/notes/add/": single(
+        "/partnerships/{partnership.slug}/groups/{group.slug}/objectives/{objective.pk}/notes/add/",
+        coordinators("200"),
+        coordinators("200"),
+    ),
     # Events: organised by the partnership's coordinators, the group's chair and admins.
     "events/calendar/": single("/events/calendar/", everyone("200")),
     "events/new/": single(

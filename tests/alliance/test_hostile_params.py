@@ -41,6 +41,7 @@ from django_filters import FilterSet
 
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
+from partnerships.models import GroupObjective
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -152,6 +153,13 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "partnerships:membership_end": {"slug": "partnership.slug", "pk": "membership.pk"},
     "partnerships:group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "partnerships:group_edit": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "partnerships:group_objectives": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "partnerships:objective_add": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "partnerships:objective_note": {
+        "slug": "partnership.slug",
+        "group_slug": "group.slug",
+        "pk": "objective.pk",
+    },
     "notifications:settings_person": {"pk": "person.pk"},
     "notifications:unsubscribe": {"token": "unsubscribe_token"},
     "notifications:confirm_profile": {"token": "confirm_token"},
@@ -228,6 +236,7 @@ def world(school, partnership):
         "group": group,
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "objective": GroupObjective.objects.create(group=group, title="Moderate writing"),
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "event": event,

@@ -57,6 +57,10 @@ def test_seed_demo_builds_the_fictional_alliance():
     assert not Person.objects.filter(school__isnull=False).exclude(posts__ends_on=None).exists()
     past = demo_head.posts.exclude(ends_on=None).get()
     assert past.school != demo_head.school
+    # Groups as they run: two co-chairs on the SEND network, objectives with progress notes.
+    send = NetworkGroup.objects.get(slug="send-network")
+    assert send.chairs.current().filter(title="co_chair").count() == 2
+    assert send.objectives.filter(notes__isnull=False).distinct().count() == 2
 
 
 @pytest.mark.django_db
