@@ -1,11 +1,13 @@
-"""The demo's careers and standing: posts over time (a head who came from another school)."""
+"""The demo's careers and standing: posts over time (a head who came from another school),
+groups as they run (co-chairs, objectives) and SLE designations with their reviews."""
 
 from __future__ import annotations
 
 import datetime
 
 from partnerships.models import GroupChair, GroupMembership, GroupObjective, ObjectiveNote
-from people.models import Person
+from people.designations import Designation
+from people.models import Person, RoleAssignment
 from people.posts import Post
 
 
@@ -96,3 +98,34 @@ def build_group_running(builder, *, groups) -> None:
                     "written_on": builder.today - datetime.timedelta(days=30 * (days_ago + 1)),
                 },
             )
+
+
+def build_designations(builder) -> None:
+    """Each SLE is designated in their specialism, reviewed four years on; the first one's
+    review is due within the month (the reminders announce it), one is under review."""
+    roles = (
+        RoleAssignment.objects.filter(role_type__slug="specialist-leader-of-education")
+        .exclude(starts_on=None)
+        .select_related("person")
+        .order_by("person__last_name", "pk")
+    )
+    for n, role in enumerate(roles):
+        designated_on = role.starts_on
+        review_due = designated_on.replace(year=designated_on.year + 4)
+        status = Designation.Status.DESIGNATED
+        if n == 0:
+            review_due = builder.today + datetime.timedelta(days=21)
+            designated_on = review_due.replace(year=review_due.year - 4)
+        elif n == 1:
+            status = Designation.Status.UNDER_REVIEW
+        builder._get_or_create(
+            Designation,
+            person=role.person,
+            kind=Designation.Kind.SLE,
+            area=role.specialism,
+            defaults={
+                "designated_on": designated_on,
+                "review_due": review_due,
+                "status": status,
+            },
+        )

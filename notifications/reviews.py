@@ -13,7 +13,7 @@ from events.ical import LONDON
 from notifications.models import Kind, Message
 from notifications.services import message_queue, news_since, portal_link
 from notifications.tokens import confirm_token
-from people.models import RoleAssignment
+from people.models import Designation, RoleAssignment
 from schools.models import School
 
 YEAR = datetime.timedelta(days=365)
@@ -116,6 +116,45 @@ def queue_role_reviews(now: datetime.datetime) -> int:
                 person=recipient,
                 kind=Kind.ROLE_REVIEW,
                 key=f"role_review:{role.pk}:{role.ends_on.isoformat()}",
+                reason=reason,
+                context=context,
+            )
+            queued += result is not None
+    return queued
+
+
+# How long before an SLE or NLE designation's review the designated person and their head are
+# told: time to gather the evidence the review asks for.
+DESIGNATION_NOTICE = datetime.timedelta(days=60)
+
+
+def queue_designation_reviews(now: datetime.datetime) -> int:
+    """A designation (SLE, NLE) in force whose review is due within DESIGNATION_NOTICE: to the
+    person and the head of their school, as a role review (the same choice in their settings).
+    Once per designation and review date."""
+    today = timezone.localtime(now, LONDON).date()
+    started = timezone.localtime(news_since(), LONDON).date()
+    designations = Designation.objects.review_due_between(
+        max(today, started + DESIGNATION_NOTICE), today + DESIGNATION_NOTICE
+    ).select_related("person__user", "person__school__headteacher__user", "area")
+    queued = 0
+    for designation in designations:
+        person = designation.person
+        people = [(person, "the person designated")]
+        head = person.school.headteacher if person.school else None
+        if head is not None and head.pk != person.pk:
+            people.append((head, f"headteacher of {person.school.name}"))
+        context = {
+            "designation": designation,
+            "holder": person,
+            "profile_url": portal_link(person.get_absolute_url()),
+        }
+        for recipient, reason in people:
+            result = message_queue(
+                person=recipient,
+                kind=Kind.ROLE_REVIEW,
+                template="designation_review",
+                key=f"designation_review:{designation.pk}:{designation.review_due.isoformat()}",
                 reason=reason,
                 context=context,
             )

@@ -26,7 +26,11 @@ from notifications.digest import queue_digests
 from notifications.group_message import group_recipients
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Kind, Message, State
-from notifications.reviews import queue_profile_checks, queue_role_reviews
+from notifications.reviews import (
+    queue_designation_reviews,
+    queue_profile_checks,
+    queue_role_reviews,
+)
 from notifications.rsvp import rsvp_urls
 from notifications.services import message_queue, news_since, portal_link
 from people.careers import posts_lapse
@@ -291,6 +295,7 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),
         "role reviews": queue_role_reviews(now),
+        "designation reviews": queue_designation_reviews(now),
         # Not a message: the rights a school gave end on the day a post given an end ends.
         "posts ended": posts_lapse(on=timezone.localtime(now).date()),
         "deleted": delete_old(now),

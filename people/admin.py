@@ -10,7 +10,7 @@ from django.urls import reverse
 from alliance.permissions import is_admin
 from people.careers import person_move
 from people.forms import ADMIN_FIELDS, PROFILE_FIELDS
-from people.models import Person, RoleAssignment, RoleType, Specialism
+from people.models import Designation, Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
 from people.rules import can_erase_person
 from people.services import person_erase
@@ -155,3 +155,12 @@ class PersonAdmin(admin.ModelAdmin):
             request, f"Erased the personal data of {len(people)} people.", messages.SUCCESS
         )
         return None
+
+
+@admin.register(Designation)
+class DesignationAdmin(admin.ModelAdmin):
+    list_display = ["person", "kind", "area", "designated_on", "review_due", "status"]
+    list_filter = ["kind", "status", "area"]
+    search_fields = ["person__first_name", "person__last_name"]
+    autocomplete_fields = ["person", "area"]
+    list_select_related = ["person", "area"]

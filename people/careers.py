@@ -1,6 +1,6 @@
-"""Writes for posts: the one place that records a person's jobs at schools and keeps
-`Person.school` (their current school) true, and ends the rights a school gave when the
-person no longer works there."""
+"""Writes for a person's career: posts (the one place that records their jobs at schools and
+keeps `Person.school`, their current school, true, ending the rights a school gave when they no
+longer work there) and designations."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alliance.lib.rows import create_checked
 from partnerships.models import Membership
+from people.designations import Designation
 from people.models import Person
 from people.posts import Post
 from schools.models import School
@@ -151,3 +152,31 @@ def posts_lapse(*, on: datetime.date | None = None) -> int:
         person_sync_school(person=person)
         count += 1
     return count
+
+
+@transaction.atomic
+def designation_record(*, person: Person, by: User | None = None, **fields) -> Designation:
+    """Record an SLE or NLE designation of `person` (kind, area, designated_on, review_due,
+    status)."""
+    if person.erased_at:
+        raise CareerError("This person's data was erased.", code="person_erased")
+    designation = create_checked(Designation, person=person, **fields)
+    _touch(person, by)
+    return designation
+
+
+@transaction.atomic
+def designation_update(*, designation: Designation, by: User | None = None, **fields) -> None:
+    """Change a designation's review date or status (under review, lapsed...)."""
+    for name, value in fields.items():
+        setattr(designation, name, value)
+    designation.full_clean()
+    designation.save(update_fields=list(fields))
+    _touch(designation.person, by)
+
+
+def _touch(person: Person, by: User | None) -> None:
+    changes = {"updated_at": timezone.now()}
+    if by is not None:
+        changes["updated_by"] = by
+    Person.objects.filter(pk=person.pk).update(**changes)

@@ -1,5 +1,5 @@
 """The people directory's filters: name, role, specialism, school, school phase, partnership,
-network group.
+network group, designation.
 
 Every filter narrows with `pk IN (subquery)` rather than a join, so filters combine without
 duplicating rows and the count stays exact. Role and specialism together mean one role with
@@ -17,8 +17,14 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from partnerships.filters import name_box
-from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
-from people.models import Person, RoleAssignment, RoleType, Specialism
+from partnerships.models import (
+    GroupChair,
+    Membership,
+    NetworkGroup,
+    PartnerOrganisation,
+    Partnership,
+)
+from people.models import Designation, Person, RoleAssignment, RoleType, Specialism
 from people.names import matching_name, name_words
 from people.vocabularies import ID_LIST_LIMIT, vocabularies
 from schools.models import Phase, School
@@ -67,10 +73,17 @@ class PersonFilter(django_filters.FilterSet):
     )
     partnership = name_box("Partnership", "filter_partnership")
     group = name_box("Network group", "filter_group")
+    designation = django_filters.ChoiceFilter(
+        label="SLE or NLE designation",
+        method="filter_designation",
+        choices=Designation.Status.choices,
+        empty_label="Any or none",
+    )
 
     class Meta:
         model = Person
         fields = ["q", "role", "specialism", "school", "phase", "partnership", "group"]
+        fields += ["designation"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -119,11 +132,18 @@ class PersonFilter(django_filters.FilterSet):
         return queryset.filter(Q(school__in=member_schools) | Q(organisation__in=partners))
 
     def filter_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Members and chairs of the named network groups."""
+        """Members, chairs and co-leads of the named network groups."""
         groups = NetworkGroup.objects.named(value)
         members = NetworkGroup.members.through.objects.filter(networkgroup__in=groups)
         chairs = groups.exclude(chair=None).values("chair")
-        return queryset.filter(Q(pk__in=members.values("person")) | Q(pk__in=chairs))
+        co_chairs = GroupChair.objects.current().filter(group__in=groups).values("person")
+        return queryset.filter(
+            Q(pk__in=members.values("person")) | Q(pk__in=chairs) | Q(pk__in=co_chairs)
+        )
+
+    def filter_designation(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """People with an SLE or NLE designation in that state."""
+        return queryset.filter(pk__in=Designation.objects.filter(status=value).values("person"))
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)

@@ -1,4 +1,5 @@
-"""Forms for posts (a person's jobs at schools): they validate; people.careers saves."""
+"""Forms for a person's career, posts (jobs at schools) and designations: they validate;
+people.careers saves."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
+from people.designations import Designation
+from people.models import Specialism
 from people.posts import Post
 from schools.models import School
 
@@ -73,3 +76,24 @@ class EndPostForm(PortalForm):
         if ends_on > timezone.localdate() + datetime.timedelta(days=366):
             raise forms.ValidationError("Choose a date within the next year.")
         return ends_on
+
+
+class DesignationForm(PortalModelForm):
+    """An SLE or NLE designation: in what, since when, reviewed when, and where it stands."""
+
+    class Meta:
+        model = Designation
+        fields = ["kind", "area", "designated_on", "review_due", "status"]
+        widgets = {"designated_on": DateInput(), "review_due": DateInput()}
+        labels = {"kind": "Designation"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Specialism.objects.all()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        designated_on, review_due = data.get("designated_on"), data.get("review_due")
+        if designated_on and review_due and review_due < designated_on:
+            self.add_error("review_due", "The review falls on or after the designation.")
+        return data

@@ -14,9 +14,13 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
+from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
 
-# Posts live in their own module; importing them here registers them with the app's models.
+# Posts and designations live in their own modules; importing them here registers them with
+# the app's models.
+from people.designations import PROFILE_FIELDS as DESIGNATION_FIELDS
+from people.designations import Designation
 from people.posts import Post
 
 
@@ -133,22 +137,36 @@ class PersonQuerySet(models.QuerySet["Person"]):
 
     def for_profile(self) -> PersonQuerySet:
         """A person page: the person, workplace, every role they held and their career (posts
-        with their school, latest first). Three queries."""
-        return self.select_related("school", "organisation", "updated_by").prefetch_related(
-            models.Prefetch(
-                "role_assignments",
-                queryset=RoleAssignment.objects.select_related(
-                    "role_type", "specialism", "partnership"
-                ).order_by("-ends_on", "role_type__ordering", "-starts_on", "pk"),
-                to_attr="all_roles",
-            ),
-            models.Prefetch(
-                "posts",
-                queryset=Post.objects.select_related("school")
-                .only("person", "job_title", "starts_on", "ends_on", "school__name", "school__slug")
-                .order_by(F("ends_on").desc(nulls_first=True), F("starts_on").desc(), "-pk"),
-                to_attr="career",
-            ),
+        with their school, latest first). Three queries: their designations come with the
+        person's own row."""
+        designations = Designation.objects.filter(person=models.OuterRef("pk"))
+        rows = json_rows(designations, link="person", fields=DESIGNATION_FIELDS)
+        return (
+            self.select_related("school", "organisation", "updated_by")
+            .annotate(designation_rows=rows)
+            .prefetch_related(
+                models.Prefetch(
+                    "role_assignments",
+                    queryset=RoleAssignment.objects.select_related(
+                        "role_type", "specialism", "partnership"
+                    ).order_by("-ends_on", "role_type__ordering", "-starts_on", "pk"),
+                    to_attr="all_roles",
+                ),
+                models.Prefetch(
+                    "posts",
+                    queryset=Post.objects.select_related("school")
+                    .only(
+                        "person",
+                        "job_title",
+                        "starts_on",
+                        "ends_on",
+                        "school__name",
+                        "school__slug",
+                    )
+                    .order_by(F("ends_on").desc(nulls_first=True), F("starts_on").desc(), "-pk"),
+                    to_attr="career",
+                ),
+            )
         )
 
 

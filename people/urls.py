@@ -14,5 +14,11 @@ urlpatterns = [
     path("<int:pk>/roles/<int:role_pk>/end/", views.role_end_view, name="role_end"),
     path("<int:pk>/posts/add/", views.post_add, name="post_add"),
     path("<int:pk>/posts/<int:post_pk>/end/", views.post_end_view, name="post_end"),
+    path("<int:pk>/designations/add/", views.designation_add, name="designation_add"),
+    path(
+        "<int:pk>/designations/<int:designation_pk>/edit/",
+        views.designation_edit,
+        name="designation_edit",
+    ),
     path("<int:pk>/erase/", views.person_erase_view, name="erase"),
 ]

@@ -2,11 +2,13 @@
 
 from people.views.directory import person_export, person_list
 from people.views.erase import person_erase_view
-from people.views.posts import post_add, post_end_view
+from people.views.posts import designation_add, designation_edit, post_add, post_end_view
 from people.views.profile import my_profile, person_detail, person_edit, person_vcard_view
 from people.views.roles import role_add, role_end_view
 
 __all__ = [
+    "designation_add",
+    "designation_edit",
     "my_profile",
     "person_detail",
     "person_edit",

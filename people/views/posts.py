@@ -1,4 +1,5 @@
-"""Recording a person's post at a school and ending it (the ended post stays in the career)."""
+"""A person's career: recording a post at a school and ending it (the ended post stays in the
+career), and their SLE or NLE designations."""
 
 from __future__ import annotations
 
@@ -10,8 +11,14 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.permissions import is_admin, person_of
 from people.access import get_person_for_user
-from people.careers import CareerError, post_end, post_record
-from people.forms_posts import EndPostForm, PostForm, schools_for_posts
+from people.careers import (
+    CareerError,
+    designation_record,
+    designation_update,
+    post_end,
+    post_record,
+)
+from people.forms_posts import DesignationForm, EndPostForm, PostForm, schools_for_posts
 from people.models import Person
 
 
@@ -52,3 +59,39 @@ def post_end_view(request: HttpRequest, pk: int, post_pk: int) -> HttpResponse:
             messages.success(request, f"{post} ended; it now shows as a past post.")
             return redirect(person)
     return render(request, "people/post_end.html", {"person": person, "post": post, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def designation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Like roles: the person's school's head and editors, and admins (not the person)."""
+    person = get_person_for_user(
+        request, pk, action="roles", queryset=Person.objects.select_related("school")
+    )
+    form = DesignationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            designation = designation_record(person=person, by=request.user, **form.cleaned_data)
+        except CareerError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{designation} added to {person.display_name}'s profile.")
+            return redirect(person)
+    context = {"person": person, "form": form, "title": "Add a designation"}
+    return render(request, "people/designation_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def designation_edit(request: HttpRequest, pk: int, designation_pk: int) -> HttpResponse:
+    person = get_person_for_user(
+        request, pk, action="roles", queryset=Person.objects.select_related("school")
+    )
+    designation = get_object_or_404(person.designations.all(), pk=designation_pk)
+    form = DesignationForm(request.POST or None, instance=designation)
+    if request.method == "POST" and form.is_valid():
+        designation_update(designation=designation, by=request.user, **form.cleaned_data)
+        messages.success(request, f"{designation} saved.")
+        return redirect(person)
+    context = {"person": person, "form": form, "title": "Change a designation"}
+    return render(request, "people/designation_form.html", context)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.audit import security_log
 from alliance.permissions import is_admin, person_of
 from people.access import get_person_for_user
+from people.designations import from_rows as designations_from_rows
 from people.forms import profile_form_class
 from people.models import Person
 from people.rules import (
@@ -37,6 +38,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": person,
         "current_roles": current_roles,
         "past_roles": past_roles,
+        "designations": designations_from_rows(person.designation_rows),
         "can_edit": can_edit_person(user, person),
         "can_manage_roles": can_manage_roles(user, person),
         "can_manage_posts": can_manage_posts(user, person),

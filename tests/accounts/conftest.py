@@ -13,6 +13,7 @@ from accounts.models import Invitation, SchoolEmailDomain, hash_token
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective
+from people.designations import Designation
 from people.models import ContactVisibility
 from resources.models import Sharing
 from schools.models import School
@@ -106,6 +107,9 @@ def world(db, school, partnership, other_school, chair):
         "hidden_school": SchoolFactory(is_published=False),
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "designation": Designation.objects.create(
+            person=person, designated_on=datetime.date(2023, 9, 1)
+        ),
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "partnership": partnership,

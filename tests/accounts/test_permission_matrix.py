@@ -225,6 +225,15 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/posts/<int:post_pk>/end/": single(
         "/people/{person.pk}/posts/{post.pk}/end/", school_editors("200"), school_editors("200")
     ),
+    # Designations (SLE, NLE): as roles, the school's head and editors, and admins.
+    "people/<int:pk>/designations/add/": single(
+        "/people/{person.pk}/designations/add/", school_editors("200"), school_editors("200")
+    ),
+    "people/<int:pk>/designations/<int:designation_pk>/edit/": single(
+        "/people/{person.pk}/designations/{designation.pk}/edit/",
+        school_editors("200"),
+        school_editors("200"),
+    ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
         signed_in("403", admin="200"),

@@ -24,6 +24,7 @@ server; on SQLite a fixed sample of the hostile requests runs, so CI stays quick
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 import zlib
@@ -42,6 +43,7 @@ from django_filters import FilterSet
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective
+from people.designations import Designation
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -140,6 +142,8 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "people:role_add": {"pk": "person.pk"},
     "people:role_end": {"pk": "person.pk", "role_pk": "role.pk"},
     "people:post_add": {"pk": "person.pk"},
+    "people:designation_add": {"pk": "person.pk"},
+    "people:designation_edit": {"pk": "person.pk", "designation_pk": "designation.pk"},
     "people:post_end": {"pk": "person.pk", "post_pk": "post.pk"},
     "people:erase": {"pk": "erasable.pk"},
     "registers:people_import": {"slug": "school.slug"},
@@ -236,6 +240,9 @@ def world(school, partnership):
         "group": group,
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "designation": Designation.objects.create(
+            person=person, designated_on=datetime.date(2023, 9, 1)
+        ),
         "objective": GroupObjective.objects.create(group=group, title="Moderate writing"),
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),

@@ -1,5 +1,6 @@
 """The demo alliance looks like the seed pages, and building it twice changes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from accounts.models import User
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipKind
-from people.models import Person, RoleAssignment
+from people.models import Designation, Person, RoleAssignment
 from schools.models import School
 
 APPS = ["accounts", "schools", "people", "partnerships", "events", "account"]
@@ -61,6 +62,11 @@ def test_seed_demo_builds_the_fictional_alliance():
     send = NetworkGroup.objects.get(slug="send-network")
     assert send.chairs.current().filter(title="co_chair").count() == 2
     assert send.objectives.filter(notes__isnull=False).distinct().count() == 2
+    # SLEs with review dates, one due soon.
+    soon = datetime.date.today() + datetime.timedelta(days=60)
+    designations = Designation.objects.filter(kind="sle", review_due__isnull=False)
+    assert designations.count() >= 3
+    assert designations.filter(review_due__lte=soon).exists()
 
 
 @pytest.mark.django_db
