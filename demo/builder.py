@@ -23,7 +23,12 @@ from demo.data import (
 )
 from demo.events import build_events, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
-from demo.people import build_careers, build_designations, build_group_running
+from demo.people import (
+    build_careers,
+    build_designations,
+    build_feeders,
+    build_group_running,
+)
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
 from demo.schools import build_schools
@@ -146,6 +151,7 @@ class DemoBuilder:
         build_careers(self, schools=schools, heads=heads)
         build_group_running(self, groups=groups)
         build_designations(self)
+        build_feeders(self, schools=schools)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(

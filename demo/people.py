@@ -9,6 +9,8 @@ from partnerships.models import GroupChair, GroupMembership, GroupObjective, Obj
 from people.designations import Designation
 from people.models import Person, RoleAssignment
 from people.posts import Post
+from schools.feeders import FeederLink
+from schools.models import Phase
 
 
 def build_careers(builder, *, schools, heads) -> None:
@@ -128,4 +130,14 @@ def build_designations(builder) -> None:
                 "review_due": review_due,
                 "status": status,
             },
+        )
+
+
+def build_feeders(builder, *, schools) -> None:
+    """Two primary schools feed the first secondary school of the demo."""
+    secondary = next(school for school in schools if school.phase == Phase.SECONDARY)
+    primaries = [school for school in schools if school.phase == Phase.PRIMARY][:2]
+    for primary, kind in zip(primaries, FeederLink.Kind, strict=True):
+        builder._get_or_create(
+            FeederLink, feeder=primary, receiver=secondary, defaults={"kind": kind}
         )

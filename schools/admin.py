@@ -14,6 +14,7 @@ from schools.corrections import (
     correction_reject,
     correction_withdraw,
 )
+from schools.feeders import FeederLink
 from schools.models import School, SchoolCorrection, UpdatedByRole
 
 
@@ -181,3 +182,14 @@ class SchoolCorrectionAdmin(admin.ModelAdmin):
     @admin.action(description="Withdraw the correction: show the register's value")
     def withdraw(self, request, queryset) -> None:
         self._decide(request, queryset, correction_withdraw, "Withdrawn")
+
+
+@admin.register(FeederLink)
+class FeederLinkAdmin(admin.ModelAdmin):
+    """Which primary schools feed which secondary schools: kept by alliance admins."""
+
+    list_display = ["feeder", "receiver", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["feeder__name", "receiver__name"]
+    autocomplete_fields = ["feeder", "receiver"]
+    list_select_related = ["feeder", "receiver"]

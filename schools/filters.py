@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
 
 from alliance.lib.querystring import query_without
 from partnerships.filters import name_box
 from partnerships.models import Partnership
+from schools.feeders import FeederLink
 from schools.models import Designation, EstablishmentType, OfstedGrade, Phase, School, Status
 from schools.nearby import near_queryset, resolve_place
 
@@ -51,6 +52,7 @@ class SchoolFilter(django_filters.FilterSet):
     local_authority = django_filters.CharFilter(label="Local authority", lookup_expr="istartswith")
     town = django_filters.CharFilter(label="Town", lookup_expr="istartswith")
     partnership = name_box("Partnership", "filter_partnership")
+    feeds = name_box("Feeds (a secondary school's name or URN)", "filter_feeds")
     ofsted_grade = django_filters.ChoiceFilter(
         label="Ofsted grade (before September 2024)",
         choices=OfstedGrade.choices,
@@ -99,6 +101,13 @@ class SchoolFilter(django_filters.FilterSet):
         return queryset.in_partnership(
             Partnership.objects.visible_to(self.request.user).named(value)
         )
+
+    def filter_feeds(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """The schools that feed the named school ("schools that feed Kingsway")."""
+        value = value.strip()
+        named = School.objects.filter(Q(slug=value) | Q(urn=value) | Q(name__icontains=value))
+        links = FeederLink.objects.filter(receiver__in=named.values("pk"))
+        return queryset.filter(pk__in=links.values("feeder"))
 
     def filter_near(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         km = float(self.form.cleaned_data.get("within") or DEFAULT_NEAR_KM)

@@ -13,6 +13,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from alliance.lib.fields import PhoneNumberField
+from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
 from alliance.lib.visibility import PublishedOrSignedIn
 from schools.choices import (
@@ -101,8 +102,21 @@ class SchoolQuerySet(models.QuerySet["School"]):
         return self.select_related("headteacher")
 
     def for_page(self) -> SchoolQuerySet:
-        """The school page's row with the headteacher and who last saved it: one query."""
-        return self.select_related("headteacher")
+        """The school page's row with the headteacher and who last saved it, and the schools
+        it feeds and is fed by, as short JSON lists (alliance.lib.nested): one query."""
+        school = models.OuterRef("pk")
+        return self.select_related("headteacher").annotate(
+            feeds_rows=json_rows(
+                FeederLink.objects.filter(feeder=school),
+                link="feeder",
+                fields=["kind", "receiver__name", "receiver__slug"],
+            ),
+            fed_by_rows=json_rows(
+                FeederLink.objects.filter(receiver=school),
+                link="receiver",
+                fields=["kind", "feeder__name", "feeder__slug"],
+            ),
+        )
 
     def for_directory(self) -> SchoolQuerySet:
         """The school directory's rows: one query, whatever the number of rows."""
@@ -354,3 +368,4 @@ def normalise_postcode_query(text: str) -> str:
 
 
 from schools.correction_models import SchoolCorrection  # noqa: E402, F401
+from schools.feeders import FeederLink  # noqa: E402, F401

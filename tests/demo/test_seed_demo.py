@@ -10,6 +10,7 @@ from accounts.models import User
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipKind
 from people.models import Designation, Person, RoleAssignment
+from schools.feeders import FeederLink
 from schools.models import School
 
 APPS = ["accounts", "schools", "people", "partnerships", "events", "account"]
@@ -67,6 +68,10 @@ def test_seed_demo_builds_the_fictional_alliance():
     designations = Designation.objects.filter(kind="sle", review_due__isnull=False)
     assert designations.count() >= 3
     assert designations.filter(review_due__lte=soon).exists()
+    # Two primary schools feed a secondary school.
+    assert (
+        FeederLink.objects.filter(feeder__phase="primary", receiver__phase="secondary").count() == 2
+    )
 
 
 @pytest.mark.django_db
