@@ -28,6 +28,7 @@ from demo.people import (
     build_designations,
     build_feeders,
     build_group_running,
+    build_teaching,
 )
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
@@ -152,6 +153,7 @@ class DemoBuilder:
         build_group_running(self, groups=groups)
         build_designations(self)
         build_feeders(self, schools=schools)
+        build_teaching(self, schools=schools, heads=heads, staff_by_school=staff_by_school)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(

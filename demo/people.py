@@ -7,7 +7,14 @@ import datetime
 
 from partnerships.models import GroupChair, GroupMembership, GroupObjective, ObjectiveNote
 from people.designations import Designation
-from people.models import Person, RoleAssignment
+from people.models import (
+    Person,
+    PersonQualification,
+    PhaseTaught,
+    Qualification,
+    RoleAssignment,
+    YearGroup,
+)
 from people.posts import Post
 from schools.feeders import FeederLink
 from schools.models import Phase
@@ -141,3 +148,38 @@ def build_feeders(builder, *, schools) -> None:
         builder._get_or_create(
             FeederLink, feeder=primary, receiver=secondary, defaults={"kind": kind}
         )
+
+
+def build_teaching(builder, *, schools, heads, staff_by_school) -> None:
+    """Qualifications (the demo head holds NPQH and ran the OTP; other heads NPQH or NPQSL)
+    and the phase and year groups staff of primary schools teach (Year 2 and Year 5 teachers,
+    for the moderation meetings)."""
+    by_slug = {q.slug: q for q in Qualification.objects.all()}
+    for n, school in enumerate(schools):
+        head = heads.get(school.pk)
+        if head is None:
+            continue
+        slug = "npqsl" if n % 3 == 2 else "npqh"
+        builder._get_or_create(
+            PersonQualification,
+            person=head,
+            qualification=by_slug[slug],
+            defaults={"year": builder.today.year - 5 - n % 4},
+        )
+    builder._get_or_create(
+        PersonQualification,
+        person=heads[schools[0].pk],
+        qualification=by_slug["otp"],
+        defaults={"year": builder.today.year - 9},
+    )
+    year_groups = {group.code: group for group in YearGroup.objects.all()}
+    for school in schools:
+        if school.phase != Phase.PRIMARY:
+            continue
+        teachers = [
+            p for p in staff_by_school.get(school.pk, []) if "teacher" in p.job_title.lower()
+        ]
+        for teacher, code in zip(teachers, ["Y2", "Y5", "Y1", "Y6"], strict=False):
+            if not teacher.phase_taught:
+                Person.objects.filter(pk=teacher.pk).update(phase_taught=PhaseTaught.PRIMARY)
+            teacher.year_groups.add(year_groups[code])

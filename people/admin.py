@@ -64,7 +64,7 @@ class PersonAdmin(admin.ModelAdmin):
         (None, {"fields": ["first_name", "last_name", "preferred_name", "pronouns"]}),
         ("Work", {"fields": ["job_title", "school", "organisation"]}),
         ("Contact", {"fields": ["email", "telephone", "contact_visibility"]}),
-        ("Profile", {"fields": ["bio", "expertise", "photo"]}),
+        ("Profile", {"fields": ["bio", "expertise", "phase_taught", "year_groups", "photo"]}),
         ("Account", {"fields": ["user"]}),
         ("Record", {"fields": ["created_at", "updated_at", "updated_by", "erased_at"]}),
     ]

@@ -8,8 +8,8 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from people import vocabularies
-        from people.models import RoleType, Specialism
+        from people.models import Qualification, RoleType, Specialism, YearGroup
 
-        for model in (RoleType, Specialism):
+        for model in (RoleType, Specialism, Qualification, YearGroup):
             for signal in (post_save, post_delete):
                 signal.connect(vocabularies.forget, sender=model, dispatch_uid=f"forget-{model}")

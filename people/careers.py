@@ -14,7 +14,7 @@ from django.utils import timezone
 from alliance.lib.rows import create_checked
 from partnerships.models import Membership
 from people.designations import Designation
-from people.models import Person
+from people.models import Person, PersonQualification, Qualification
 from people.posts import Post
 from schools.models import School
 
@@ -180,3 +180,24 @@ def _touch(person: Person, by: User | None) -> None:
     if by is not None:
         changes["updated_by"] = by
     Person.objects.filter(pk=person.pk).update(**changes)
+
+
+@transaction.atomic
+def qualification_add(
+    *, person: Person, qualification: Qualification, year: int | None, by: User | None = None
+) -> PersonQualification:
+    """Record that `person` holds a programme or qualification (from `year`)."""
+    if person.erased_at:
+        raise CareerError("This person's data was erased.", code="person_erased")
+    record = create_checked(
+        PersonQualification, person=person, qualification=qualification, year=year
+    )
+    _touch(person, by)
+    return record
+
+
+@transaction.atomic
+def qualification_remove(*, record: PersonQualification, by: User | None = None) -> None:
+    person = record.person
+    record.delete()
+    _touch(person, by)

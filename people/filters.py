@@ -1,5 +1,6 @@
 """The people directory's filters: name, role, specialism, school, school phase, partnership,
-network group, designation.
+network group, programme or qualification, year group taught, outside organisation,
+designation.
 
 Every filter narrows with `pk IN (subquery)` rather than a join, so filters combine without
 duplicating rows and the count stays exact. Role and specialism together mean one role with
@@ -24,7 +25,16 @@ from partnerships.models import (
     PartnerOrganisation,
     Partnership,
 )
-from people.models import Designation, Person, RoleAssignment, RoleType, Specialism
+from people.models import (
+    Designation,
+    Person,
+    PersonQualification,
+    Qualification,
+    RoleAssignment,
+    RoleType,
+    Specialism,
+    YearGroup,
+)
 from people.names import matching_name, name_words
 from people.vocabularies import ID_LIST_LIMIT, vocabularies
 from schools.models import Phase, School
@@ -73,6 +83,20 @@ class PersonFilter(django_filters.FilterSet):
     )
     partnership = name_box("Partnership", "filter_partnership")
     group = name_box("Network group", "filter_group")
+    qualification = django_filters.ChoiceFilter(
+        label="Programme or qualification",
+        choices=[],
+        method="filter_qualification",
+        empty_label="Any",
+    )
+    year_group = django_filters.ChoiceFilter(
+        label="Year group taught", choices=[], method="filter_year_group", empty_label="Any"
+    )
+    organisation = django_filters.CharFilter(
+        label="Outside organisation",
+        method="filter_organisation",
+        widget=forms.TextInput(attrs={"placeholder": "Part of its name"}),
+    )
     designation = django_filters.ChoiceFilter(
         label="SLE or NLE designation",
         method="filter_designation",
@@ -83,7 +107,7 @@ class PersonFilter(django_filters.FilterSet):
     class Meta:
         model = Person
         fields = ["q", "role", "specialism", "school", "phase", "partnership", "group"]
-        fields += ["designation"]
+        fields += ["qualification", "year_group", "organisation", "designation"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -94,10 +118,13 @@ class PersonFilter(django_filters.FilterSet):
         menus = vocabularies()
         self.filters["role"].extra["choices"] = menus["roles"]
         self.filters["specialism"].extra["choices"] = menus["specialisms"]
+        self.filters["qualification"].extra["choices"] = menus["qualifications"]
+        self.filters["year_group"].extra["choices"] = menus["year_groups"]
         self.crowded_roles = frozenset(menus["crowded_roles"])
         # What the form's menus show, for the rendered form kept by it (alliance.lib.fragments).
         self.vocabulary_version = tuple(
-            tuple(map(tuple, menus[name])) for name in ("roles", "specialisms")
+            tuple(map(tuple, menus[name]))
+            for name in ("roles", "specialisms", "qualifications", "year_groups")
         )
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -140,6 +167,25 @@ class PersonFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(pk__in=members.values("person")) | Q(pk__in=chairs) | Q(pk__in=co_chairs)
         )
+
+    def filter_qualification(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Holders of the programme or qualification ("NPQH")."""
+        held = PersonQualification.objects.filter(qualification=_id_of(Qualification, value))
+        return queryset.filter(pk__in=held.values("person"))
+
+    def filter_year_group(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Those who teach the year group ("Year 2", for Year 2 moderation)."""
+        teach = Person.year_groups.through.objects.filter(
+            yeargroup=Subquery(YearGroup.objects.filter(code=value).values("pk")[:1])
+        )
+        return queryset.filter(pk__in=teach.values("person"))
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """People who work for, or hold a role at, the named outside organisations."""
+        value = value.strip()
+        organisations = PartnerOrganisation.objects.filter(name__icontains=value).values("pk")
+        roles = RoleAssignment.objects.filter(organisation__in=organisations)
+        return queryset.filter(Q(organisation__in=organisations) | Q(pk__in=roles.values("person")))
 
     def filter_designation(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """People with an SLE or NLE designation in that state."""

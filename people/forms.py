@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
-from partnerships.models import Partnership
+from partnerships.models import NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
 from people.photos import PhotoField, clean_photo
+from schools.models import School
 
 PROFILE_FIELDS = [
     "first_name",
@@ -25,6 +26,8 @@ PROFILE_FIELDS = [
     "contact_visibility",
     "bio",
     "expertise",
+    "phase_taught",
+    "year_groups",
     "photo",
 ]
 # Only admins move a person to another school or organisation; everyone else's form does not
@@ -43,6 +46,7 @@ class PersonForm(PortalModelForm):
             "contact_visibility": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 5}),
             "expertise": forms.Textarea(attrs={"rows": 3}),
+            "year_groups": forms.CheckboxSelectMultiple,
             "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }
         help_texts = {
@@ -50,6 +54,7 @@ class PersonForm(PortalModelForm):
             "pronouns": "Optional, e.g. she/her, he/him, they/them.",
             "expertise": "What colleagues can ask you about, e.g. phonics, timetabling, EHCPs.",
             "contact_visibility": "The public never sees your e-mail or telephone.",
+            "year_groups": "So that year-group meetings (Year 2 moderation...) can find you.",
         }
 
     def clean_photo(self) -> UploadedFile | None | bool:
@@ -97,12 +102,27 @@ class RoleAssignmentForm(PortalModelForm):
 
     class Meta:
         model = RoleAssignment
-        fields = ["role_type", "specialism", "partnership", "starts_on", "ends_on"]
+        fields = [
+            "role_type",
+            "specialism",
+            "partnership",
+            "school",
+            "network_group",
+            "organisation",
+            "starts_on",
+            "ends_on",
+        ]
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
-        labels = {"role_type": "Role", "partnership": "Held within partnership"}
+        labels = {
+            "role_type": "Role",
+            "partnership": "Held within partnership",
+            "school": "Held at school",
+            "network_group": "Held in network group",
+            "organisation": "Held at outside organisation",
+        }
         help_texts = {
             "specialism": "Optional, e.g. maths for an SLE.",
             "partnership": "Optional: the partnership the role serves.",
@@ -114,6 +134,10 @@ class RoleAssignmentForm(PortalModelForm):
         self.fields["role_type"].queryset = RoleType.objects.all()
         self.fields["specialism"].queryset = Specialism.objects.all()
         self.fields["partnership"].queryset = Partnership.objects.all()
+        self.fields["school"].queryset = School.objects.only("name").order_by("name")
+        self.fields["network_group"].queryset = NetworkGroup.objects.select_related("partnership")
+        self.fields["organisation"].queryset = PartnerOrganisation.objects.all()
+        self.fields["organisation"].help_text = "E.g. a DfE reference group, an LA board."
         self.fields["starts_on"].initial = timezone.localdate
 
     def clean(self) -> dict:
@@ -121,6 +145,12 @@ class RoleAssignmentForm(PortalModelForm):
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", "A role cannot end before it starts.")
+        places = [name for name in ("school", "network_group", "organisation") if data.get(name)]
+        if len(places) > 1:
+            self.add_error(
+                places[1],
+                "Choose one place the role is held: a school, a group or an organisation.",
+            )
         return data
 
 

@@ -1,5 +1,5 @@
-"""Forms for a person's career, posts (jobs at schools) and designations: they validate;
-people.careers saves."""
+"""Forms for a person's career, posts (jobs at schools), designations and qualifications: they
+validate; people.careers saves."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from alliance.lib.forms import PortalForm, PortalModelForm
 from alliance.lib.widgets import DateInput
 from people.designations import Designation
-from people.models import Specialism
+from people.models import PersonQualification, Qualification, Specialism
 from people.posts import Post
 from schools.models import School
 
@@ -97,3 +97,27 @@ class DesignationForm(PortalModelForm):
         if designated_on and review_due and review_due < designated_on:
             self.add_error("review_due", "The review falls on or after the designation.")
         return data
+
+
+class QualificationForm(PortalModelForm):
+    """A programme or qualification a person holds, with its year."""
+
+    class Meta:
+        model = PersonQualification
+        fields = ["qualification", "year"]
+        labels = {"qualification": "Programme or qualification"}
+
+    def __init__(self, *args, person, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+        self.fields["qualification"].queryset = Qualification.objects.all()
+
+    def clean_qualification(self) -> Qualification:
+        # The person is not a field of the form, so the row's own uniqueness is checked here.
+        qualification = self.cleaned_data["qualification"]
+        held = PersonQualification.objects.filter(
+            person=self.instance.person, qualification=qualification
+        )
+        if held.exists():
+            raise forms.ValidationError("This person already holds this.")
+        return qualification

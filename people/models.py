@@ -22,6 +22,12 @@ from alliance.lib.urls import reverse_row
 from people.designations import PROFILE_FIELDS as DESIGNATION_FIELDS
 from people.designations import Designation
 from people.posts import Post
+from people.qualifications import (  # noqa: F401
+    PersonQualification,
+    PhaseTaught,
+    Qualification,
+    YearGroup,
+)
 
 
 class ContactVisibility(models.TextChoices):
@@ -139,11 +145,23 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """A person page: the person, workplace, every role they held and their career (posts
         with their school, latest first). Three queries: their designations come with the
         person's own row."""
-        designations = Designation.objects.filter(person=models.OuterRef("pk"))
-        rows = json_rows(designations, link="person", fields=DESIGNATION_FIELDS)
+        person = models.OuterRef("pk")
+        designations = Designation.objects.filter(person=person)
+        qualifications = PersonQualification.objects.filter(person=person)
+        year_groups = Person.year_groups.through.objects.filter(person=person)
         return (
             self.select_related("school", "organisation", "updated_by")
-            .annotate(designation_rows=rows)
+            .annotate(
+                designation_rows=json_rows(designations, link="person", fields=DESIGNATION_FIELDS),
+                qualification_rows=json_rows(
+                    qualifications,
+                    link="person",
+                    fields=["id", "year", "qualification__name", "qualification__abbreviation"],
+                ),
+                year_group_rows=json_rows(
+                    year_groups, link="person", fields=["yeargroup__name", "yeargroup__ordering"]
+                ),
+            )
             .prefetch_related(
                 models.Prefetch(
                     "role_assignments",
@@ -206,6 +224,10 @@ class Person(models.Model):
         upload_to=person_photo_path,
         blank=True,
         help_text="Optional. A JPEG, PNG or WebP image of up to 2 MB.",
+    )
+    phase_taught = models.CharField("phase I teach", max_length=20, choices=PhaseTaught, blank=True)
+    year_groups = models.ManyToManyField(
+        YearGroup, blank=True, related_name="teachers", verbose_name="year groups I teach"
     )
     contact_visibility = models.CharField(
         "who may see my e-mail and telephone",
@@ -290,6 +312,26 @@ class Person(models.Model):
     def is_erased(self) -> bool:
         return self.erased_at is not None
 
+    def qualifications_shown(self) -> list[dict]:
+        """for_profile's programmes and qualifications: latest first, each with its `label`
+        ("NPQH (National Professional Qualification for Headship)"), `year` and `id`."""
+        rows = [
+            {
+                "id": row["id"],
+                "year": row["year"],
+                "label": f"{row['qualification__abbreviation']} ({row['qualification__name']})"
+                if row["qualification__abbreviation"]
+                else row["qualification__name"],
+            }
+            for row in self.qualification_rows or []
+        ]
+        return sorted(rows, key=lambda row: (-(row["year"] or 0), row["label"]))
+
+    def year_groups_shown(self) -> list[str]:
+        """for_profile's year groups taught, youngest first."""
+        rows = sorted(self.year_group_rows or [], key=lambda row: row["yeargroup__ordering"])
+        return [row["yeargroup__name"] for row in rows]
+
     def roles_split(self, on: datetime.date | None = None) -> tuple[list, list]:
         """(current and upcoming, past) from the `all_roles` that for_profile() prefetched."""
         on = on or timezone.localdate()
@@ -339,6 +381,31 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="role_assignments",
     )
+    # Where else the role is held: at a school (a DSL), in a network group, or at an outside
+    # organisation (a DfE reference group, an LA board, a university).
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        help_text="The school the role is held at, if it is a school's.",
+    )
+    network_group = models.ForeignKey(
+        "partnerships.NetworkGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+    )
+    organisation = models.ForeignKey(
+        "partnerships.PartnerOrganisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name="outside organisation",
+    )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(
         null=True,
@@ -378,6 +445,14 @@ class RoleAssignment(models.Model):
         if self.specialism_id:
             label = f"{label} ({self.specialism})"
         return label
+
+    @property
+    def held_at(self):
+        """Where the role is held (a school, group, outside organisation or partnership)."""
+        for name in ("organisation", "network_group", "school", "partnership"):
+            if getattr(self, f"{name}_id"):
+                return getattr(self, name)
+        return None
 
     def ended_by(self, on: datetime.date) -> bool:
         return self.ends_on is not None and self.ends_on <= on

@@ -20,7 +20,7 @@ from schools.models import School
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from partnerships.models import Partnership
+    from partnerships.models import PartnerOrganisation, Partnership
 
 ERASED_NAME = "Former member of staff"
 
@@ -48,6 +48,7 @@ def person_save_profile(*, form: PersonForm, by: User) -> Person:
     person = form.save(commit=False)
     person.updated_by = by
     person.save()
+    form.save_m2m()
     if person.pk and "school_id" in before and before["school_id"] != person.school_id:
         # An admin moved them: the old post ends today and a new one starts.
         person_move(person=person, school=person.school, job_title=person.job_title, by=by)
@@ -63,11 +64,15 @@ def role_assign(
     role_type: RoleType,
     specialism: Specialism | None = None,
     partnership: Partnership | None = None,
+    school: School | None = None,
+    network_group: NetworkGroup | None = None,
+    organisation: PartnerOrganisation | None = None,
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
     by: User,
 ) -> RoleAssignment:
-    """Give `person` a role; `by` is the user doing it."""
+    """Give `person` a role, held where it is (a school, group, outside organisation or
+    partnership); `by` is the user doing it."""
     if person.erased_at:
         raise PeopleError("This person's data was erased.", code="person_erased")
     assignment = create_checked(
@@ -76,6 +81,9 @@ def role_assign(
         role_type=role_type,
         specialism=specialism,
         partnership=partnership,
+        school=school,
+        network_group=network_group,
+        organisation=organisation,
         starts_on=starts_on,
         ends_on=ends_on,
     )

@@ -20,5 +20,11 @@ urlpatterns = [
         views.designation_edit,
         name="designation_edit",
     ),
+    path("<int:pk>/qualifications/add/", views.qualification_add_view, name="qualification_add"),
+    path(
+        "<int:pk>/qualifications/<int:record_pk>/remove/",
+        views.qualification_remove_view,
+        name="qualification_remove",
+    ),
     path("<int:pk>/erase/", views.person_erase_view, name="erase"),
 ]

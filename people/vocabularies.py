@@ -1,4 +1,5 @@
-"""The role and specialism menus, kept in the cache.
+"""The people directory's menus (roles, specialisms, qualifications, year groups), kept in the
+cache.
 
 Every people directory page shows both menus; the lists are short and change only when an admin
 edits a vocabulary, which clears them (see PeopleConfig.ready). With CACHE_URL every app server
@@ -14,10 +15,10 @@ since is found so as before, and one that has shrunk is answered the other way, 
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Value
 from django.utils import timezone
 
-CACHE_KEY = "people:vocabularies:2"
+CACHE_KEY = "people:vocabularies:3"
 CACHE_SECONDS = 300
 # The most ids the people directory reads as a list before it filters (people.filters).
 ID_LIST_LIMIT = 5_000
@@ -34,7 +35,7 @@ def _crowded_roles() -> list[str]:
 
 
 def _load() -> dict[str, list]:
-    from people.models import RoleType, Specialism
+    from people.models import Qualification, RoleType, Specialism, YearGroup
 
     roles = [
         (
@@ -46,7 +47,32 @@ def _load() -> dict[str, list]:
         for role in RoleType.objects.only("slug", "name", "abbreviation")
     ]
     specialisms = list(Specialism.objects.values_list("slug", "name"))
-    return {"roles": roles, "specialisms": specialisms, "crowded_roles": _crowded_roles()}
+    # Both short lists in one query: qualifications in menu order, then year groups in theirs.
+    rows = (
+        Qualification.objects.order_by()
+        .annotate(list=Value(0), position=F("ordering"))
+        .values_list("list", "position", "slug", "name", "abbreviation")
+        .union(
+            YearGroup.objects.order_by()
+            .annotate(list=Value(1), position=F("ordering"), abbreviation=Value(""))
+            .values_list("list", "position", "code", "name", "abbreviation"),
+            all=True,
+        )
+        .order_by("list", "position", "name")
+    )
+    qualifications, year_groups = [], []
+    for which, _, key, name, abbreviation in rows:
+        if which == 0:
+            qualifications.append((key, f"{abbreviation} ({name})" if abbreviation else name))
+        else:
+            year_groups.append((key, name))
+    return {
+        "roles": roles,
+        "specialisms": specialisms,
+        "qualifications": qualifications,
+        "year_groups": year_groups,
+        "crowded_roles": _crowded_roles(),
+    }
 
 
 def vocabularies() -> dict[str, list]:
@@ -57,5 +83,5 @@ def vocabularies() -> dict[str, list]:
 
 
 def forget(**kwargs) -> None:
-    """Signal receiver: a role type or specialism changed."""
+    """Signal receiver: a role type, specialism, qualification or year group changed."""
     cache.delete(CACHE_KEY)

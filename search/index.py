@@ -88,10 +88,10 @@ def school_document(school: School) -> SearchDocument:
 
 
 def person_document(person: Person) -> SearchDocument:
-    """Names, job, workplace and current roles; never contact details.
+    """Names, job, workplace, current roles and qualifications; never contact details.
 
-    Needs `current_roles` (with role_type, specialism, partnership), `chaired_groups` and
-    `school` loaded for bulk use.
+    Needs `current_roles` (with role_type, specialism, partnership), `chaired_groups`,
+    `qualification_records` (with their qualification) and `school` loaded for bulk use.
     """
     roles = getattr(person, "current_roles", None)
     if roles is None:
@@ -115,6 +115,11 @@ def person_document(person: Person) -> SearchDocument:
             label = f"{label}\t{role.role_type.name}"  # found by its name, shown by its letters
         facts.append(label)
     facts += [f"Chair of {group.name}" for group in person.chaired_groups.all()]
+    # Programmes and qualifications ("NPQH"): found by their letters and their names.
+    for record in person.qualification_records.all():
+        qualification = record.qualification
+        role_words += [qualification.name, qualification.abbreviation]
+        facts.append(qualification.abbreviation or qualification.name)
     if person.school_id:
         facts.append(person.school.get_phase_display())
     return _document(
@@ -291,6 +296,7 @@ def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
             .prefetch_related(
                 Prefetch("role_assignments", queryset=current, to_attr="current_roles"),
                 "chaired_groups",
+                "qualification_records__qualification",
             )
         ),
     )

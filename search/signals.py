@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
-from people.models import Person, RoleAssignment
+from people.models import Person, PersonQualification, RoleAssignment
 from schools.models import School
 from schools.signals import schools_written
 from search.index import index_object, index_schools, remove_object
@@ -29,8 +29,11 @@ for model in INDEXED:
 
 @receiver(post_save, sender=RoleAssignment, dispatch_uid="search-role-save")
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="search-role-delete")
+@receiver(post_save, sender=PersonQualification, dispatch_uid="search-qualification-save")
+@receiver(post_delete, sender=PersonQualification, dispatch_uid="search-qualification-delete")
 def _role_changed(sender, instance, raw=False, **kwargs):
-    """A person is found by their roles, so a role change re-indexes the person."""
+    """A person is found by their roles and qualifications, so a change to either re-indexes
+    the person."""
     if raw:
         return
     person = Person.objects.filter(pk=instance.person_id).select_related("school").first()

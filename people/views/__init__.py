@@ -2,7 +2,14 @@
 
 from people.views.directory import person_export, person_list
 from people.views.erase import person_erase_view
-from people.views.posts import designation_add, designation_edit, post_add, post_end_view
+from people.views.posts import (
+    designation_add,
+    designation_edit,
+    post_add,
+    post_end_view,
+    qualification_add_view,
+    qualification_remove_view,
+)
 from people.views.profile import my_profile, person_detail, person_edit, person_vcard_view
 from people.views.roles import role_add, role_end_view
 
@@ -18,6 +25,8 @@ __all__ = [
     "person_vcard_view",
     "post_add",
     "post_end_view",
+    "qualification_add_view",
+    "qualification_remove_view",
     "role_add",
     "role_end_view",
 ]

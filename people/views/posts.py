@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.permissions import is_admin, person_of
 from people.access import get_person_for_user
@@ -17,8 +17,16 @@ from people.careers import (
     designation_update,
     post_end,
     post_record,
+    qualification_add,
+    qualification_remove,
 )
-from people.forms_posts import DesignationForm, EndPostForm, PostForm, schools_for_posts
+from people.forms_posts import (
+    DesignationForm,
+    EndPostForm,
+    PostForm,
+    QualificationForm,
+    schools_for_posts,
+)
 from people.models import Person
 
 
@@ -95,3 +103,31 @@ def designation_edit(request: HttpRequest, pk: int, designation_pk: int) -> Http
         return redirect(person)
     context = {"person": person, "form": form, "title": "Change a designation"}
     return render(request, "people/designation_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def qualification_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """As the profile: the person themself, their school's head and editors, and admins."""
+    person = get_person_for_user(
+        request, pk, action="edit", queryset=Person.objects.select_related("school")
+    )
+    form = QualificationForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        record = qualification_add(person=person, by=request.user, **form.cleaned_data)
+        messages.success(request, f"{record} added to {person.display_name}'s profile.")
+        return redirect(person)
+    context = {"person": person, "form": form, "title": "Add a programme or qualification"}
+    return render(request, "people/designation_form.html", context)
+
+
+@login_required
+@require_POST
+def qualification_remove_view(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
+    person = get_person_for_user(
+        request, pk, action="edit", queryset=Person.objects.select_related("school")
+    )
+    record = get_object_or_404(person.qualification_records.all(), pk=record_pk)
+    qualification_remove(record=record, by=request.user)
+    messages.success(request, f"{record} removed from {person.display_name}'s profile.")
+    return redirect(person)

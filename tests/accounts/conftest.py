@@ -14,7 +14,7 @@ from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective
 from people.designations import Designation
-from people.models import ContactVisibility
+from people.models import ContactVisibility, PersonQualification, Qualification
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
@@ -107,6 +107,9 @@ def world(db, school, partnership, other_school, chair):
         "hidden_school": SchoolFactory(is_published=False),
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "qualification_record": PersonQualification.objects.create(
+            person=person, qualification=Qualification.objects.get(slug="npqh"), year=2020
+        ),
         "designation": Designation.objects.create(
             person=person, designated_on=datetime.date(2023, 9, 1)
         ),

@@ -234,6 +234,16 @@ TABLE: dict[str, list[Case]] = {
         school_editors("200"),
         school_editors("200"),
     ),
+    # Programmes and qualifications: as the profile (the person, their school's head and
+    # editors, admins). Removing is a POST that goes back to the profile.
+    "people/<int:pk>/qualifications/add/": single(
+        "/people/{person.pk}/qualifications/add/", school_editors("200"), school_editors("200")
+    ),
+    "people/<int:pk>/qualifications/<int:record_pk>/remove/": single(
+        "/people/{person.pk}/qualifications/{qualification_record.pk}/remove/",
+        signed_in("405"),
+        school_editors("302"),
+    ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
         signed_in("403", admin="200"),

@@ -44,6 +44,7 @@ from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective
 from people.designations import Designation
+from people.models import PersonQualification, Qualification
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -143,6 +144,8 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "people:role_end": {"pk": "person.pk", "role_pk": "role.pk"},
     "people:post_add": {"pk": "person.pk"},
     "people:designation_add": {"pk": "person.pk"},
+    "people:qualification_add": {"pk": "person.pk"},
+    "people:qualification_remove": {"pk": "person.pk", "record_pk": "qualification_record.pk"},
     "people:designation_edit": {"pk": "person.pk", "designation_pk": "designation.pk"},
     "people:post_end": {"pk": "person.pk", "post_pk": "post.pk"},
     "people:erase": {"pk": "erasable.pk"},
@@ -240,6 +243,9 @@ def world(school, partnership):
         "group": group,
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "qualification_record": PersonQualification.objects.create(
+            person=person, qualification=Qualification.objects.get(slug="npqh"), year=2020
+        ),
         "designation": Designation.objects.create(
             person=person, designated_on=datetime.date(2023, 9, 1)
         ),

@@ -68,6 +68,10 @@ def test_seed_demo_builds_the_fictional_alliance():
     designations = Designation.objects.filter(kind="sle", review_due__isnull=False)
     assert designations.count() >= 3
     assert designations.filter(review_due__lte=soon).exists()
+    # Qualifications and year groups taught.
+    assert demo_head.qualification_records.filter(qualification__slug="npqh").exists()
+    assert Person.objects.filter(year_groups__code="Y2").exists()
+    assert Person.objects.filter(year_groups__code="Y5").exists()
     # Two primary schools feed a secondary school.
     assert (
         FeederLink.objects.filter(feeder__phase="primary", receiver__phase="secondary").count() == 2

@@ -349,9 +349,9 @@ def test_directory_costs_the_same_queries_for_1_or_30_people(
 ):
     """Prevents an N+1 on each row's school and current roles (role type, specialism,
     partnership): session, user with their profile, the people holding the role, the count,
-    the page, the roles. The role and specialism menus come from the cache (filled by the
-    first visit: three queries, the menus and which roles many hold), and the other filters
-    are text boxes."""
+    the page, the roles. The menus come from the cache (filled by the first visit: four
+    queries, roles, specialisms, qualifications with year groups, and which roles many
+    hold), and the other filters are text boxes."""
 
     def make(n):
         for _ in range(n):
@@ -360,7 +360,7 @@ def test_directory_costs_the_same_queries_for_1_or_30_people(
             RoleAssignmentFactory(person=person, role_type=RoleType.objects.get(slug="senco"))
 
     make(1)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         staff.get("/people/")  # fills the menus' cache
     with django_assert_num_queries(6):
         staff.get("/people/", {"role": "specialist-leader-of-education"})
