@@ -28,6 +28,7 @@ from demo.people import (
     build_designations,
     build_feeders,
     build_group_running,
+    build_outside_roles,
     build_teaching,
 )
 from demo.registers import import_samples
@@ -154,6 +155,7 @@ class DemoBuilder:
         build_designations(self)
         build_feeders(self, schools=schools)
         build_teaching(self, schools=schools, heads=heads, staff_by_school=staff_by_school)
+        build_outside_roles(self, schools=schools, heads=heads, town=town)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import datetime
 
-from partnerships.models import GroupChair, GroupMembership, GroupObjective, ObjectiveNote
+from partnerships.models import (
+    GroupChair,
+    GroupMembership,
+    GroupObjective,
+    ObjectiveNote,
+    PartnerOrganisation,
+)
 from people.designations import Designation
 from people.models import (
     Person,
@@ -13,6 +19,7 @@ from people.models import (
     PhaseTaught,
     Qualification,
     RoleAssignment,
+    RoleType,
     YearGroup,
 )
 from people.posts import Post
@@ -183,3 +190,44 @@ def build_teaching(builder, *, schools, heads, staff_by_school) -> None:
             if not teacher.phase_taught:
                 Person.objects.filter(pk=teacher.pk).update(phase_taught=PhaseTaught.PRIMARY)
             teacher.year_groups.add(year_groups[code])
+
+
+def build_outside_roles(builder, *, schools, heads, town) -> None:
+    """The demo head sits on the local safeguarding board and a DfE reference group, as an
+    NLE; both organisations have pages that list the role."""
+    head = heads[schools[0].pk]
+    board = builder._get_or_create(
+        PartnerOrganisation,
+        name="Eastbridge Safeguarding Children Board",
+        defaults={
+            "kind": PartnerOrganisation.Kind.LOCAL_AUTHORITY,
+            "description": "The borough's multi-agency safeguarding board.",
+        },
+    )
+    board.partnerships.add(town)
+    reference = builder._get_or_create(
+        PartnerOrganisation,
+        name="DfE primary headteachers' reference group",
+        defaults={"kind": PartnerOrganisation.Kind.NATIONAL_BODY},
+    )
+    since = datetime.date(builder.today.year - 2, 1, 1)
+    for organisation, slug in [
+        (board, "designated-safeguarding-lead"),
+        (reference, "nationallocal-leader-of-education"),
+    ]:
+        builder._get_or_create(
+            RoleAssignment,
+            person=head,
+            organisation=organisation,
+            role_type=RoleType.objects.get(slug=slug),
+            defaults={"starts_on": since},
+        )
+    builder._get_or_create(
+        Designation,
+        person=head,
+        kind=Designation.Kind.NLE,
+        defaults={
+            "designated_on": since,
+            "review_due": since.replace(year=since.year + 4),
+        },
+    )

@@ -13,6 +13,7 @@ from partnerships.models import (
     GroupObjective,
     Membership,
     NetworkGroup,
+    PartnerOrganisation,
     Partnership,
     Statement,
 )
@@ -202,3 +203,17 @@ class ObjectiveNoteForm(PortalForm):
         if not text:
             raise forms.ValidationError("Write what has happened since the last note.")
         return text
+
+
+class OrganisationForm(PortalModelForm):
+    """A partner organisation's page: what it is and what it does with the alliance."""
+
+    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = PartnerOrganisation
+        fields = ["name", "kind", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_name(self) -> str:
+        return self.cleaned_data["name"].strip()

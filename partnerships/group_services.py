@@ -1,5 +1,5 @@
-"""Writes for how a group runs: members joining and leaving (dated), chairs and co-leads, and
-objectives with their progress notes."""
+"""Writes for how a group runs (members joining and leaving, dated; chairs and co-leads;
+objectives with their progress notes) and for partner organisations' pages."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from partnerships.models import (
     GroupObjective,
     NetworkGroup,
     ObjectiveNote,
+    PartnerOrganisation,
 )
 from people.models import Person
 
@@ -98,3 +99,13 @@ def objective_note_add(
         objective.full_clean()
         objective.save(update_fields=["status"])
     return note
+
+
+@transaction.atomic
+def organisation_update(*, organisation: PartnerOrganisation, **fields) -> PartnerOrganisation:
+    """Change a partner organisation's name, kind, website and description."""
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    organisation.save(update_fields=list(fields))
+    return organisation

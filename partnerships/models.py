@@ -339,6 +339,9 @@ class PartnerOrganisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse_row("partnerships:organisation", pk=self.pk)
+
 
 class NetworkGroup(models.Model):
     """A standing group inside a partnership around a focus, e.g. the SEND network."""

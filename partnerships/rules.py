@@ -11,6 +11,7 @@ from partnerships.models import (
     GroupMembership,
     Membership,
     NetworkGroup,
+    PartnerOrganisation,
     Partnership,
 )
 from people.models import Person
@@ -158,3 +159,19 @@ def is_coordinator(user) -> bool:
         return True
     person = person_of(user)
     return person is not None and Membership.objects.current().filter(coordinator=person).exists()
+
+
+def can_view_organisation(user, organisation: PartnerOrganisation) -> bool:
+    """A partner organisation's page is public; the people on it are for signed-in users
+    (can_see_member_people)."""
+    return True
+
+
+def can_edit_organisation(user, organisation: PartnerOrganisation) -> bool:
+    """Admins, and the coordinators of a partnership the organisation works with."""
+    if is_admin(user):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return coordinating(person).filter(partnership__partner_organisations=organisation.pk).exists()

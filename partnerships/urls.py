@@ -1,10 +1,16 @@
 from django.urls import path
 
-from partnerships.views import edit, objectives, pages
+from partnerships.views import edit, objectives, organisations, pages
 
 app_name = "partnerships"
 urlpatterns = [
     path("", pages.partnership_list, name="list"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation"),
+    path(
+        "organisations/<int:pk>/edit/",
+        organisations.organisation_edit,
+        name="organisation_edit",
+    ),
     path("<slug:slug>/", pages.partnership_detail, name="detail"),
     path("<slug:slug>/edit/", edit.partnership_edit, name="edit"),
     path("<slug:slug>/members/add/", edit.membership_add, name="membership_add"),

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from alliance.lib.copying import copy_create
 from events.models import Event
-from partnerships.models import Membership, NetworkGroup, Partnership
+from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment
 from schools.models import School
 from search.models import Kind, SearchDocument, SearchWord
@@ -196,12 +196,25 @@ def event_document(event: Event) -> SearchDocument:
     )
 
 
+def organisation_document(organisation: PartnerOrganisation) -> SearchDocument:
+    """A partner organisation (a university, an LA board...): public, like its page."""
+    return _document(
+        Kind.ORGANISATION,
+        organisation,
+        title=organisation.name,
+        subtitle=organisation.get_kind_display(),
+        body=organisation.description[:2000],
+        public=True,
+    )
+
+
 BUILDERS = {
     School: (Kind.SCHOOL, school_document),
     Person: (Kind.PERSON, person_document),
     Partnership: (Kind.PARTNERSHIP, partnership_document),
     NetworkGroup: (Kind.GROUP, group_document),
     Event: (Kind.EVENT, event_document),
+    PartnerOrganisation: (Kind.ORGANISATION, organisation_document),
 }
 
 
@@ -305,6 +318,7 @@ def _all_documents() -> Iterable[tuple[str, Iterator[list]]]:
         _in_batches(Partnership.objects.select_related("parent", "lead_school")),
     )
     yield (Kind.GROUP, _in_batches(NetworkGroup.objects.select_related("partnership", "chair")))
+    yield (Kind.ORGANISATION, _in_batches(PartnerOrganisation.objects.all()))
     yield (
         Kind.EVENT,
         _in_batches(Event.objects.select_related("host_school", "network_group", "partnership")),

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     PARTNERSHIP = "partnership", "Partnership"
     GROUP = "group", "Network group"
     EVENT = "event", "Event"
+    ORGANISATION = "organisation", "Partner organisation"
 
 
 class SearchDocument(models.Model):

@@ -4,13 +4,13 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from events.models import Event
-from partnerships.models import Membership, NetworkGroup, Partnership
+from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, PersonQualification, RoleAssignment
 from schools.models import School
 from schools.signals import schools_written
 from search.index import index_object, index_schools, remove_object
 
-INDEXED = (School, Person, Partnership, NetworkGroup, Event)
+INDEXED = (School, Person, Partnership, NetworkGroup, Event, PartnerOrganisation)
 
 
 def _saved(sender, instance, raw=False, **kwargs):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, unsubscribe_token
-from partnerships.models import GroupObjective
+from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import ContactVisibility, PersonQualification, Qualification
 from resources.models import Sharing
@@ -80,6 +80,13 @@ def rf_request():
 # The permission matrix's world ---------------------------------------------------------------
 
 
+def _organisation_of(partnership):
+    """A partner organisation the partnership works with, with a role held there."""
+    organisation = PartnerOrganisation.objects.create(name="Testshire Maths Hub", kind="maths_hub")
+    organisation.partnerships.add(partnership)
+    return organisation
+
+
 @pytest.fixture
 def world(db, school, partnership, other_school, chair):
     """One of each object the URLs need, published and unpublished, and another school's
@@ -107,6 +114,7 @@ def world(db, school, partnership, other_school, chair):
         "hidden_school": SchoolFactory(is_published=False),
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "organisation": _organisation_of(partnership),
         "qualification_record": PersonQualification.objects.create(
             person=person, qualification=Qualification.objects.get(slug="npqh"), year=2020
         ),

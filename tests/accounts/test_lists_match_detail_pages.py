@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from events.models import Event
-from partnerships.models import NetworkGroup, Partnership
+from partnerships.models import NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person
 from people.rules import can_see_contacts
 from resources.models import Resource
@@ -76,6 +76,7 @@ SEARCHABLE = {
     Kind.PARTNERSHIP: lambda: Partnership.objects.all(),
     Kind.GROUP: lambda: NetworkGroup.objects.select_related("partnership"),
     Kind.EVENT: lambda: Event.objects.all(),
+    Kind.ORGANISATION: lambda: PartnerOrganisation.objects.all(),
 }
 
 

@@ -292,6 +292,16 @@ TABLE: dict[str, list[Case]] = {
             signed_in("403", admin="200"),
         ),
     ],
+    # Partner organisations: a public page (its people for signed-in users); edited by the
+    # coordinators of a partnership it works with, and admins.
+    "partnerships/organisations/<int:pk>/": single(
+        "/partnerships/organisations/{organisation.pk}/", everyone("200")
+    ),
+    "partnerships/organisations/<int:pk>/edit/": single(
+        "/partnerships/organisations/{organisation.pk}/edit/",
+        coordinators("200"),
+        coordinators("200"),
+    ),
     # A group's objectives: read by those who run it, its members and the heads of the
     # partnership's schools; written by its chairs, the partnership's coordinators and admins.
     # An empty form re-renders with its errors (200).

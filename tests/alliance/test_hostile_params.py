@@ -42,7 +42,7 @@ from django_filters import FilterSet
 
 from events.models import CalendarFeedToken
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
-from partnerships.models import GroupObjective
+from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import PersonQualification, Qualification
 from registers.models import ImportJob
@@ -160,6 +160,8 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "partnerships:membership_end": {"slug": "partnership.slug", "pk": "membership.pk"},
     "partnerships:group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "partnerships:group_edit": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "partnerships:organisation": {"pk": "organisation.pk"},
+    "partnerships:organisation_edit": {"pk": "organisation.pk"},
     "partnerships:group_objectives": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "partnerships:objective_add": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "partnerships:objective_note": {
@@ -214,6 +216,13 @@ PATH_ARGS: dict[str, dict[str, str]] = {
 }
 
 
+def _organisation_of(partnership):
+    """A partner organisation the partnership works with, with a role held there."""
+    organisation = PartnerOrganisation.objects.create(name="Testshire Maths Hub", kind="maths_hub")
+    organisation.partnerships.add(partnership)
+    return organisation
+
+
 @pytest.fixture
 def world(school, partnership):
     """One of each object a path names, and the member who holds most roles over them."""
@@ -243,6 +252,7 @@ def world(school, partnership):
         "group": group,
         "person": person,
         "role": RoleAssignmentFactory(person=person),
+        "organisation": _organisation_of(partnership),
         "qualification_record": PersonQualification.objects.create(
             person=person, qualification=Qualification.objects.get(slug="npqh"), year=2020
         ),

@@ -72,6 +72,9 @@ def test_seed_demo_builds_the_fictional_alliance():
     assert demo_head.qualification_records.filter(qualification__slug="npqh").exists()
     assert Person.objects.filter(year_groups__code="Y2").exists()
     assert Person.objects.filter(year_groups__code="Y5").exists()
+    # The head's roles at two outside organisations, which have pages.
+    outside = demo_head.role_assignments.exclude(organisation=None)
+    assert outside.values("organisation").distinct().count() == 2
     # Two primary schools feed a secondary school.
     assert (
         FeederLink.objects.filter(feeder__phase="primary", receiver__phase="secondary").count() == 2

@@ -146,7 +146,7 @@ def test_a_role_held_at_an_outside_organisation_shows_where(staff, colleague):
     board = PartnerOrganisation.objects.create(name="DfE SEND reference group")
     RoleAssignmentFactory(person=colleague, organisation=board)
     html = staff.get(colleague.get_absolute_url()).content.decode()
-    assert "at DfE SEND reference group" in html
+    assert f'at <a href="{board.get_absolute_url()}">DfE SEND reference group</a>' in html
 
 
 def test_a_role_names_one_place_it_is_held(head, colleague, school):
