@@ -5,10 +5,11 @@ longer work there) and designations."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from alliance.lib.rows import create_checked
@@ -67,7 +68,7 @@ def post_end(*, post: Post, ends_on: datetime.date, by: User | None = None) -> P
     post.ends_on = ends_on
     post.full_clean()
     post.save(update_fields=["ends_on"])
-    person_sync_school(person=post.person, by=by)
+    person_sync_school(person=post.person, by=by, ended=[post.school_id])
     return post
 
 
@@ -86,19 +87,27 @@ def person_move(
     current = Post.objects.select_for_update().filter(person=person).current(on)
     if school is not None and current.filter(school=school).exists():
         return person_sync_school(person=person, by=by)
+    ended = []
     for post in current.exclude(school=school):
         post.ends_on = on
         post.save(update_fields=["ends_on"])
-    if school is None:
-        return person_sync_school(person=person, by=by)
-    post_record(person=person, school=school, job_title=job_title, starts_on=on, by=by)
+        ended.append(post.school_id)
+    if school is not None:
+        create_checked(
+            Post, person=person, school=school, job_title=job_title.strip(), starts_on=on
+        )
+    person_sync_school(person=person, by=by, ended=ended)
     return None
 
 
-def person_sync_school(*, person: Person, by: User | None = None) -> None:
+def person_sync_school(
+    *, person: Person, by: User | None = None, ended: Iterable[int] = ()
+) -> None:
     """Make `Person.school` the school of the person's current post (the latest started), or
-    none; and end, at each school where they no longer hold a current post, the standing it
-    gave them: headteacher, school editor and the school's partnership coordinator.
+    none; and end, at each school of `ended` (posts that have just ended) where they no longer
+    hold a current post, the standing it gave them: headteacher, school editor and the
+    school's partnership coordinator. (Only there: an executive head may head a school where
+    they hold no post, and recording an old post elsewhere takes nothing away.)
 
     Rights that come from `Person.school` (colleagues' contacts, the school's partnerships,
     resources and events) follow the field itself.
@@ -127,7 +136,7 @@ def person_sync_school(*, person: Person, by: User | None = None) -> None:
         if "school_id" in changes:
             person.__dict__.pop("_standing", None)
     held = {post.school_id for post in current}
-    left = {post.school_id for post in posts if post.ended_by(today)} - held
+    left = {pk for pk in ended if pk is not None} - held
     for school in School.objects.filter(pk__in=left):
         _end_school_standing(person, school)
 
@@ -145,11 +154,14 @@ def posts_lapse(*, on: datetime.date | None = None) -> int:
     """Bring up to date the people whose post ended by `on` while their record still names
     that school (a post given an end date in advance): run daily. Returns how many."""
     on = on or timezone.localdate()
-    ended = Post.objects.past(on).filter(person__school=F("school"))
-    people = Person.objects.filter(pk__in=ended.values("person_id")).distinct()
+    still_there = Post.objects.current(on).filter(
+        person=OuterRef("person"), school=OuterRef("school")
+    )
+    lapsed = Post.objects.past(on).filter(person__school=F("school")).exclude(Exists(still_there))
     count = 0
-    for person in people:
-        person_sync_school(person=person)
+    for person_id, school_id in lapsed.values_list("person_id", "school_id").distinct():
+        person = Person.objects.get(pk=person_id)
+        person_sync_school(person=person, ended=[school_id])
         count += 1
     return count
 

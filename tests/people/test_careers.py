@@ -89,6 +89,23 @@ def test_a_post_ended_in_advance_keeps_its_rights_until_that_day(head, school):
     assert person.school is None
 
 
+def test_recording_an_old_post_elsewhere_takes_no_headship_away(head, school, other_school):
+    """An executive head may head a school where they hold no post."""
+    other_school.headteacher = head.person
+    other_school.save(update_fields=["headteacher"])
+    post_record(
+        person=head.person,
+        school=other_school,
+        job_title="Class teacher",
+        starts_on=datetime.date(2005, 9, 1),
+        ends_on=datetime.date(2009, 8, 31),
+    )
+    other_school.refresh_from_db()
+    head.person.refresh_from_db()
+    assert other_school.headteacher == head.person
+    assert head.person.school == school
+
+
 def test_a_post_cannot_end_twice(school):
     person = PersonFactory(school=school)
     post = person.posts.get()
