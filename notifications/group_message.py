@@ -14,15 +14,17 @@ from django.db.models import Q
 from notifications.models import DEFAULTS, Kind, Preference
 from notifications.services import message_queue
 from notifications.tasks import deliver_soon
-from partnerships.models import NetworkGroup, Partnership
+from partnerships.models import GroupChair, NetworkGroup, Partnership
 from people.models import Person
 from people.rules import can_see_contacts
 
 
 def group_recipients(group: NetworkGroup) -> list[Person]:
+    """The group's members, its chair and its current co-chairs and co-leads."""
+    co_chairs = GroupChair.objects.current().filter(group=group).values("person")
     return list(
         Person.objects.active()
-        .filter(Q(network_groups=group) | Q(chaired_groups=group))
+        .filter(Q(network_groups=group) | Q(chaired_groups=group) | Q(pk__in=co_chairs))
         .select_related("user")
         .distinct()
     )

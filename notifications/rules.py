@@ -28,7 +28,8 @@ def can_change_notifications(user, person: Person) -> bool:
 
 
 def can_message_group(user, group: NetworkGroup) -> bool:
-    """The group's chair, its partnership's coordinators and admins: members only read."""
+    """The group's chairs and co-leads, its partnership's coordinators and admins: members
+    only read."""
     return can_coordinate_group(user, group)
 
 

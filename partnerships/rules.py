@@ -167,6 +167,20 @@ def can_view_organisation(user, organisation: PartnerOrganisation) -> bool:
     return True
 
 
+def _organisation_editor_key(person: Person) -> str:
+    return f"standing_{person.pk}_edits_organisation"
+
+
+def organisation_editor_annotations(user) -> dict:
+    """Annotations for a PartnerOrganisation queryset that answer can_edit_organisation for
+    `user` with the row itself."""
+    person = person_of(user)
+    if person is None or is_admin(user):
+        return {}
+    mine = coordinating(person).filter(partnership__partner_organisations=OuterRef("pk"))
+    return {_organisation_editor_key(person): Exists(mine)}
+
+
 def can_edit_organisation(user, organisation: PartnerOrganisation) -> bool:
     """Admins, and the coordinators of a partnership the organisation works with."""
     if is_admin(user):
@@ -174,4 +188,11 @@ def can_edit_organisation(user, organisation: PartnerOrganisation) -> bool:
     person = person_of(user)
     if person is None:
         return False
-    return coordinating(person).filter(partnership__partner_organisations=organisation.pk).exists()
+    return known(
+        person,
+        organisation,
+        _organisation_editor_key(person),
+        lambda: (
+            coordinating(person).filter(partnership__partner_organisations=organisation.pk).exists()
+        ),
+    )

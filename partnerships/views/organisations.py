@@ -14,14 +14,22 @@ from alliance.lib.pagecache import public_page
 from partnerships.forms import OrganisationForm
 from partnerships.group_services import organisation_update
 from partnerships.models import PartnerOrganisation, Partnership
-from partnerships.rules import can_edit_organisation, can_see_member_people
+from partnerships.rules import (
+    can_edit_organisation,
+    can_see_member_people,
+    organisation_editor_annotations,
+)
 from people.models import Person, RoleAssignment
 
 PERSON_FIELDS = ["first_name", "last_name", "preferred_name", "job_title", "erased_at"]
 
 
-def _organisation(pk: int) -> PartnerOrganisation:
-    return get_object_or_404(PartnerOrganisation, pk=pk)
+def _organisation(request: HttpRequest, pk: int) -> PartnerOrganisation:
+    """The organisation, with whether the user may edit it (no query more for that)."""
+    organisations = PartnerOrganisation.objects.annotate(
+        **organisation_editor_annotations(request.user)
+    )
+    return get_object_or_404(organisations, pk=pk)
 
 
 @public_page
@@ -29,9 +37,10 @@ def _organisation(pk: int) -> PartnerOrganisation:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What the organisation is, the partnerships it works with that the user may see, and for
     signed-in users its people and the current roles held there. A fixed number of queries:
-    the organisation, its partnerships, its people, the roles (with their holders)."""
+    the organisation (with whether the user edits it), its partnerships, its people, the roles
+    (with their holders)."""
     user = request.user
-    organisation = _organisation(pk)
+    organisation = _organisation(request, pk)
     show_people = can_see_member_people(user, None)
     partnerships = Partnership.objects.visible_to(user).filter(partner_organisations=organisation)
     people, roles = [], []
@@ -69,7 +78,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(pk)
+    organisation = _organisation(request, pk)
     if not can_edit_organisation(request.user, organisation):
         raise PermissionDenied(
             "Only the coordinators of a partnership it works with may change this organisation."

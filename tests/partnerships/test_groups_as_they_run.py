@@ -280,3 +280,11 @@ def test_the_migration_makes_each_chair_a_chair_and_each_member_a_member_on_the_
     pairs = set(NetworkGroup.members.through.objects.values_list("networkgroup_id", "person_id"))
     assert pairs
     assert set(GroupMembership.objects.current().values_list("group_id", "person_id")) == pairs
+
+
+def test_a_co_chair_who_is_not_a_member_gets_the_groups_messages(group, school):
+    from notifications.group_message import group_recipients
+
+    co_chair = PersonFactory(school=school)
+    group_chairs_set(group=group, chairs=[PersonFactory(school=school), co_chair])
+    assert co_chair in group_recipients(group)
