@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from alliance.lib.widgets import DateInput
+from partnerships.group_services import group_chair_sync
 from partnerships.models import (
     GroupChair,
     GroupObjective,
@@ -198,3 +199,12 @@ class NetworkGroupAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["partnership", "chair", "members", "reports_to"]
     inlines = [GroupChairInline, GroupObjectiveInline]
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The named chair and the chair rows say the same (partnerships.rules.chairs_group).
+        group_chair_sync(
+            group=form.instance,
+            chair_changed="chair" in form.changed_data,
+            replaced=form.initial.get("chair"),
+        )

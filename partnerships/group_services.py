@@ -109,3 +109,33 @@ def organisation_update(*, organisation: PartnerOrganisation, **fields) -> Partn
     organisation.full_clean()
     organisation.save(update_fields=list(fields))
     return organisation
+
+
+@transaction.atomic
+def group_chair_sync(
+    *, group: NetworkGroup, chair_changed: bool = False, replaced: int | None = None
+) -> None:
+    """After the group's named chair or its chair rows were edited by hand (in admin), make
+    them agree: a newly named chair holds a current row and the one they `replaced` no longer
+    does; a named chair whose rows were all ended gives way to the longest-serving current
+    chair (or none)."""
+    today = timezone.localdate()
+    current = GroupChair.objects.current(today).filter(group=group)
+    if chair_changed and replaced and replaced != group.chair_id:
+        for row in current.filter(person_id=replaced):
+            row.ends_on = max(today, row.starts_on) if row.starts_on else today
+            row.save(update_fields=["ends_on"])
+    if not group.chair_id or current.filter(person_id=group.chair_id).exists():
+        return
+    if chair_changed:
+        create_checked(
+            GroupChair,
+            group=group,
+            person_id=group.chair_id,
+            title=GroupChair.Title.CHAIR,
+            starts_on=today,
+        )
+    else:
+        first = current.order_by("starts_on", "pk").first()
+        group.chair_id = first.person_id if first else None
+        group.save(update_fields=["chair"])

@@ -288,3 +288,21 @@ def test_a_co_chair_who_is_not_a_member_gets_the_groups_messages(group, school):
     co_chair = PersonFactory(school=school)
     group_chairs_set(group=group, chairs=[PersonFactory(school=school), co_chair])
     assert co_chair in group_recipients(group)
+
+
+def test_chair_rows_follow_the_named_chair_changed_in_admin(group, school):
+    from partnerships.group_services import group_chair_sync
+
+    first, second = PersonFactory(school=school), PersonFactory(school=school)
+    group_chairs_set(group=group, chairs=[first])
+    group.chair = second
+    group.save()
+    group_chair_sync(group=group, chair_changed=True, replaced=first.pk)
+    assert [row.person for row in GroupChair.objects.current().filter(group=group)] == [second]
+
+    # The row ended by hand: the named chair gives way.
+    GroupChair.objects.filter(person=second).update(ends_on=TODAY())
+    group_chair_sync(group=group)
+    group.refresh_from_db()
+    assert group.chair is None
+    assert list(chaired_groups(second)) == []
