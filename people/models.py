@@ -312,26 +312,6 @@ class Person(models.Model):
     def is_erased(self) -> bool:
         return self.erased_at is not None
 
-    def qualifications_shown(self) -> list[dict]:
-        """for_profile's programmes and qualifications: latest first, each with its `label`
-        ("NPQH (National Professional Qualification for Headship)"), `year` and `id`."""
-        rows = [
-            {
-                "id": row["id"],
-                "year": row["year"],
-                "label": f"{row['qualification__abbreviation']} ({row['qualification__name']})"
-                if row["qualification__abbreviation"]
-                else row["qualification__name"],
-            }
-            for row in self.qualification_rows or []
-        ]
-        return sorted(rows, key=lambda row: (-(row["year"] or 0), row["label"]))
-
-    def year_groups_shown(self) -> list[str]:
-        """for_profile's year groups taught, youngest first."""
-        rows = sorted(self.year_group_rows or [], key=lambda row: row["yeargroup__ordering"])
-        return [row["yeargroup__name"] for row in rows]
-
     def roles_split(self, on: datetime.date | None = None) -> tuple[list, list]:
         """(current and upcoming, past) from the `all_roles` that for_profile() prefetched."""
         on = on or timezone.localdate()

@@ -80,3 +80,26 @@ class PhaseTaught(models.TextChoices):
     SECONDARY = "secondary", "Secondary"
     POST_16 = "post_16", "Post-16"
     ALL_THROUGH = "all_through", "All through"
+
+
+def qualifications_shown(rows: list[dict] | None) -> list[dict]:
+    """PersonQuerySet.for_profile's `qualification_rows` as the person page lists them: latest
+    first, each with its `label` ("NPQH (National Professional Qualification for Headship)"),
+    `year` and `id`."""
+    shown = [
+        {
+            "id": row["id"],
+            "year": row["year"],
+            "label": f"{row['qualification__abbreviation']} ({row['qualification__name']})"
+            if row["qualification__abbreviation"]
+            else row["qualification__name"],
+        }
+        for row in rows or []
+    ]
+    return sorted(shown, key=lambda row: (-(row["year"] or 0), row["label"]))
+
+
+def year_groups_shown(rows: list[dict] | None) -> list[str]:
+    """for_profile's `year_group_rows`: the year groups' names, youngest first."""
+    ordered = sorted(rows or [], key=lambda row: row["yeargroup__ordering"])
+    return [row["yeargroup__name"] for row in ordered]

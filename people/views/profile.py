@@ -15,6 +15,7 @@ from people.access import get_person_for_user
 from people.designations import from_rows as designations_from_rows
 from people.forms import profile_form_class
 from people.models import Person
+from people.qualifications import qualifications_shown, year_groups_shown
 from people.rules import (
     can_edit_person,
     can_erase_person,
@@ -39,6 +40,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "current_roles": current_roles,
         "past_roles": past_roles,
         "designations": designations_from_rows(person.designation_rows),
+        "qualifications": qualifications_shown(person.qualification_rows),
+        "year_groups": year_groups_shown(person.year_group_rows),
         "can_edit": can_edit_person(user, person),
         "can_manage_roles": can_manage_roles(user, person),
         "can_manage_posts": can_manage_posts(user, person),
