@@ -210,6 +210,9 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/edit/": single(
         "/people/{person.pk}/edit/", school_editors("200"), school_editors("200")
     ),
+    "people/<int:pk>/history/": single(
+        "/people/{person.pk}/history/", school_editors("200"), signed_in("405")
+    ),
     "people/<int:pk>/roles/add/": single(
         "/people/{person.pk}/roles/add/", school_editors("200"), school_editors("200")
     ),

@@ -136,6 +136,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "people:detail": {"pk": "person.pk"},
     "people:vcard": {"pk": "person.pk"},
     "people:edit": {"pk": "person.pk"},
+    "people:history": {"pk": "person.pk"},
     "people:role_add": {"pk": "person.pk"},
     "people:role_end": {"pk": "person.pk", "role_pk": "role.pk"},
     "people:erase": {"pk": "erasable.pk"},
