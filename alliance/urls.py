@@ -20,6 +20,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("schools/", include("schools.urls")),
     path("people/", include("people.urls")),
+    path("people/", include("privacy.urls")),
     path("registers/", include("registers.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),

@@ -26,6 +26,28 @@ class ChangesOnlyHistory(HistoricalRecords):
             return
         super().post_save(instance, created, using=using, **kwargs)
 
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        """Record the rows on the history's side when the change comes from the other side.
+
+        simple-history records `instance` whichever side it is on, so a group's members
+        changed from the person (`person.network_groups.clear()`) would be written as a
+        version of the person, with the group's fields. Each group changed gets its version.
+        """
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        if action == "pre_clear":
+            field = getattr(kwargs["model"], attr).field
+            related = getattr(instance, field.remote_field.get_accessor_name())
+            instance._history_cleared = list(related.values_list("pk", flat=True))
+            return None
+        if action == "post_clear":
+            pk_set = instance.__dict__.pop("_history_cleared", [])
+        elif action not in ("post_add", "post_remove"):
+            return None
+        for row in kwargs["model"]._default_manager.filter(pk__in=pk_set or []):
+            super().m2m_changed(row, action, attr, pk_set, False, **kwargs)
+        return None
+
     def _unchanged(self, instance) -> bool:
         names = [
             field.attname

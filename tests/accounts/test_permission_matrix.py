@@ -220,6 +220,11 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/roles/<int:role_pk>/end/": single(
         "/people/{person.pk}/roles/{role.pk}/end/", school_editors("200"), school_editors("200")
     ),
+    # Subject access: the person themself (the `person` of the world is nobody's profile) and
+    # admins.
+    "people/<int:pk>/archive.zip": single(
+        "/people/{person.pk}/archive.zip", signed_in("403", admin="200"), signed_in("405")
+    ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
         signed_in("403", admin="200"),
