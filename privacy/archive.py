@@ -8,7 +8,8 @@ at the person or their account, copied whole ("row": what is about them and thei
 as a fact ("fact": that a row names them, its id and dates, never its content, which may be
 someone else's profile or address). Besides: the profile and its versions, with who made each
 change (a name the person can see on any profile page), and the failed sign-ins that named
-their addresses. Secrets (password hashes, tokens, keys) are never copied.
+their addresses, and where others wrote about them (which row, not the text). Secrets
+(password hashes, tokens, keys) are never copied.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from accounts.models import SecurityEvent
 from people.history import who
 from people.models import Person
 from privacy.links import person_fields
-from privacy.needles import escaped
+from privacy.mentions import mentions
+from privacy.needles import escaped, person_needles
 from privacy.registry import SECRET_COLUMN
 
 README = """What {portal} holds about {name}, on {date}.
@@ -93,6 +95,14 @@ def archive_tables(person: Person) -> dict[str, list[dict[str, Any]]]:
     failed = _failed_sign_ins(person, user)
     if failed:
         tables["sign-ins refused for their addresses"] = failed
+    # Where others wrote their name, address or number (minutes, a colleague's bio, the admin
+    # log): which row and column, not the text, which may be about others too.
+    written = [
+        {"table": model._meta.label, "id": pk, "column": field.name}
+        for model, field, pk, _ in mentions(person_needles(person))
+    ]
+    if written:
+        tables["mentions"] = written
     return tables
 
 
@@ -113,7 +123,10 @@ def _failed_sign_ins(person: Person, user) -> list[dict[str, Any]]:
         .filter(found)
         .order_by("created_at")
     )
-    return [{"kind": e.get_kind_display(), "at": e.created_at} for e in events]
+    return [
+        {"table": e._meta.label, "id": e.pk, "kind": e.get_kind_display(), "at": e.created_at}
+        for e in events
+    ]
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -13,12 +13,11 @@ erasure happened, by whom and of which row, never what was erased.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
-from django.db.models import Q, TextField
+from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.module_loading import import_string
 
@@ -26,16 +25,14 @@ from accounts.audit import security_log
 from accounts.models import Invitation, SecurityEvent, SecurityEventKind
 from people.models import Person
 from people.services import ERASED_NAME, person_erase
-from privacy.links import person_fields, text_columns
+from privacy.links import person_fields
+from privacy.mentions import any_of, mentions
 from privacy.needles import FORMER_MEMBER, escaped, pattern, person_needles
 from search.index import reindex_documents_containing
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-# Tables erasure does not rewrite column by column: sessions are deleted whole, and the search
-# index is rebuilt from the rows it projects.
-NOT_REWRITTEN = {"django_session", "search_searchdocument", "search_searchword"}
 # The profile's columns that erasure empties, in its history too (people.services.person_erase).
 PROFILE_COLUMNS = {
     "first_name": ERASED_NAME,
@@ -69,7 +66,7 @@ def person_erase_everywhere(*, person: Person, by: User | None) -> dict[str, int
     counts["rows"] = _linked_rows(person, user)
     counts["security events"] = _security_events(needles)
     counts["invitations"] = Invitation.objects.filter(
-        _any(["email"], [n for n in needles if "@" in n])
+        any_of(["email"], [n for n in needles if "@" in n])
     ).delete()[0]
     counts["profile versions"] = _profile_history(person)
     counts["sessions"] = end_sessions(user) if user is not None else 0
@@ -100,7 +97,7 @@ def _security_events(needles: list[str]) -> int:
     if not addresses:
         return 0
     events = SecurityEvent.objects.annotate(as_text=Cast("details", TextField()))
-    found = events.filter(_any(["as_text"], addresses + [escaped(a) for a in addresses]))
+    found = events.filter(any_of(["as_text"], addresses + [escaped(a) for a in addresses]))
     return SecurityEvent.objects.filter(pk__in=found.values("pk")).update(
         ip=None, path="", details={}
     )
@@ -133,36 +130,17 @@ def end_sessions(user) -> int:
     return ended
 
 
-def _any(columns: Iterable[str], needles: Iterable[str]) -> Q:
-    found = Q()
-    for column in columns:
-        for needle in needles:
-            found |= Q(**{f"{column}__icontains": needle})
-    return found
-
-
 def replace_mentions(needles: list[str]) -> int:
     """Replace every mention of the needles, in every text and JSON column of every table,
     by "a former member of staff"; a column that held nothing but one of them is emptied
     where it may be. Returns the number of values changed."""
-    if not needles:
-        return 0
-    found = pattern(needles)
+    found = pattern(needles) if needles else None
     changed = 0
-    for model, field in text_columns():
-        if model._meta.db_table in NOT_REWRITTEN:
-            continue
-        rows = model._default_manager.all()
-        if isinstance(field, models.JSONField):
-            rows = rows.annotate(_as_text=Cast(field.name, TextField()))
-            rows = rows.filter(_any(["_as_text"], needles + [escaped(n) for n in needles]))
-        else:
-            rows = rows.filter(_any([field.name], needles))
-        for pk, value in rows.values_list("pk", field.attname).iterator():
-            new = _replaced(value, found, field)
-            if new != value:
-                model._default_manager.filter(pk=pk).update(**{field.attname: new})
-                changed += 1
+    for model, field, pk, value in list(mentions(needles)):
+        new = _replaced(value, found, field)
+        if new != value:
+            model._default_manager.filter(pk=pk).update(**{field.attname: new})
+            changed += 1
     return changed
 
 
