@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.db.models import TextField
@@ -117,8 +118,6 @@ def end_sessions(user) -> int:
     """End every session of `user`: each stored session that is theirs is deleted through its
     engine (so a cached copy goes too), and the session hash changes, so a session the
     store no longer lists is refused on its next request."""
-    from django.conf import settings
-
     engine = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
     ended = 0
     for key, data in Session.objects.values_list("session_key", "session_data").iterator():

@@ -33,6 +33,8 @@ class ChangesOnlyHistory(HistoricalRecords):
         changed from the person (`person.network_groups.clear()`) would be written as a
         version of the person, with the group's fields. Each group changed gets its version.
         """
+        if action in ("post_add", "post_remove") and not pk_set:
+            return None  # Added what was there, or removed what was not: nothing changed.
         if not reverse:
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
         if action == "pre_clear":

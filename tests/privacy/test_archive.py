@@ -152,3 +152,11 @@ def test_the_download_costs_the_same_queries_with_more_rows(subject, django_asse
         RegistrationFactory(person=subject.person)
     with django_assert_num_queries(len(first)):
         subject.client.get(url)
+
+
+def test_the_person_and_admins_find_the_download_on_the_profile(subject, admin, head):
+    url = f"/people/{subject.person.pk}/"
+    link = f'href="/people/{subject.person.pk}/archive.zip"'
+    assert link in subject.client.get(url).content.decode()
+    assert link in admin.get(url).content.decode()
+    assert link not in head.get(url).content.decode()

@@ -128,3 +128,16 @@ def test_erasure_is_logged_without_the_erased_data(subject, admin):
     assert event.user == admin.user
     assert event.details["person"] == subject.person.pk
     assert not any(trace.lower() in json.dumps(event.details).lower() for trace in TRACES)
+
+
+def test_django_admins_erasure_is_the_full_one(subject, admin):
+    """The admin list's action (after its confirmation page) erases from every table too."""
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    data = {"action": "erase_personal_data", ACTION_CHECKBOX_NAME: [subject.person.pk]}
+    assert (
+        "Yes, erase their personal data"
+        in admin.post("/admin/people/person/", data).content.decode()
+    )
+    assert admin.post("/admin/people/person/", {**data, "confirm": "yes"}).status_code == 302
+    assert traces_left(TRACES) == []
