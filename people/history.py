@@ -6,6 +6,7 @@ Works on versions already loaded (no queries). The display of values is the scho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,24 +86,38 @@ def who(record: Any) -> str:
     return person.display_name if person is not None else "an account without a profile"
 
 
-def entries(records: list[Any], *, model: type[models.Model], show_contacts: bool) -> list:
-    """Each version of one row against the one before it; `records` newest first, with one
-    more (older) version at the end when there is one."""
+def entries(
+    records: list[Any],
+    *,
+    model: type[models.Model],
+    show_contacts: bool = False,
+    subject: Callable[[Any], str] | None = None,
+    extra: Callable[[Any, Any], list[FieldChange]] | None = None,
+) -> list[HistoryEntry]:
+    """Each version of one row against the one before it; `records` newest first. `subject`
+    names the row in a heading; `extra(older, record)` adds changes of its own (members)."""
     out = []
     for index, record in enumerate(records):
         older = records[index + 1] if index + 1 < len(records) else None
-        subject = "Profile" if model is Person else f"Role: {_role_label(record)}"
+        changes = diff(model, older, record, show_contacts=show_contacts)
+        if extra is not None:
+            changes += extra(older, record)
         out.append(
             HistoryEntry(
                 when=record.history_date,
                 who=who(record),
                 kind=record.get_history_type_display(),
-                subject=subject,
-                changes=diff(model, older, record, show_contacts=show_contacts),
+                subject=subject(record) if subject else _subject(model, record),
+                changes=changes,
             )
         )
     return out
 
 
-def _role_label(record: Any) -> str:
-    return str(RoleAssignment(role_type=record.role_type, specialism=record.specialism))
+def _subject(model: type[models.Model], record: Any) -> str:
+    if model is Person:
+        return "Profile"
+    if model is RoleAssignment:
+        role = RoleAssignment(role_type=record.role_type, specialism=record.specialism)
+        return f"Role: {role}"
+    return str(model._meta.verbose_name).capitalize()

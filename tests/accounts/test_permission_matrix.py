@@ -243,6 +243,18 @@ TABLE: dict[str, list[Case]] = {
             signed_in("403", admin="200"),
         ),
     ],
+    "partnerships/<slug:slug>/history/": [
+        Case(
+            "/partnerships/{partnership.slug}/history/",
+            coordinators("200"),
+            signed_in("405"),
+        ),
+        Case(
+            "/partnerships/{hidden_partnership.slug}/history/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
+        ),
+    ],
     "partnerships/<slug:slug>/members/add/": single(
         "/partnerships/{partnership.slug}/members/add/", coordinators("200"), coordinators("200")
     ),

@@ -147,6 +147,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "registers:memberships_template": {"slug": "partnership.slug"},
     "partnerships:detail": {"slug": "partnership.slug"},
     "partnerships:edit": {"slug": "partnership.slug"},
+    "partnerships:history": {"slug": "partnership.slug"},
     "partnerships:membership_add": {"slug": "partnership.slug"},
     "partnerships:membership_edit": {"slug": "partnership.slug", "pk": "membership.pk"},
     "partnerships:membership_end": {"slug": "partnership.slug", "pk": "membership.pk"},
