@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "people",
     "partnerships",
     "events",
+    "polls",
     "search",
     "support",
     "resources",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("registers/", include("registers.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
+    path("polls/", include("polls.urls")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),
     path("support/", include("support.urls")),

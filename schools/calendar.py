@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from events.rota import ENGLAND_HALF_TERMS, HalfTerm
+from schools.models import School
 from schools.term_models import TermPeriod, TermPeriodKind
 
 Kind = TermPeriodKind
@@ -87,6 +88,19 @@ class Calendar:
     def closed_days(self, days: Iterable[datetime.date]) -> dict[datetime.date, str]:
         return {day: reason for day in days if (reason := self.closed_reason(day))}
 
+    @property
+    def closed(self) -> ClosedDays:
+        """`day in calendar.closed`: the school is closed that day."""
+        return ClosedDays(self)
+
+
+@dataclass(frozen=True)
+class ClosedDays:
+    calendar: Calendar
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, datetime.date) and bool(self.calendar.closed_reason(day))
+
 
 def _first(period: Period) -> datetime.date:
     return period.first_day
@@ -131,3 +145,12 @@ def calendar_for(school=None) -> Calendar:
     """One school's calendar, or the alliance's when `school` is None: one query."""
     schools = [school] if school is not None else []
     return calendars(schools)[school.pk if school is not None else None]
+
+
+def closed_days_by_school(
+    school_ids: Sequence[int], days: Sequence[datetime.date]
+) -> dict[int, dict[datetime.date, str]]:
+    """For each school, which of `days` it is closed (holiday or INSET) and why: two queries."""
+    schools = list(School.objects.filter(pk__in=school_ids).only("pk", "local_authority"))
+    found = calendars(schools)
+    return {school.pk: found[school.pk].closed_days(days) for school in schools}

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -28,6 +29,7 @@ from partnerships.rules import (
     can_view_partnership,
 )
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
+from polls.rules import poll_rows, polls_from_rows
 
 
 @public_page
@@ -54,8 +56,13 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
     user = request.user
+    # Its date polls come with it (for its members only): no query of their own.
     partnership = get_partnership_for_user(
-        request, slug, queryset=Partnership.objects.with_page_lists(user)
+        request,
+        slug,
+        queryset=Partnership.objects.with_page_lists(user).annotate(
+            **poll_rows(user, of="partnership")
+        ),
     )
     today = timezone.localdate()
     memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
@@ -68,6 +75,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
     if show_people:
         prefetch_related_objects(organisations, "people")
+    coordinates = can_coordinate_partnership(user, partnership)
     context = {
         "partnership": partnership,
         "members": current,
@@ -84,7 +92,11 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("host_school")
         .only("title", "starts_at", "host_school__name")[:10],
         "charts": at_a_glance(current),
-        "can_coordinate": can_coordinate_partnership(user, partnership),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(partnership),
+        "new_poll_url": reverse("polls:new_partnership", args=[partnership.slug])
+        if coordinates
+        else "",
     }
     return render(request, "partnerships/detail.html", context)
 
@@ -94,9 +106,15 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
     user = request.user
-    group = get_group_for_user(request, slug, group_slug)
+    group = get_group_for_user(
+        request,
+        slug,
+        group_slug,
+        queryset=NetworkGroup.objects.annotate(**poll_rows(user, of="group")),
+    )
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
+    coordinates = can_coordinate_group(user, group)
     context = {
         "partnership": group.partnership,
         "group": group,
@@ -115,6 +133,10 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         .order_by("name"),
         "upcoming": events.upcoming().select_related("host_school")[:10],
         "past": events.past().select_related("host_school")[:10],
-        "can_coordinate": can_coordinate_group(user, group),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(group),
+        "new_poll_url": reverse("polls:new_group", args=[group.partnership.slug, group.slug])
+        if coordinates
+        else "",
     }
     return render(request, "partnerships/group.html", context)
