@@ -47,7 +47,9 @@ def poll(partnership, coordinator, dates):
 
 @pytest.fixture
 def group_poll(partnership, chair, dates):
-    poll = PollFactory(partnership=partnership, network_group=chair.group, title="SEND spring meeting")
+    poll = PollFactory(
+        partnership=partnership, network_group=chair.group, title="SEND spring meeting"
+    )
     for at in dates:
         PollOptionFactory(poll=poll, starts_at=at)
     return poll
