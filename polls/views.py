@@ -54,7 +54,7 @@ def poll_new(request: HttpRequest, slug: str, group_slug: str | None = None) -> 
     partnership, group = _scope(request, slug, group_slug)
     name = group.name if group else partnership.name
     form = PollForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"title": f"{name} meeting"},
         calendar=calendar_for(partnership.lead_school),
     )

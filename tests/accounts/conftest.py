@@ -23,6 +23,7 @@ from tests.factories import (
     NetworkGroupFactory,
     PartnershipFactory,
     PersonFactory,
+    PollOptionFactory,
     RegistrationFactory,
     ResourceFactory,
     RoleAssignmentFactory,
@@ -156,4 +157,6 @@ def world(db, school, partnership, other_school, chair):
         "invitation": make_invitation(school, token="matrix-token-0123456789"),
         "admin_user": UserFactory(email="matrix-admin-target@example.org"),
         "school_type": ContentType.objects.get_for_model(School),
+        "poll": PollOptionFactory(poll__partnership=partnership).poll,
+        "far_poll": PollOptionFactory(poll__partnership=far_partnership).poll,
     }

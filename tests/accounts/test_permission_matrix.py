@@ -358,6 +358,47 @@ TABLE: dict[str, list[Case]] = {
             coordinators("200", chair="200"),
         ),
     ],
+    # Availability polls: coordinators (and a group's chair) open and fix them; members of the
+    # partnership or group see and answer them; to anyone else a poll does not exist (404).
+    "polls/new/<slug:slug>/": [
+        Case("/polls/new/{partnership.slug}/", coordinators("200"), coordinators("400")),
+        Case(
+            "/polls/new/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="400"),
+        ),
+    ],
+    "polls/new/<slug:slug>/<slug:group_slug>/": [
+        Case(
+            "/polls/new/{partnership.slug}/{group.slug}/", coordinators("200"), coordinators("400")
+        ),
+        Case(
+            "/polls/new/{partnership.slug}/{chair_group.slug}/",
+            coordinators("200", chair="200"),
+            coordinators("400", chair="400"),
+        ),
+    ],
+    "polls/<int:pk>/": [
+        Case("/polls/{poll.pk}/", signed_in("200", outsider="404"), signed_in("405")),
+        Case("/polls/{far_poll.pk}/", signed_in("404", admin="200"), signed_in("405")),
+    ],
+    # An empty POST names no date: 400 with the form's message for those who may answer.
+    "polls/<int:pk>/answer/": [
+        Case(
+            "/polls/{poll.pk}/answer/",
+            signed_in("405"),
+            signed_in("400", outsider="404", admin="403"),
+        ),
+        Case("/polls/{far_poll.pk}/answer/", signed_in("405"), signed_in("404", admin="403")),
+    ],
+    "polls/<int:pk>/fix/": [
+        Case(
+            "/polls/{poll.pk}/fix/",
+            signed_in("405"),
+            signed_in("403", outsider="404", coordinator="400", admin="400"),
+        ),
+        Case("/polls/{far_poll.pk}/fix/", signed_in("405"), signed_in("404", admin="400")),
+    ],
     "search/": single("/search/?q=school", everyone("200")),
     # Support: a request is private to the school's head and editors and the coordinators of
     # its partnerships; another school's request or deployment answers 404.
@@ -728,7 +769,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|polls|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
@@ -740,6 +781,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "people",
             "partnerships",
             "events",
+            "polls",
             "search",
             "support",
             "resources",
@@ -764,6 +806,10 @@ ADMIN_TABLE: dict[str, list[Case]] = {
         )
     ],
     # Adding several schools to a partnership at once (an empty POST re-renders the form).
+    # Loading term dates from a CSV file (an empty POST: 400 with the form's message).
+    "admin/schools/termperiod/import/": [
+        Case("/admin/schools/termperiod/import/", ADMIN_ONLY, {**ADMIN_ONLY, "admin": "400"})
+    ],
     "admin/partnerships/partnership/<int:pk>/add-schools/": admin_case(
         "/admin/partnerships/partnership/{partnership.pk}/add-schools/"
     ),

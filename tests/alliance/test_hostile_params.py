@@ -49,6 +49,7 @@ from tests.factories import (
     EventFactory,
     NetworkGroupFactory,
     PersonFactory,
+    PollOptionFactory,
     RegistrationFactory,
     ResourceFactory,
     RoleAssignmentFactory,
@@ -170,6 +171,11 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_person": {"token": "feed_token"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "polls:new_partnership": {"slug": "partnership.slug"},
+    "polls:new_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "polls:detail": {"pk": "poll.pk"},
+    "polls:answer": {"pk": "poll.pk"},
+    "polls:fix": {"pk": "poll.pk"},
     "accounts:withdraw": {"pk": "invitation.pk"},
     "accounts:accept": {"token": "invitation_token"},
     "support:request": {"pk": "support_request.pk"},
@@ -253,6 +259,7 @@ def world(school, partnership):
         "resource": ResourceFactory(
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
         ),
+        "poll": PollOptionFactory(poll__partnership=partnership, poll__network_group=group).poll,
     }
 
 
@@ -482,6 +489,7 @@ GROUPS = [
     "notifications",
     "partnerships",
     "people",
+    "polls",
     "registers",
     "resources",
     "schools",
