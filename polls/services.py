@@ -126,7 +126,12 @@ def poll_fix(*, poll: Poll, option: PollOption, user) -> Event:
     whose own calendar has that day as an INSET day or holiday. Without hosting schools the
     meeting has no host yet; the coordinator adds one on the event's page.
     """
-    poll = Poll.objects.select_for_update().select_related("network_group").get(pk=poll.pk)
+    # Lock the poll's row only: its group is an outer join, which PostgreSQL will not lock.
+    poll = (
+        Poll.objects.select_for_update(of=("self",))
+        .select_related("partnership", "network_group")
+        .get(pk=poll.pk)
+    )
     if not poll.is_open:
         raise PollError("This poll is closed: its date is fixed.", code="closed")
     if option.poll_id != poll.pk:
