@@ -137,6 +137,8 @@ def poll_fix(*, poll: Poll, option: PollOption, user) -> Event:
     if option.poll_id != poll.pk:
         raise PollError("That date is not one of this poll's.", code="wrong_option")
     starts_at = option.starts_at
+    if starts_at <= timezone.now():
+        raise PollError("That date has passed: choose a later one.", code="past")
     day = timezone.localtime(starts_at).date()
     facts = rota_facts(poll.partnership, poll.network_group)
     host = chair = minute_taker = None
