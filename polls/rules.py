@@ -77,10 +77,6 @@ def polls_from_rows(row) -> list[Poll]:
     return sorted(polls, key=lambda poll: (not poll.is_open, -poll.pk))
 
 
-def can_view_poll(user, poll: Poll) -> bool:
-    return visible_polls(user).filter(pk=poll.pk).exists()
-
-
 def can_answer_poll(user, poll: Poll) -> bool:
     """Members answer while the poll is open (`poll` read through visible_polls)."""
     return poll.is_open and bool(getattr(poll, "answerable", False))

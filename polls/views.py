@@ -27,6 +27,8 @@ def get_poll_for_user(request: HttpRequest, pk: int, *, action: Action = "view")
     """404 for a poll the user does not belong to; 403 when they may see it but not do
     `action` (answer: members only, while it is open; run: coordinators and the chair)."""
     poll = get_object_or_404(visible_polls(request.user, Poll.objects.for_page()), pk=pk)
+    if poll.network_group is not None:
+        poll.network_group.partnership = poll.partnership  # loaded with it: no query more
     if action == "answer" and not can_answer_poll(request.user, poll):
         raise PermissionDenied("Only the members answer, while the poll is open.")
     if action == "run" and not can_run_poll(request.user, poll):

@@ -101,3 +101,18 @@ def test_another_partnerships_group_is_not_found(chair, partnership):
 
     other = NetworkGroupFactory(partnership=PartnershipFactory())
     assert chair.get(f"/polls/new/{partnership.slug}/{other.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize("loaded", [0, 30])
+def test_new_poll_page_costs_the_same_queries_whatever_the_term_dates(
+    chair, partnership, django_assert_max_num_queries, loaded
+):
+    """The calendar's rows come in one query (schools.calendar). At most 6: session and user
+    with their profile (2), the partnership with its lead school, the group, whether the user
+    coordinates it (the chair: none), the term dates."""
+    for week in range(loaded):
+        day = datetime.date(2027, 1, 4) + datetime.timedelta(weeks=week)
+        TermPeriod.objects.create(kind=TermPeriodKind.INSET, first_day=day, last_day=day)
+    with django_assert_max_num_queries(6):
+        response = chair.get(f"/polls/new/{partnership.slug}/{chair.group.slug}/")
+    assert response.status_code == 200

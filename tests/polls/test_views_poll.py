@@ -125,3 +125,13 @@ def test_poll_page_costs_the_same_queries_for_2_or_8_dates_with_many_answers(
     with django_assert_max_num_queries(6):
         response = staff.get(poll.get_absolute_url())
     assert len(response.context["rows"]) == size
+
+
+def test_group_poll_page_keeps_its_query_count_for_a_member(
+    staff, chair, group_poll, django_assert_max_num_queries
+):
+    """The group's partnership is the poll's (already read): asking whether the member
+    coordinates it costs no query for the group's row."""
+    chair.group.members.add(staff.person)
+    with django_assert_max_num_queries(6):
+        assert staff.get(group_poll.get_absolute_url()).status_code == 200
