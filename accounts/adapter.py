@@ -10,6 +10,7 @@ from accounts.audit import security_log
 from accounts.models import SecurityEventKind, User
 from accounts.rules import requires_mfa
 from accounts.sessions import MFA_SETUP_REQUIRED
+from accounts.stages import provider_asserted_multi_factor
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,7 +27,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request: HttpRequest, user: AbstractBaseUser, **kwargs) -> HttpResponse:
         response = super().post_login(request, user, **kwargs)
-        if requires_mfa(user) and not is_mfa_enabled(user):
+        if (
+            requires_mfa(user)
+            and not is_mfa_enabled(user)
+            and not provider_asserted_multi_factor(kwargs.get("signal_kwargs"))
+        ):
             request.session[MFA_SETUP_REQUIRED] = True
         security_log(kind=SecurityEventKind.SIGN_IN, user=user, request=request)
         return response
@@ -48,3 +53,15 @@ class AccountAdapter(DefaultAccountAdapter):
             User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
             security_log(kind=SecurityEventKind.SIGN_OUT, user=user, request=request)
         super().logout(request)
+
+    # Single sign-on (accounts.sso, accounts.stages) ------------------------------------------
+
+    def get_login_stages(self) -> list[str]:
+        """allauth's stages, with its two-factor step replaced by ours, which skips the code
+        when an OpenID Connect provider asserted multi-factor sign-in (accounts.stages)."""
+        return [
+            "accounts.stages.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]

@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
@@ -40,7 +41,7 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(SchoolEmailDomain)
 class SchoolEmailDomainAdmin(admin.ModelAdmin):
-    list_display = ["domain", "school"]
+    list_display = ["domain", "school", "entra_tenant_id"]
     search_fields = ["domain", "school__name"]
     autocomplete_fields = ["school"]
 
@@ -80,3 +81,9 @@ class SecurityEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# Single sign-on providers are configured in the environment only (docs/sso.md); apps saved
+# here would be ignored (accounts.socialadapter), and access tokens are not kept.
+admin.site.unregister(SocialApp)
+admin.site.unregister(SocialToken)

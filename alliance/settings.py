@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Single sign-on (docs/sso.md): each provider is offered only when its settings are given.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.openid_connect",
     "django_filters",
     "django_htmx",
     "template_partials",
@@ -225,6 +230,52 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 # and headteachers (accounts.middleware.MFASetupRequiredMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_NAME
+
+# Single sign-on (docs/sso.md, accounts.socialadapter): Microsoft Entra ID, Google Workspace and
+# one generic OpenID Connect provider, each offered only when its client id is set. Who may come
+# in this way, and from which tenant or domain, is decided by accounts.socialadapter; nobody
+# signs up by SSO alone.
+SOCIALACCOUNT_ADAPTER = "accounts.socialadapter.SocialAccountAdapter"
+# The adapter links a sign-in to an account itself, after its checks; allauth never matches
+# an account by e-mail on its own.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS: dict = {}
+
+
+def _sso_app(prefix: str, *required: str) -> dict | None:
+    """The app settings of provider `prefix` from SSO_<PREFIX>_* variables, or None when its
+    client id is unset; a half-configured provider stops the process at start-up."""
+    client_id = env_str(f"SSO_{prefix}_CLIENT_ID")
+    if not client_id:
+        return None
+    missing = [
+        f"SSO_{prefix}_{name}"
+        for name in ("SECRET", *required)
+        if not env_str(f"SSO_{prefix}_{name}")
+    ]
+    if missing:
+        raise ImproperlyConfigured(f"SSO_{prefix}_CLIENT_ID is set: also set {', '.join(missing)}.")
+    return {"client_id": client_id, "secret": env_str(f"SSO_{prefix}_SECRET")}
+
+
+if _microsoft := _sso_app("MICROSOFT"):
+    # "organizations": any work or school tenant may reach the callback; the adapter accepts
+    # only tenants registered for member schools (SchoolEmailDomain.entra_tenant_id).
+    _microsoft["settings"] = {"tenant": env_str("SSO_MICROSOFT_TENANT", "organizations")}
+    SOCIALACCOUNT_PROVIDERS["microsoft"] = {"APPS": [_microsoft], "OAUTH_PKCE_ENABLED": True}
+if _google := _sso_app("GOOGLE"):
+    SOCIALACCOUNT_PROVIDERS["google"] = {
+        "APPS": [_google],
+        "SCOPE": ["openid", "profile", "email"],
+        "OAUTH_PKCE_ENABLED": True,
+    }
+if _oidc := _sso_app("OIDC", "SERVER_URL"):
+    _oidc |= {
+        "provider_id": env_str("SSO_OIDC_PROVIDER_ID", "local"),
+        "name": env_str("SSO_OIDC_NAME", "your local authority"),
+        "settings": {"server_url": env_str("SSO_OIDC_SERVER_URL"), "oauth_pkce_enabled": True},
+    }
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {"APPS": [_oidc]}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -624,6 +624,40 @@ TABLE: dict[str, list[Case]] = {
     "accounts/2fa/recovery-codes/download/": single(
         "/accounts/2fa/recovery-codes/download/", signed_in("404"), signed_in("404")
     ),
+    # Single sign-on (allauth.socialaccount, docs/sso.md). No provider is configured here, so
+    # every provider's sign-in URL answers 404; the connections page is each user's own; the
+    # error page answers 401. "social/..." are allauth's old addresses, sent on to "3rdparty/".
+    "accounts/3rdparty/": single("/accounts/3rdparty/", signed_in("200"), signed_in("200")),
+    "accounts/3rdparty/login/cancelled/": single(
+        "/accounts/3rdparty/login/cancelled/", everyone("200")
+    ),
+    "accounts/3rdparty/login/error/": single("/accounts/3rdparty/login/error/", everyone("401")),
+    # allauth's sign-up is never used: without a sign-in under way it asks to sign in.
+    "accounts/3rdparty/signup/": single(
+        "/accounts/3rdparty/signup/", everyone("login"), everyone("login")
+    ),
+    **{
+        f"accounts/social/{page}": single(
+            f"/accounts/social/{page}", everyone("302"), everyone("302")
+        )
+        for page in ["connections/", "login/cancelled/", "login/error/", "signup/"]
+    },
+    **{
+        f"accounts/{provider}/login/{step}": single(
+            f"/accounts/{provider}/login/{step}", everyone("404"), everyone("404")
+        )
+        for provider in ["microsoft", "google"]
+        for step in ["", "callback/"]
+    },
+    "accounts/google/login/token/": single(
+        "/accounts/google/login/token/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/": single(
+        "/accounts/oidc/local/login/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/": single(
+        "/accounts/oidc/local/login/callback/", everyone("404"), everyone("404")
+    ),
     # Notifications: each person's own settings (admins may change anyone's, for support); the
     # one-click unsubscribe needs no sign-in (RFC 8058); a group or partnership is messaged by
     # its chair and coordinators only.
@@ -728,12 +762,13 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
             "account",
             "mfa",
+            "socialaccount",
             "accounts",
             "schools",
             "registers",
