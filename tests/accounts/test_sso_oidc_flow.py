@@ -180,3 +180,6 @@ def test_head_without_an_authenticator_and_without_mfa_must_set_one_up(
     response = sign_in_with_provider(portal, identity_provider, user.email)
     assert response["Location"] == "/"
     assert portal.get("/")["Location"] == "/accounts/2fa/totp/activate/"
+    # Without a password, they confirm who they are with the provider before adding one.
+    again = portal.post("/accounts/oidc/local/login/?process=reauthenticate")
+    assert again["Location"].startswith(identity_provider.issuer + "/authorize/")
