@@ -5,6 +5,7 @@ environment says what it wants and bad values stop the process at start-up.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -242,6 +243,11 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_PROVIDERS: dict = {}
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _sso_app(prefix: str, *required: str) -> dict | None:
     """The app settings of provider `prefix` from SSO_<PREFIX>_* variables, or None when its
     client id is unset; a half-configured provider stops the process at start-up."""
@@ -389,6 +395,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+
+# "Sign in with ..." is a form on the sign-in page answered by a redirect to the provider,
+# and browsers hold every step of that redirect to the page's form-action.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+    {
+        "microsoft": lambda app: "https://login.microsoftonline.com",
+        "google": lambda app: "https://accounts.google.com",
+        "openid_connect": lambda app: _origin(app["settings"]["server_url"]),
+    }[provider](config["APPS"][0])
+    for provider, config in SOCIALACCOUNT_PROVIDERS.items()
+)
 
 LOGGING = {
     "version": 1,

@@ -54,7 +54,9 @@ def test_a_provider_saved_in_the_database_is_ignored(anonymous, settings):
 
 def _settings_with(env: dict) -> subprocess.CompletedProcess:
     code = (
-        "import json, alliance.settings as s; print(json.dumps(sorted(s.SOCIALACCOUNT_PROVIDERS)))"
+        "import json, alliance.settings as s\n"
+        "print(json.dumps(sorted(s.SOCIALACCOUNT_PROVIDERS)))\n"
+        "print(json.dumps(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action'][1:]))\n"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -76,7 +78,12 @@ def test_each_provider_is_enabled_by_its_variables():
         }
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == '["microsoft", "openid_connect"]'
+    providers, form_actions = result.stdout.splitlines()
+    assert providers == '["microsoft", "openid_connect"]'
+    # The sign-in forms' redirects to the providers are allowed by the page's CSP.
+    assert (
+        form_actions == '["https://id.testshire.example.org", "https://login.microsoftonline.com"]'
+    )
 
 
 def test_a_half_configured_provider_stops_the_portal():

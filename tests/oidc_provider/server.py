@@ -46,6 +46,13 @@ class Provider:
         }
         return {"openid_connect": {"APPS": [app]}}
 
+    def portal_csp(self, policy: dict) -> dict:
+        """The portal's CONTENT_SECURITY_POLICY with this provider's origin allowed as a
+        form-action, as alliance/settings.py does for a provider set in the environment."""
+        directives = {**policy["DIRECTIVES"]}
+        directives["form-action"] = [*directives["form-action"], self.issuer.removesuffix("/o")]
+        return {**policy, "DIRECTIVES": directives}
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -74,8 +81,8 @@ def running_provider(folder: Path, *, redirect_uris: list[str], users: list[dict
     """
     folder.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    # "localhost" for the provider, 127.0.0.1 for the portal's live server: cookies are per
-    # host, so the two sessions never meet.
+    # Cookies are per host, not per port: the provider's have names of their own
+    # (tests/oidc_provider/settings.py), so a portal on localhost keeps its session.
     issuer = f"http://localhost:{port}/o"
     (folder / "op.pem").write_text(_rsa_key_pem())
     config = {
