@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+# allauth's own builder of apps from settings (no database I/O), as its list_apps uses it.
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
 from allauth.socialaccount.models import SocialApp, SocialLogin
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
@@ -25,10 +27,11 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """
 
     def list_apps(self, request: HttpRequest, provider=None, client_id=None) -> list[SocialApp]:
-        # Apps saved in the database (Django admin) are ignored: a provider is configured in
-        # the environment, where its secret lives, or not at all.
-        apps = super().list_apps(request, provider=provider, client_id=client_id)
-        return [app for app in apps if app.pk is None]
+        # Only the apps of settings.SOCIALACCOUNT_PROVIDERS: a provider is configured in the
+        # environment, where its secret lives, or not at all. Apps saved in the database are
+        # ignored, and the sign-in page asks the database nothing to draw its buttons.
+        apps = _build_apps_from_settings(provider=provider, client_id=client_id)
+        return [app for provider_apps in apps.values() for app in provider_apps]
 
     def get_app(self, request: HttpRequest, provider, client_id=None) -> SocialApp:
         try:

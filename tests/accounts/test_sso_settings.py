@@ -90,3 +90,14 @@ def test_a_half_configured_provider_stops_the_portal():
     result = _settings_with({"SSO_OIDC_CLIENT_ID": "c", "SSO_OIDC_SECRET": "d"})
     assert result.returncode != 0
     assert "SSO_OIDC_SERVER_URL" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_sso_buttons_cost_the_sign_in_page_no_query(
+    anonymous, settings, django_assert_num_queries
+):
+    """The providers come from settings: drawing their buttons reads no database table."""
+    settings.SOCIALACCOUNT_PROVIDERS = OIDC
+    with django_assert_num_queries(0):
+        page = anonymous.get("/accounts/login/")
+    assert "Sign in with Testshire Council" in page.content.decode()
