@@ -30,6 +30,7 @@ by the portal's TOTP step (allauth's Microsoft provider reads no ID token, and G
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -157,8 +158,12 @@ def trusted_school_ids(assertion: Assertion) -> set[int]:
     domain = assertion.domain
     domains = SchoolEmailDomain.objects.all()
     if assertion.provider == MICROSOFT:
-        tenant_rows = domains.filter(entra_tenant_id=assertion.tenant_id or None)
-        if not assertion.tenant_id or not tenant_rows.exists():
+        try:
+            tenant = uuid.UUID(assertion.tenant_id)
+        except ValueError:
+            raise SSORefused("foreign_tenant") from None
+        tenant_rows = domains.filter(entra_tenant_id=tenant)
+        if not tenant_rows.exists():
             raise SSORefused("foreign_tenant")
         if domain not in assertion.tenant_domains:
             raise SSORefused("unverified_email")

@@ -6,7 +6,10 @@ then looks at what a person would see: signed in to whose account, or the refusa
 """
 
 import datetime
+import json
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -147,6 +150,15 @@ def test_microsoft_mail_at_a_domain_the_tenant_has_not_verified_is_refused(schoo
 def test_microsoft_without_a_tenant_answer_is_refused(school, member_domain):
     UserFactory(email=f"head@{DOMAIN}")
     page = refusal(social_login("microsoft", microsoft_profile(f"head@{DOMAIN}")))
+    assert "Microsoft 365 is not registered" in page
+
+
+def test_microsoft_tenant_id_that_is_not_a_guid_is_refused(school, member_domain):
+    UserFactory(email=f"head@{DOMAIN}")
+    page = refusal(
+        social_login("microsoft", microsoft_profile(f"head@{DOMAIN}")),
+        organization={"id": "not-a-guid", "verifiedDomains": [{"name": DOMAIN}]},
+    )
     assert "Microsoft 365 is not registered" in page
 
 
@@ -299,3 +311,53 @@ def test_an_unrelated_school_domain_does_not_let_a_stranger_in(other_school, mem
     PersonFactory(school=SchoolFactory(), email="pat@brookside.example.org")
     page = refusal(social_login("openid_connect", oidc_claims("pat@brookside.example.org")))
     assert "no invitation or directory entry" in page
+
+
+# Microsoft Graph, as the adapter asks it ------------------------------------------------------
+
+
+class _Graph(BaseHTTPRequestHandler):
+    """Answers /v1.0/organization for the token "good-token" only, as Graph would."""
+
+    seen: list = []
+
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        self.seen.append((self.path, self.headers.get("Authorization")))
+        if self.headers.get("Authorization") != "Bearer good-token":
+            self.send_response(401)
+            self.end_headers()
+            return
+        body = json.dumps({"value": [organization()]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def graph(settings):
+    server = HTTPServer(("127.0.0.1", 0), _Graph)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "microsoft": {
+            "APPS": [{"client_id": "portal", "secret": "s", "settings": {"graph_url": url}}]
+        }
+    }
+    _Graph.seen = []
+    yield _Graph
+    server.shutdown()
+
+
+@pytest.mark.parametrize(("token", "expected"), [("good-token", organization()), ("bad", {})])
+def test_the_tenant_is_read_from_graph_with_the_sign_ins_token(graph, token, expected):
+    sociallogin = social_login("microsoft", microsoft_profile(f"head@{DOMAIN}"))
+    sociallogin.token = SocialToken(token=token)
+    request = http_request()
+    assert SocialAccountAdapter().entra_organization(request, sociallogin) == expected
+    [(path, authorization)] = graph.seen
+    assert path == "/v1.0/organization?%24select=id%2CverifiedDomains"
+    assert authorization == f"Bearer {token}"

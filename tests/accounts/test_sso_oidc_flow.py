@@ -114,7 +114,7 @@ def test_person_in_a_member_schools_directory_signs_in_without_invitation(
     assert response["Location"] == "/"
     person.refresh_from_db()
     assert person.user is not None
-    assert portal.get("/people/me/").status_code in {200, 302}
+    assert portal.get("/").wsgi_request.user == person.user
 
 
 def test_member_school_domain_without_invitation_or_directory_entry_is_refused(
@@ -183,3 +183,12 @@ def test_head_without_an_authenticator_and_without_mfa_must_set_one_up(
     # Without a password, they confirm who they are with the provider before adding one.
     again = portal.post("/accounts/oidc/local/login/?process=reauthenticate")
     assert again["Location"].startswith(identity_provider.issuer + "/authorize/")
+
+
+def test_head_whose_provider_asserts_mfa_needs_no_authenticator_in_the_portal(
+    portal, identity_provider, school
+):
+    user = _head_with_totp(school, f"head.mfa@{DOMAIN}")
+    Authenticator.objects.filter(user=user).delete()
+    assert sign_in_with_provider(portal, identity_provider, user.email)["Location"] == "/"
+    assert portal.get("/").status_code == 200
