@@ -225,6 +225,9 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 # and headteachers (accounts.middleware.MFASetupRequiredMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_NAME
+# Adding or removing an authenticator asks for the password again unless the user signed in or
+# re-authenticated within this many seconds (accounts.adapter.is_reauthentication_required).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -28,12 +28,12 @@ def sign_in(persona) -> Client:
     return client
 
 
-def reauthenticate(client) -> None:
-    """allauth asks for the password again before an authenticator is added."""
-    response = client.get(ACTIVATE)
-    assert response["Location"].startswith("/accounts/reauthenticate/")
-    response = client.post(response["Location"], {"password": "correct-horse-battery"})
-    assert response["Location"] == ACTIVATE
+def age_session_authentications(client, seconds: int) -> None:
+    """Pretend every authentication of the client's session happened `seconds` ago."""
+    session = client.session
+    for record in session["account_authentication_methods"]:
+        record["at"] -= seconds
+    session.save()
 
 
 @pytest.mark.parametrize("persona", ["head", "admin"])
@@ -43,7 +43,7 @@ def test_head_and_admin_without_mfa_reach_only_the_set_up_pages(persona, request
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == ACTIVATE, url
-    reauthenticate(client)
+    # The password typed a moment ago is enough: no "Confirm access" before the set-up.
     assert client.get(ACTIVATE).status_code == 200
     assert client.get("/accounts/2fa/").status_code == 200
     assert client.get("/static/css/site.css").status_code == 200
@@ -53,8 +53,7 @@ def test_head_and_admin_without_mfa_reach_only_the_set_up_pages(persona, request
 
 def test_setting_up_totp_opens_the_portal(head, django_capture_on_commit_callbacks):
     client = sign_in(head)
-    reauthenticate(client)
-    client.get(ACTIVATE)
+    assert client.get(ACTIVATE).status_code == 200
     secret = client.session["mfa.totp.secret"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ACTIVATE, {"code": current_code(secret)})
@@ -63,6 +62,30 @@ def test_setting_up_totp_opens_the_portal(head, django_capture_on_commit_callbac
     assert types == {Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES}
     assert client.get("/people/").status_code == 200
     assert SecurityEvent.objects.filter(kind=SecurityEventKind.MFA_ADDED).exists()
+
+
+def test_set_up_long_after_signing_in_asks_for_the_password_again(head, settings):
+    """The sign-in counts as a recent authentication only for the re-authentication window."""
+    client = sign_in(head)
+    age_session_authentications(client, settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+    response = client.get(ACTIVATE)
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    response = client.post(response["Location"], {"password": "correct-horse-battery"})
+    assert response["Location"] == ACTIVATE
+    assert client.get(ACTIVATE).status_code == 200
+
+
+def test_recovery_codes_straight_after_set_up_need_no_password(
+    head, django_capture_on_commit_callbacks
+):
+    client = sign_in(head)
+    client.get(ACTIVATE)
+    secret = client.session["mfa.totp.secret"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ACTIVATE, {"code": current_code(secret)})
+    assert response["Location"] == "/accounts/2fa/recovery-codes/"
+    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200
+    assert client.get("/accounts/2fa/recovery-codes/generate/").status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["staff", "editor", "coordinator"])
