@@ -117,7 +117,7 @@ def sign_in(page, email: str, password: str = PASSWORD) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 
@@ -186,7 +186,7 @@ def sign_in_with_code(page, email: str, secret: str) -> None:
     assert page.url.endswith("/accounts/2fa/authenticate/"), page.url
     check_page(page, "sign-in-code")
     page.get_by_label("Code").fill(totp_code(secret))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 
