@@ -26,7 +26,8 @@ def demo_authenticator_secret(app_configs, **kwargs) -> list[Error]:
             hint=(
                 "This database holds demo logins. Never run the demo seed (seed_demo) on a "
                 "production database; delete these accounts' authenticators in Django admin "
-                "(Accounts > Authenticators) so they set up their own at the next sign-in."
+                "(Accounts, Users, Two-factor authenticators) so they set up their own at the next "
+                "sign-in."
             ),
             id="demo.E001",
         )

@@ -137,3 +137,42 @@ def test_django_admin_opens_for_an_admin_with_mfa(admin):
     TOTP.activate(admin.user, generate_totp_secret())
     client = sign_in(admin)
     assert client.login_response["Location"] == "/accounts/2fa/authenticate/"
+
+
+def test_an_admin_resets_a_lost_authenticator_from_the_account_page(admin, head_with_totp):
+    """docs/security.md, "A lost authenticator": delete the rows on the account's admin page;
+    the next sign-in asks for a new one to be set up."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    user = head_with_totp.user
+    RecoveryCodes.activate(user)
+    rows = list(Authenticator.objects.filter(user=user).order_by("pk"))
+    data = {
+        "email": user.email,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "09:00:00",
+        "authenticator_set-TOTAL_FORMS": str(len(rows)),
+        "authenticator_set-INITIAL_FORMS": str(len(rows)),
+    }
+    for i, row in enumerate(rows):
+        data |= {
+            f"authenticator_set-{i}-id": row.pk,
+            f"authenticator_set-{i}-user": user.pk,
+            f"authenticator_set-{i}-DELETE": "on",
+        }
+    response = admin.post(f"/admin/accounts/user/{user.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not Authenticator.objects.filter(user=user).exists()
+    removed = SecurityEvent.objects.filter(kind=SecurityEventKind.MFA_REMOVED)
+    assert {e.details["type"] for e in removed} == {"totp", "recovery_codes"}
+    assert {e.user for e in removed} == {admin.user}
+
+    client = sign_in(head_with_totp)
+    assert client.get("/people/")["Location"] == ACTIVATE
+
+
+def test_a_non_admin_cannot_reach_the_account_page(staff, head_with_totp):
+    response = staff.get(f"/admin/accounts/user/{head_with_totp.user.pk}/change/")
+    assert response.status_code in (302, 403)
+    assert Authenticator.objects.filter(user=head_with_totp.user).exists()
