@@ -122,8 +122,9 @@ def test_signed_in_account_page_is_a_portal_page(staff, url):
     assert response.status_code == 200
     html = response.content.decode()
     assert_account_page(html, SIGNED_IN_PAGES[url])
-    # The account pages link to one another.
+    # The account pages link to one another, marking the one shown.
     assert '<nav class="account-settings" aria-label="Your account">' in html
+    assert re.search(rf'<a href="{url}" aria-current="page">', html)
 
 
 def test_password_again_page_is_a_portal_page(staff):
