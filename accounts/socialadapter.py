@@ -7,12 +7,13 @@ from allauth.core.exceptions import ImmediateHttpResponse
 # allauth's own builder of apps from settings (no database I/O), as its list_apps uses it.
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
 from allauth.socialaccount.models import SocialApp, SocialLogin
+from allauth.socialaccount.providers.base import AuthProcess
 from django.http import Http404, HttpRequest
 from django.shortcuts import render
 
 from accounts.audit import security_log
 from accounts.models import SecurityEventKind
-from accounts.sso import MICROSOFT, SSORefused, assertion_from, sso_account_for
+from accounts.sso import MICROSOFT, SSORefused, assertion_from, check_connect, sso_account_for
 
 GRAPH_URL = "https://graph.microsoft.com"
 
@@ -51,8 +52,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             organization = self.entra_organization(request, sociallogin)
         assertion = assertion_from(provider, sociallogin.account.extra_data, organization)
         linked = sociallogin.user if sociallogin.is_existing else None
+        connecting = sociallogin.state.get("process") == AuthProcess.CONNECT
         try:
-            user = sso_account_for(request=request, assertion=assertion, linked_user=linked)
+            if connecting:
+                check_connect(assertion=assertion, user=request.user)
+            else:
+                user = sso_account_for(request=request, assertion=assertion, linked_user=linked)
         except SSORefused as refusal:
             security_log(
                 kind=SecurityEventKind.SIGN_IN_FAILED,
@@ -72,7 +77,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 status=403,
             )
             raise ImmediateHttpResponse(response) from None
-        if not sociallogin.is_existing:
+        # Connecting is allauth's own step once checked; a sign-in is linked here.
+        if not connecting and not sociallogin.is_existing:
             sociallogin.connect(request, user)
 
     def entra_organization(self, request: HttpRequest, sociallogin: SocialLogin) -> dict:

@@ -64,6 +64,7 @@ class SSORefused(Exception):
         "not_invited": "There is no invitation or directory entry for your e-mail address.",
         "school_left": "Your school is no longer a member of the alliance.",
         "unknown_provider": "This sign-in service is not accepted here.",
+        "other_address": "That account's e-mail address is not the one you sign in with here.",
     }
 
     def __init__(self, code: str) -> None:
@@ -249,3 +250,11 @@ def _check_member(school_id: int | None) -> None:
     such as alliance admins, are not bound to one)."""
     if school_id is not None and not _member_schools({school_id}):
         raise SSORefused("school_left")
+
+
+def check_connect(*, assertion: Assertion, user: User) -> None:
+    """A signed-in person connecting a provider account to theirs: the provider must be
+    trusted as for a sign-in, and assert this account's own address. Raise SSORefused."""
+    trusted_school_ids(assertion)
+    if assertion.email.strip().lower() != user.email.lower():
+        raise SSORefused("other_address")

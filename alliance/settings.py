@@ -198,6 +198,16 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
+# Who to contact when signing in fails for good (a lost password, phone or address), named on
+# the account pages: "Contact <this>." E.g. "the alliance office (office@alliance.example.org)".
+ACCOUNT_HELP_CONTACT = env_str("ACCOUNT_HELP_CONTACT", "your headteacher or an alliance admin")
+# allauth's forms with their labels in sentence case and messages in the portal's voice.
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+}
 # Signing out ends every session of the user (accounts.adapter); changing the password ends
 # the others (Django's session hash) and keeps this one.
 LOGIN_URL = "account_login"
@@ -231,6 +241,9 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 # and headteachers (accounts.middleware.MFASetupRequiredMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_NAME
+# Adding or removing an authenticator asks for the password again unless the user signed in or
+# re-authenticated within this many seconds (accounts.adapter.is_reauthentication_required).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 
 # Single sign-on (docs/sso.md, accounts.socialadapter): Microsoft Entra ID, Google Workspace and
 # one generic OpenID Connect provider, each offered only when its client id is set. Who may come

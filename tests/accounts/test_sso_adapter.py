@@ -85,20 +85,27 @@ def microsoft_profile(email: str) -> dict:
     return {"id": "graph-id", "mail": email, "userPrincipalName": email}
 
 
-def sign_in(sociallogin: SocialLogin, *, organization: dict | None = None) -> User:
-    """Run the adapter's checks; the account the sign-in opens (linked to the provider)."""
+def sign_in(sociallogin: SocialLogin, *, organization: dict | None = None, user=None) -> User:
+    """Run the adapter's checks; the account the sign-in opens (linked to the provider).
+    With `user`, that signed-in user connects the provider account instead."""
     adapter = SocialAccountAdapter()
     adapter.entra_organization = lambda request, sociallogin: organization or {}
+    request = http_request()
+    if user is not None:
+        request.user = user
+        sociallogin.state["process"] = "connect"
     sociallogin.lookup()
-    adapter.pre_social_login(http_request(), sociallogin)
+    adapter.pre_social_login(request, sociallogin)
+    if user is not None:
+        return user
     assert sociallogin.is_existing
     return sociallogin.user
 
 
-def refusal(sociallogin: SocialLogin, *, organization: dict | None = None) -> str:
+def refusal(sociallogin: SocialLogin, *, organization: dict | None = None, user=None) -> str:
     """Run the adapter's checks expecting a refusal; the refusal page's text."""
     with pytest.raises(ImmediateHttpResponse) as refused:
-        sign_in(sociallogin, organization=organization)
+        sign_in(sociallogin, organization=organization, user=user)
     response = refused.value.response
     assert response.status_code == 403
     return response.content.decode()
@@ -311,6 +318,29 @@ def test_an_unrelated_school_domain_does_not_let_a_stranger_in(other_school, mem
     PersonFactory(school=SchoolFactory(), email="pat@brookside.example.org")
     page = refusal(social_login("openid_connect", oidc_claims("pat@brookside.example.org")))
     assert "no invitation or directory entry" in page
+
+
+# Connecting an account from the connected accounts page -----------------------------------------
+
+
+def test_connecting_a_trusted_account_with_ones_own_address_is_left_to_allauth(member_domain):
+    user = UserFactory(email=f"staff@{DOMAIN}")
+    sign_in(social_login("google", google_claims(f"Staff@{DOMAIN}")), user=user)
+    # allauth's connect step saves the link once the checks pass.
+    assert not SocialAccount.objects.exists()
+
+
+def test_connecting_an_account_with_another_address_is_refused(member_domain):
+    user = UserFactory(email=f"staff@{DOMAIN}")
+    UserFactory(email=f"head@{DOMAIN}")
+    page = refusal(social_login("google", google_claims(f"head@{DOMAIN}")), user=user)
+    assert "not the one you sign in with here" in page
+
+
+def test_connecting_an_untrusted_account_is_refused(member_domain):
+    user = UserFactory(email=f"staff@{DOMAIN}")
+    page = refusal(social_login("google", google_claims(f"staff@{DOMAIN}", hd=None)), user=user)
+    assert "not at a member school" in page
 
 
 # Microsoft Graph, as the adapter asks it ------------------------------------------------------

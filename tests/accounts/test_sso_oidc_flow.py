@@ -49,10 +49,10 @@ def portal(identity_provider, settings, school, partnership):
     return Client()
 
 
-def sign_in_with_provider(portal: Client, provider, email: str):
-    """Press "Sign in with Testshire Council", sign in at the provider, come back: the
-    portal's answer to the callback."""
-    start = portal.post("/accounts/oidc/local/login/?process=login")
+def sign_in_with_provider(portal: Client, provider, email: str, process: str = "login"):
+    """Press "Sign in with Testshire Council" (or "Connect ..."), sign in at the provider,
+    come back: the portal's answer to the callback."""
+    start = portal.post(f"/accounts/oidc/local/login/?process={process}")
     assert start.status_code == 302
     url = start["Location"]
     assert url.startswith(provider.issuer + "/authorize/")
@@ -192,3 +192,30 @@ def test_head_whose_provider_asserts_mfa_needs_no_authenticator_in_the_portal(
     Authenticator.objects.filter(user=user).delete()
     assert sign_in_with_provider(portal, identity_provider, user.email)["Location"] == "/"
     assert portal.get("/").status_code == 200
+
+
+def test_signed_in_person_connects_their_council_account(portal, identity_provider, school):
+    user = UserFactory(email=f"nia.okafor@{DOMAIN}")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    PersonFactory(school=school, email=user.email, user=user)
+    portal.force_login(user)
+    page = portal.get("/accounts/3rdparty/").content.decode()
+    assert "Connect Testshire Council" in page
+    response = sign_in_with_provider(portal, identity_provider, user.email, process="connect")
+    assert response["Location"] == "/accounts/3rdparty/"
+    assert user.socialaccount_set.get().provider == "local"
+    # From now on the council's account signs them in.
+    portal.post("/accounts/logout/")
+    assert sign_in_with_provider(portal, identity_provider, user.email)["Location"] == "/"
+
+
+def test_connecting_someone_elses_council_account_is_refused(portal, identity_provider, school):
+    user = UserFactory(email=f"staff@{DOMAIN}")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    portal.force_login(user)
+    response = sign_in_with_provider(
+        portal, identity_provider, f"sam.rees@{DOMAIN}", process="connect"
+    )
+    assert response.status_code == 403
+    assert "not the one you sign in with here" in response.content.decode()
+    assert not user.socialaccount_set.exists()

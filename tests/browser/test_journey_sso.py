@@ -41,7 +41,7 @@ def test_invited_teacher_signs_in_with_the_councils_account(
     make_invitation(school, email=f"nia.okafor@{DOMAIN}")
 
     page.goto("/accounts/login/")
-    expect(page.get_by_role("heading", name="Or use your school account")).to_be_visible()
+    expect(page.get_by_text("Or with your e-mail address and password")).to_be_visible()
     check_page(page, "sso-sign-in")
     sign_in_at_provider(page, identity_provider, f"nia.okafor@{DOMAIN}")
     expect(page).to_have_url(f"{live_server.url}/")
