@@ -134,3 +134,11 @@ def test_search_documents_hold_the_words_not_the_markup(db):
     doc = SearchDocument.objects.get(object_id=event.pk, kind="event")
     assert "Fractions Bar models with the hub" in doc.body
     assert "**" not in doc.body and "##" not in doc.body and "https://" not in doc.body
+
+
+def test_a_support_requests_needs_are_formatted(head, school):
+    from tests.factories import SupportRequestFactory
+
+    request = SupportRequestFactory(school=school, needs="Help with **fractions** in Year 5")
+    html = head.get(request.get_absolute_url()).content.decode()
+    assert "<strong>fractions</strong>" in html
