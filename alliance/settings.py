@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "support",
     "resources",
     "notifications",
+    "reviews",
     "django_tasks",
     "django_tasks_db",
     "alliance",

@@ -28,6 +28,7 @@ from demo.events import build_events, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
+from demo.reviews import build_reviews
 from demo.schools import build_schools
 from demo.support import build_support_demo
 from partnerships.models import Membership
@@ -151,6 +152,7 @@ class DemoBuilder:
         )
         build_events(self, town, trust, clusters, groups, schools, heads, staff_by_school)
         build_registrations(self, town, staff_by_school)
+        build_reviews(self, trust, heads)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(

@@ -707,6 +707,33 @@ TABLE: dict[str, list[Case]] = {
     ],
 }
 
+# Review-day reports: for `school`'s head, the colleague the head named (staff), the day's
+# reviewer (outsider) and admins; to everyone else they do not exist (404). Reviewers write,
+# the head shares; the partnership's coordinators name the reviewers (but read no report).
+# An empty POST re-shows the form (200) and changes nothing.
+REVIEW_READERS = {"head": "200", "staff": "200", "outsider": "200", "admin": "200"}
+TABLE |= {
+    "reviews/": single("/reviews/", signed_in("200"), signed_in("405")),
+    "reviews/<int:pk>/": single(
+        "/reviews/{review.event_id}/",
+        {"*": "404", "anonymous": "login", **REVIEW_READERS},
+        signed_in("405"),
+    ),
+    "reviews/<int:pk>/edit/": single(
+        "/reviews/{review.event_id}/edit/",
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+    ),
+    "reviews/<int:pk>/sharing/": single(
+        "/reviews/{review.event_id}/sharing/",
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+    ),
+    "reviews/<int:pk>/reviewers/": single(
+        "/reviews/{review.event_id}/reviewers/", coordinators("200"), coordinators("200")
+    ),
+}
+
 # Routes of every registered ModelAdmin (admin.ModelAdmin.get_urls).
 MODEL_ADMIN_ROUTES = {
     "": "/admin/{app}/{model}/",

@@ -51,6 +51,7 @@ from tests.factories import (
     PersonFactory,
     RegistrationFactory,
     ResourceFactory,
+    ReviewFactory,
     RoleAssignmentFactory,
     SupportRequestFactory,
     UserFactory,
@@ -182,6 +183,10 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "support:leader": {"pk": "member.pk"},
     "support:report": {"slug": "partnership.slug"},
     "support:report_csv": {"slug": "partnership.slug"},
+    "reviews:detail": {"pk": "review.event_id"},
+    "reviews:edit": {"pk": "review.event_id"},
+    "reviews:sharing": {"pk": "review.event_id"},
+    "reviews:reviewers": {"pk": "review.event_id"},
     "resources:detail": {"pk": "resource.pk"},
     "resources:download": {"pk": "resource.pk"},
     "resources:edit": {"pk": "resource.pk"},
@@ -253,6 +258,8 @@ def world(school, partnership):
         "resource": ResourceFactory(
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
         ),
+        # A review day of the member's school: the member heads it and coordinates the day.
+        "review": ReviewFactory(event__host_school=school, event__partnership=partnership),
     }
 
 
@@ -484,6 +491,7 @@ GROUPS = [
     "people",
     "registers",
     "resources",
+    "reviews",
     "schools",
     "search",
     "support",
