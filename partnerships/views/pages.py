@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
-from events.models import Event
+from events.models import Event, EventKind
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
 from partnerships.models import (
@@ -50,6 +50,27 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
+# The kinds of event a rota plans and a host school, chair and minute-taker run.
+MEETING_KINDS = {
+    EventKind.NETWORK_MEETING,
+    EventKind.YEAR_GROUP_MEETING,
+    EventKind.STAFF_MEETING,
+    EventKind.MODERATION,
+}
+# What "who is next" shows of the chair and minute-taker (Person.display_name).
+_NAME_FIELDS = ("first_name", "preferred_name", "last_name", "erased_at")
+
+
+def next_meeting(events, *, own_only: bool = False) -> Event | None:
+    """The soonest meeting among `events` (upcoming, soonest first, already fetched): the
+    rota's next host, chair and minute-taker. `own_only` skips the meetings of the
+    partnership's groups, for the partnership page. No query of its own."""
+    for event in events:
+        if event.kind in MEETING_KINDS and not (own_only and event.network_group_id):
+            return event
+    return None
+
+
 @public_page
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -76,6 +97,20 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if show_people:
         prefetch_related_objects(organisations, "people")
     coordinates = can_coordinate_partnership(user, partnership)
+    events = list(
+        Event.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .upcoming()
+        .select_related("host_school", "chair", "minute_taker")
+        .only(
+            "title",
+            "kind",
+            "starts_at",
+            "network_group",
+            "host_school__name",
+            *(f"{person}__{name}" for person in ("chair", "minute_taker") for name in _NAME_FIELDS),
+        )[:10]
+    )
     context = {
         "partnership": partnership,
         "members": current,
@@ -86,11 +121,8 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": organisations,
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
-        "events": Event.objects.visible_to(user)
-        .filter(partnership=partnership)
-        .upcoming()
-        .select_related("host_school")
-        .only("title", "starts_at", "host_school__name")[:10],
+        "events": events,
+        "next_meeting": next_meeting(events, own_only=True),
         "charts": at_a_glance(current),
         "can_coordinate": coordinates,
         "polls": polls_from_rows(partnership),
@@ -115,6 +147,7 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
     coordinates = can_coordinate_group(user, group)
+    upcoming = list(events.upcoming().select_related("host_school", "chair", "minute_taker")[:10])
     context = {
         "partnership": group.partnership,
         "group": group,
@@ -131,7 +164,8 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         .filter(reports_to=group)
         .select_related("partnership")
         .order_by("name"),
-        "upcoming": events.upcoming().select_related("host_school")[:10],
+        "upcoming": upcoming,
+        "next_meeting": next_meeting(upcoming),
         "past": events.past().select_related("host_school")[:10],
         "can_coordinate": coordinates,
         "polls": polls_from_rows(group),

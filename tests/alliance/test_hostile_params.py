@@ -52,6 +52,7 @@ from tests.factories import (
     PollOptionFactory,
     RegistrationFactory,
     ResourceFactory,
+    ReviewFactory,
     RoleAssignmentFactory,
     SupportRequestFactory,
     UserFactory,
@@ -188,6 +189,10 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "support:leader": {"pk": "member.pk"},
     "support:report": {"slug": "partnership.slug"},
     "support:report_csv": {"slug": "partnership.slug"},
+    "reviews:detail": {"pk": "review.event_id"},
+    "reviews:edit": {"pk": "review.event_id"},
+    "reviews:sharing": {"pk": "review.event_id"},
+    "reviews:reviewers": {"pk": "review.event_id"},
     "resources:detail": {"pk": "resource.pk"},
     "resources:download": {"pk": "resource.pk"},
     "resources:edit": {"pk": "resource.pk"},
@@ -260,6 +265,8 @@ def world(school, partnership):
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
         ),
         "poll": PollOptionFactory(poll__partnership=partnership, poll__network_group=group).poll,
+        # A review day of the member's school: the member heads it and coordinates the day.
+        "review": ReviewFactory(event__host_school=school, event__partnership=partnership),
     }
 
 
@@ -492,6 +499,7 @@ GROUPS = [
     "polls",
     "registers",
     "resources",
+    "reviews",
     "schools",
     "search",
     "support",
