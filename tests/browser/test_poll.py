@@ -28,12 +28,17 @@ def test_poll_from_opening_to_the_fixed_meeting(page, other_page, coordinator, s
     sign_in(other_page, verified_login(staff))
     other_page.goto("/")
     other_page.get_by_role("link", name="Heads meeting, spring").click()
-    other_page.get_by_role("button", name=f"If need be for {label(first)}").click()
+    maybe = other_page.get_by_role("button", name=f"If need be for {label(first)}")
+    maybe.click()
+    expect(maybe).to_have_attribute("aria-pressed", "true")
     other_page.get_by_role("button", name=f"Yes for {label(second)}").click()
     expect(other_page.get_by_role("button", name=f"Yes for {label(second)}")).to_have_attribute(
         "aria-pressed", "true"
     )
     expect(other_page.get_by_text(f"Can come: {staff.person.display_name}.")).to_be_visible()
+    # Answered in place (htmx), the pressed button keeping the keyboard's focus.
+    assert "#option-" not in other_page.url
+    expect(other_page.get_by_role("button", name=f"Yes for {label(second)}")).to_be_focused()
     check_page(other_page, "poll-answered")
 
     page.reload()
