@@ -26,6 +26,7 @@ from notifications.digest import queue_digests
 from notifications.group_message import group_recipients
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Kind, Message, State
+from notifications.polls import queue_poll_requests
 from notifications.retention import retention_daily
 from notifications.reviews import queue_profile_checks, queue_role_reviews
 from notifications.rsvp import rsvp_urls
@@ -289,6 +290,7 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "reminders": queue_reminders(now),
         "minutes": queue_minutes(now),
         "places": queue_places_offered(now),
+        "poll requests": queue_poll_requests(now),
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),
         "role reviews": queue_role_reviews(now),

@@ -77,6 +77,14 @@ PERSON_LINKS: dict[str, Link] = {
     "events.Event.created_by": FACT,
     "events.EventDocument.uploaded_by": FACT,
     "events.CalendarFeedToken.person": Link("fact", "delete", title="calendar feed"),
+    # Polls (a meeting's dates) and review days.
+    "polls.Poll.created_by": Link("row", title="polls created"),
+    "polls.PollAnswer.person": Link("row", title="poll answers"),
+    # A review's report is private to the reviewed school: that they took part, not the report.
+    "reviews.Review.reviewers": Link("fact", title="reviews taken part in"),
+    "reviews.Review.shared_with": Link("fact", title="review reports shared with them"),
+    "reviews.Review.report_updated_by": FACT,
+    "reviews.Review.created_by": FACT,
     # Support and resources.
     "support.SupportRequest.requested_by": Link("row", title="support requested"),
     "support.Deployment.system_leader": Link("row", title="support deployments"),

@@ -49,8 +49,10 @@ from tests.factories import (
     EventFactory,
     NetworkGroupFactory,
     PersonFactory,
+    PollOptionFactory,
     RegistrationFactory,
     ResourceFactory,
+    ReviewFactory,
     RoleAssignmentFactory,
     SupportRequestFactory,
     UserFactory,
@@ -173,6 +175,11 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_person": {"token": "feed_token"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "polls:new_partnership": {"slug": "partnership.slug"},
+    "polls:new_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "polls:detail": {"pk": "poll.pk"},
+    "polls:answer": {"pk": "poll.pk"},
+    "polls:fix": {"pk": "poll.pk"},
     "accounts:withdraw": {"pk": "invitation.pk"},
     "accounts:accept": {"token": "invitation_token"},
     "support:request": {"pk": "support_request.pk"},
@@ -185,6 +192,10 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "support:leader": {"pk": "member.pk"},
     "support:report": {"slug": "partnership.slug"},
     "support:report_csv": {"slug": "partnership.slug"},
+    "reviews:detail": {"pk": "review.event_id"},
+    "reviews:edit": {"pk": "review.event_id"},
+    "reviews:sharing": {"pk": "review.event_id"},
+    "reviews:reviewers": {"pk": "review.event_id"},
     "resources:detail": {"pk": "resource.pk"},
     "resources:download": {"pk": "resource.pk"},
     "resources:edit": {"pk": "resource.pk"},
@@ -256,6 +267,9 @@ def world(school, partnership):
         "resource": ResourceFactory(
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
         ),
+        "poll": PollOptionFactory(poll__partnership=partnership, poll__network_group=group).poll,
+        # A review day of the member's school: the member heads it and coordinates the day.
+        "review": ReviewFactory(event__host_school=school, event__partnership=partnership),
     }
 
 
@@ -485,9 +499,11 @@ GROUPS = [
     "notifications",
     "partnerships",
     "people",
+    "polls",
     "privacy",
     "registers",
     "resources",
+    "reviews",
     "schools",
     "search",
     "support",

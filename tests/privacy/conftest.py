@@ -10,16 +10,20 @@ from dataclasses import dataclass
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.test import Client
 
 from notifications.models import Kind, Message
 from people.models import ContactVisibility, Person
 from people.services import role_assign
+from polls.models import Answer, PollAnswer
 from tests.factories import (
     EventFactory,
     NetworkGroupFactory,
     PersonFactory,
+    PollFactory,
+    PollOptionFactory,
     RegistrationFactory,
     RoleTypeFactory,
     UserFactory,
@@ -50,9 +54,10 @@ class Subject:
 
 @pytest.fixture
 def subject(school, partnership, head, admin) -> Subject:
-    """Quillon: edited their profile, holds a role, chairs a group, registered for a meeting,
-    once mistyped their password then signed in, was sent a notification, is named in a
-    colleague's minutes, in another's bio and in the admin log."""
+    """Quillon: edited their profile, holds a role, chairs a group, registered for a meeting
+    and answered its date poll, once mistyped their password then signed in, has a single
+    sign-on account, was sent a notification, is named in a colleague's minutes, in another's
+    bio and in the admin log."""
     person = PersonFactory(
         school=school,
         first_name=FIRST,
@@ -101,6 +106,17 @@ def subject(school, partnership, head, admin) -> Subject:
     )
     RegistrationFactory(event=event, person=person)
     RegistrationFactory(event=event, person=colleague)
+    # A meeting's date poll, answered; and the account linked to a school's single sign-on.
+    option = PollOptionFactory(
+        poll=PollFactory(partnership=partnership, network_group=group, created_by=colleague)
+    )
+    PollAnswer.objects.create(option=option, person=person, answer=Answer.YES)
+    SocialAccount.objects.create(
+        user=user,
+        provider="microsoft",
+        uid="quillon-0001",
+        extra_data={"displayName": NAME, "mail": EMAIL},
+    )
     Message.objects.create(
         person=person,
         kind=Kind.INVITATION,

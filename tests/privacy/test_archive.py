@@ -78,6 +78,8 @@ def test_the_archive_holds_their_data_table_by_table(subject):
     maths = RoleType.objects.get(name="Maths specialist")
     assert [r["role_type_id"] for r in tables["roles"]] == [maths.pk]
     assert len(tables["registrations"]) == 1
+    assert [a["answer"] for a in tables["poll answers"]] == ["yes"]
+    assert [a["provider"] for a in tables["linked sign-in accounts"]] == ["microsoft"]
     assert [g["name"] for g in tables["network groups chaired"]] == ["Maths network"]
     assert tables["notifications"][0]["body_text"].startswith("Dear Quillon Zephyrine")
     assert {r["email"] for r in tables["sign-in e-mail addresses"]} == {

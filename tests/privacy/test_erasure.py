@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
@@ -17,6 +18,7 @@ from accounts.models import SecurityEvent, SecurityEventKind
 from events.models import Event, Registration
 from partnerships.models import NetworkGroup
 from people.models import Person
+from polls.models import PollAnswer
 from privacy.needles import FORMER_MEMBER
 from privacy.services import person_erase_everywhere
 from search.models import SearchDocument, SearchWord
@@ -64,6 +66,7 @@ def test_the_person_is_named_everywhere_before_erasure(subject):
         "search_searchdocument.",
         "search_searchword.word",
         "accounts_user.email",
+        "socialaccount_socialaccount.extra_data",
     ):
         assert table in found, table
 
@@ -101,6 +104,8 @@ def test_anonymous_facts_stay_and_mentions_read_as_a_former_member(subject, admi
     assert "Ottoline Vardy thanked them." in event.minutes  # Others' names stay.
     assert event.minute_taker_id == subject.person.pk  # The meeting still had a minute-taker.
     assert Registration.objects.filter(person=subject.person, event=event).exists()
+    assert PollAnswer.objects.filter(person=subject.person).exists()  # Counted in the poll.
+    assert not SocialAccount.objects.exists()
     assert Person.objects.get(pk=subject.person.pk).display_name == "Former member of staff"
     colleague = Person.objects.get(pk=subject.colleague.pk)
     assert colleague.bio == f"Co-leads maths with {FORMER_MEMBER} ({FORMER_MEMBER})."
