@@ -71,7 +71,8 @@ def row_of(obj: models.Model, *, whole: bool) -> dict[str, Any]:
 
 
 def archive_tables(person: Person) -> dict[str, list[dict[str, Any]]]:
-    """Every table of the archive, by title. Two queries per field that names a person."""
+    """Every table of the archive, by title. A query per field that names a person and per
+    text column (the mentions), however many rows: none per row."""
     person = Person.objects.select_related("user", "school", "organisation").get(pk=person.pk)
     user = person.user
     tables: dict[str, list[dict[str, Any]]] = {"profile": [row_of(person, whole=True)]}
