@@ -146,3 +146,14 @@ def test_django_admins_erasure_is_the_full_one(subject, admin):
     )
     assert admin.post("/admin/people/person/", {**data, "confirm": "yes"}).status_code == 302
     assert traces_left(TRACES) == []
+
+
+def test_the_confirmation_page_erases_nothing_and_costs_few_queries(
+    subject, admin, django_assert_num_queries
+):
+    """Looking is free: the page reads the person and their school, never the tables
+    erasure will go through."""
+    with django_assert_num_queries(3):
+        page = admin.get(f"/people/{subject.person.pk}/erase/").content.decode()
+    assert "Download their data first" in page
+    assert traces_left([NAME]) != []
