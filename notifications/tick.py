@@ -26,6 +26,8 @@ from notifications.digest import queue_digests
 from notifications.group_message import group_recipients
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Kind, Message, State
+from notifications.polls import queue_poll_requests
+from notifications.retention import retention_daily
 from notifications.reviews import (
     queue_designation_reviews,
     queue_profile_checks,
@@ -284,7 +286,8 @@ def delete_old(now: datetime.datetime) -> int:
 
 
 def run(now: datetime.datetime | None = None) -> dict[str, int]:
-    """One pass: everything due queued, old rows deleted. Counts by what was done."""
+    """One pass: everything due queued, old rows deleted (and, once a day, the security log's
+    and sessions'). Counts by what was done."""
     now = now or timezone.now()
     return {
         "invitations": queue_invitations(now),
@@ -292,6 +295,7 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "reminders": queue_reminders(now),
         "minutes": queue_minutes(now),
         "places": queue_places_offered(now),
+        "poll requests": queue_poll_requests(now),
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),
         "role reviews": queue_role_reviews(now),
@@ -299,4 +303,5 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         # Not a message: the rights a school gave end on the day a post given an end ends.
         "posts ended": posts_lapse(on=timezone.localtime(now).date()),
         "deleted": delete_old(now),
+        "old security events and sessions deleted": retention_daily(now),
     }

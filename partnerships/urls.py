@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.views import edit, objectives, organisations, pages
+from partnerships.views import edit, history, objectives, organisations, pages
 
 app_name = "partnerships"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("<slug:slug>/", pages.partnership_detail, name="detail"),
     path("<slug:slug>/edit/", edit.partnership_edit, name="edit"),
+    path("<slug:slug>/history/", history.partnership_history, name="history"),
     path("<slug:slug>/members/add/", edit.membership_add, name="membership_add"),
     path(
         "<slug:slug>/members/<int:pk>/edit/",

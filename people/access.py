@@ -18,10 +18,12 @@ from people.rules import (
     can_view_person,
 )
 
-Action = Literal["view", "edit", "roles", "posts", "erase"]
+Action = Literal["view", "edit", "history", "roles", "posts", "erase"]
 
 _ALLOWED = {
     "edit": can_edit_person,
+    # History is for those who may edit the profile.
+    "history": can_edit_person,
     "roles": can_manage_roles,
     "posts": can_manage_posts,
     "erase": can_erase_person,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from alliance.lib.rows import create_checked
 from events.models import Registration
-from partnerships.models import Membership, NetworkGroup
+from partnerships.models import GroupChair, GroupMembership, Membership, NetworkGroup
 from people.careers import person_move
 from people.forms import PersonForm
 from people.models import ContactVisibility, Person, RoleAssignment, RoleType, Specialism
@@ -117,8 +117,8 @@ def person_erase(*, person: Person, by: User | None) -> Person:
     title, contacts, bio, expertise, photo (the file too), the link to their account (which is
     deactivated and its address scrubbed), and the standing positions that would give the
     account rights or name them as a current contact: headteacher, school editor, partnership
-    coordinator, network chair and member. Current roles end today; registrations for events
-    still to come are cancelled so their places free up.
+    coordinator, network chair, co-chair and member. Current roles end today; registrations for
+    events still to come are cancelled so their places free up.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at:
@@ -158,6 +158,12 @@ def person_erase(*, person: Person, by: User | None) -> Person:
         school.editors.remove(person)
     Membership.objects.filter(coordinator=person).update(coordinator=None)
     NetworkGroup.objects.filter(chair=person).update(chair=None)
+    # Co-chairs and dated memberships end today (those not begun go): the group keeps that
+    # someone chaired or belonged, not who.
+    GroupChair.objects.filter(person=person, starts_on__gt=today).delete()
+    GroupChair.objects.filter(person=person).current(today).update(ends_on=today)
+    GroupMembership.objects.filter(person=person, joined_on__gt=today).delete()
+    GroupMembership.objects.filter(person=person).current(today).update(left_on=today)
     person.network_groups.clear()
     Registration.objects.filter(person=person, event__ends_at__gte=now).update(
         status=Registration.Status.CANCELLED

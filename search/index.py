@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from alliance.lib.copying import copy_create
+from alliance.lib.markdown import plain_text
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, PartnerOrganisation, Partnership
 from people.models import Person, RoleAssignment
@@ -148,7 +149,7 @@ def partnership_document(partnership: Partnership) -> SearchDocument:
             f"Lead school: {partnership.lead_school.name}" if partnership.lead_school_id else "",
         ],
         body=_join(
-            partnership.description[:2000],
+            plain_text(partnership.description[:4000])[:2000],
             partnership.parent.name if partnership.parent_id else "",
             partnership.lead_school.name if partnership.lead_school_id else "",
         ),
@@ -165,7 +166,7 @@ def group_document(group: NetworkGroup) -> SearchDocument:
         facts=[f"Chair: {group.chair.display_name}" if group.chair_id else ""],
         body=_join(
             group.chair.display_name if group.chair_id else "",
-            group.description[:2000],
+            plain_text(group.description[:4000])[:2000],
             "chair",
         ),
         public=group.partnership.is_published,
@@ -190,7 +191,7 @@ def event_document(event: Event) -> SearchDocument:
             event.network_group.name if event.network_group_id else "",
             event.partnership.name if event.partnership_id else "",
             event.venue,
-            event.description[:2000],
+            plain_text(event.description[:4000])[:2000],
         ),
         public=event.is_published,
     )
@@ -372,3 +373,25 @@ def reindex_all(progress=None) -> int:
                     progress(kind, total)
         _rebuild_words()
     return total
+
+
+@transaction.atomic
+def reindex_documents_containing(needles: Iterable[str]) -> int:
+    """Rebuild every document whose text holds one of `needles` from its row as it is now (a
+    row gone or erased loses its document), then the word list: what erasure calls once the
+    rows that named a person no longer do. Returns the number of documents rebuilt."""
+    found = Q()
+    for needle in needles:
+        found |= Q(text__contains=needle.lower())
+    if not found:
+        return 0
+    named = list(SearchDocument.objects.filter(found).values_list("kind", "object_id"))
+    models = {kind: model for model, (kind, _) in BUILDERS.items()}
+    for kind, object_id in named:
+        row = models[kind]._default_manager.filter(pk=object_id).first()
+        if row is None:
+            SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
+        else:
+            index_object(row)
+    _rebuild_words()
+    return len(named)

@@ -267,3 +267,54 @@ class PinFactory(factory.django.DjangoModelFactory):
 
     resource = factory.SubFactory(ResourceFactory)
     group = factory.SubFactory(NetworkGroupFactory)
+
+
+class PollFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "polls.Poll"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Network meeting {n}")
+    duration_minutes = 90
+
+
+class PollOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "polls.PollOption"
+
+    poll = factory.SubFactory(PollFactory)
+    starts_at = factory.Sequence(
+        lambda n: (
+            timezone.now().replace(hour=16, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=14 + n)
+        )
+    )
+
+
+from reviews.models import Review  # noqa: E402
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A school's review day (an event it hosts) and its private report."""
+
+    class Meta:
+        model = Review
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(
+        EventFactory,
+        kind=EventKind.REVIEW_DAY,
+        title="Review day",
+        host_school=factory.SubFactory(SchoolFactory),
+    )
+    school = factory.LazyAttribute(lambda o: o.event.host_school)
+
+    @factory.post_generation
+    def reviewers(self, create, people, **kwargs):
+        if create and people:
+            self.reviewers.set(people)
+
+    @factory.post_generation
+    def shared_with(self, create, people, **kwargs):
+        if create and people:
+            self.shared_with.set(people)

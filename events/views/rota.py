@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,11 +26,13 @@ from partnerships.rules import (
     can_coordinate_partnership,
     can_view_partnership,
 )
+from reviews.services import reviews_create_for_days
+from schools.calendar import calendar_for, closed_days_by_school
 
 
 def _scope(request: HttpRequest, slug: str, group_slug: str | None):
     """The partnership (and group) being planned for: 404 if unseen, 403 if not coordinated."""
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = get_object_or_404(Partnership.objects.select_related("lead_school"), slug=slug)
     if not can_view_partnership(request.user, partnership):
         raise Http404("No such partnership.")
     group = None
@@ -67,7 +70,10 @@ def _proposal_initial(series: SeriesForm, facts: RotaFacts) -> list[dict]:
             }
             for day, visit in zip(series.days, visits, strict=True)
         ]
-    proposal = propose_series(series.days, facts.hosts, hosted_before=facts.hosted_before)
+    closed = closed_days_by_school([s.id for s in facts.hosts], series.days)
+    proposal = propose_series(
+        series.days, facts.hosts, hosted_before=facts.hosted_before, closed=closed
+    )
     return [
         {
             "day": meeting.day,
@@ -107,7 +113,11 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
     partnership, group = _scope(request, slug, group_slug)
     facts = rota_facts(partnership, group)
     name = group.name if group else partnership.name
-    series = SeriesForm(request.POST or None, initial={"title": f"{name} meeting"})
+    series = SeriesForm(
+        request.POST or None,
+        initial={"title": f"{name} meeting"},
+        calendar=calendar_for(partnership.lead_school),
+    )
     row_kwargs = {
         "school_choices": facts.school_choices,
         "people_choices": facts.people_choices,
@@ -120,17 +130,24 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
             formset = RotaFormSet(request.POST, prefix="rows", form_kwargs=row_kwargs)
             if formset.is_valid():
                 data = series.cleaned_data
+                rows = _rows(formset, venue=data["venue"], facts=facts)
                 try:
-                    events = event_series_create(
-                        rows=_rows(formset, venue=data["venue"], facts=facts),
-                        title=data["title"],
-                        kind=data["kind"],
-                        partnership_id=partnership.pk,
-                        network_group_id=group.pk if group else None,
-                        capacity=data["capacity"],
-                        is_published=data["is_published"],
-                        user=request.user,
-                    )
+                    with transaction.atomic():
+                        events = event_series_create(
+                            rows=rows,
+                            title=data["title"],
+                            kind=data["kind"],
+                            partnership_id=partnership.pk,
+                            network_group_id=group.pk if group else None,
+                            capacity=data["capacity"],
+                            is_published=data["is_published"],
+                            user=request.user,
+                        )
+                        # The visitors confirmed here are the reviewers of each school's day.
+                        reviews_create_for_days(
+                            visits=[(e, r.visitor_ids) for e, r in zip(events, rows, strict=True)],
+                            user=request.user,
+                        )
                 except EventError as error:
                     formset._non_form_errors = formset.error_class([error.message])
                 else:

@@ -9,7 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipQuerySet
+from partnerships.models import (
+    Membership,
+    NetworkGroup,
+    NetworkGroupQuerySet,
+    Partnership,
+    PartnershipQuerySet,
+)
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -51,10 +57,13 @@ def get_group_for_user(
     *,
     action: Action = "view",
     page: bool = False,
+    queryset: NetworkGroupQuerySet | None = None,
 ) -> NetworkGroup:
-    """`page`: with the lists the group page shows (NetworkGroupQuerySet.with_people_lists)."""
+    """`page`: with the lists the group page shows (NetworkGroupQuerySet.with_people_lists);
+    `queryset` (all groups by default) may ask for more to be read with the row."""
     partnership = get_partnership_for_user(request, slug)
-    groups = NetworkGroup.objects.select_related("chair__school", "reports_to__partnership")
+    groups = NetworkGroup.objects.all() if queryset is None else queryset
+    groups = groups.select_related("chair__school", "reports_to__partnership")
     if page:
         groups = groups.with_people_lists()
     # Whether the user chairs it comes with the row (the edit links and the rules).

@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
-from events.models import Event
+from events.models import Event, EventKind
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
 from partnerships.models import (
@@ -33,6 +34,7 @@ from partnerships.rules import (
 )
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 from people.models import Person
+from polls.rules import poll_rows, polls_from_rows
 
 
 @public_page
@@ -53,14 +55,40 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
+# The kinds of event a rota plans and a host school, chair and minute-taker run.
+MEETING_KINDS = {
+    EventKind.NETWORK_MEETING,
+    EventKind.YEAR_GROUP_MEETING,
+    EventKind.STAFF_MEETING,
+    EventKind.MODERATION,
+}
+# What "who is next" shows of the chair and minute-taker (Person.display_name).
+_NAME_FIELDS = ("first_name", "preferred_name", "last_name", "erased_at")
+
+
+def next_meeting(events, *, own_only: bool = False) -> Event | None:
+    """The soonest meeting among `events` (upcoming, soonest first, already fetched): the
+    rota's next host, chair and minute-taker. `own_only` skips the meetings of the
+    partnership's groups, for the partnership page. No query of its own."""
+    for event in events:
+        if event.kind in MEETING_KINDS and not (own_only and event.network_group_id):
+            return event
+    return None
+
+
 @public_page
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
     user = request.user
+    # Its date polls come with it (for its members only): no query of their own.
     partnership = get_partnership_for_user(
-        request, slug, queryset=Partnership.objects.with_page_lists(user)
+        request,
+        slug,
+        queryset=Partnership.objects.with_page_lists(user).annotate(
+            **poll_rows(user, of="partnership")
+        ),
     )
     today = timezone.localdate()
     memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
@@ -73,6 +101,21 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
     if show_people:
         prefetch_related_objects(organisations, "people")
+    coordinates = can_coordinate_partnership(user, partnership)
+    events = list(
+        Event.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .upcoming()
+        .select_related("host_school", "chair", "minute_taker")
+        .only(
+            "title",
+            "kind",
+            "starts_at",
+            "network_group",
+            "host_school__name",
+            *(f"{person}__{name}" for person in ("chair", "minute_taker") for name in _NAME_FIELDS),
+        )[:10]
+    )
     context = {
         "partnership": partnership,
         "members": current,
@@ -83,13 +126,14 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": organisations,
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
-        "events": Event.objects.visible_to(user)
-        .filter(partnership=partnership)
-        .upcoming()
-        .select_related("host_school")
-        .only("title", "starts_at", "host_school__name")[:10],
+        "events": events,
+        "next_meeting": next_meeting(events, own_only=True),
         "charts": at_a_glance(current),
-        "can_coordinate": can_coordinate_partnership(user, partnership),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(partnership),
+        "new_poll_url": reverse("polls:new_partnership", args=[partnership.slug])
+        if coordinates
+        else "",
     }
     return render(request, "partnerships/detail.html", context)
 
@@ -119,10 +163,18 @@ def people_rows(rows: list[dict] | None) -> list[dict]:
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
     user = request.user
-    group = get_group_for_user(request, slug, group_slug, page=True)
+    group = get_group_for_user(
+        request,
+        slug,
+        group_slug,
+        page=True,
+        queryset=NetworkGroup.objects.annotate(**poll_rows(user, of="group")),
+    )
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
     joined = GroupMembership.objects.current().filter(group=group, person=OuterRef("pk"))
+    coordinates = can_coordinate_group(user, group)
+    upcoming = list(events.upcoming().select_related("host_school", "chair", "minute_taker")[:10])
     context = {
         "partnership": group.partnership,
         "group": group,
@@ -142,8 +194,13 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         .filter(reports_to=group)
         .select_related("partnership")
         .order_by("name"),
-        "upcoming": events.upcoming().select_related("host_school")[:10],
+        "upcoming": upcoming,
+        "next_meeting": next_meeting(upcoming),
         "past": events.past().select_related("host_school")[:10],
-        "can_coordinate": can_coordinate_group(user, group),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(group),
+        "new_poll_url": reverse("polls:new_group", args=[group.partnership.slug, group.slug])
+        if coordinates
+        else "",
     }
     return render(request, "partnerships/group.html", context)

@@ -210,6 +210,9 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/edit/": single(
         "/people/{person.pk}/edit/", school_editors("200"), school_editors("200")
     ),
+    "people/<int:pk>/history/": single(
+        "/people/{person.pk}/history/", school_editors("200"), signed_in("405")
+    ),
     "people/<int:pk>/roles/add/": single(
         "/people/{person.pk}/roles/add/", school_editors("200"), school_editors("200")
     ),
@@ -244,6 +247,11 @@ TABLE: dict[str, list[Case]] = {
         signed_in("405"),
         school_editors("302"),
     ),
+    # Subject access: the person themself (the `person` of the world is nobody's profile) and
+    # admins.
+    "people/<int:pk>/archive.zip": single(
+        "/people/{person.pk}/archive.zip", signed_in("403", admin="200"), signed_in("405")
+    ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
         signed_in("403", admin="200"),
@@ -260,6 +268,18 @@ TABLE: dict[str, list[Case]] = {
             "/partnerships/{hidden_partnership.slug}/edit/",
             signed_in("403", admin="200"),
             signed_in("403", admin="200"),
+        ),
+    ],
+    "partnerships/<slug:slug>/history/": [
+        Case(
+            "/partnerships/{partnership.slug}/history/",
+            coordinators("200"),
+            signed_in("405"),
+        ),
+        Case(
+            "/partnerships/{hidden_partnership.slug}/history/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
         ),
     ],
     "partnerships/<slug:slug>/members/add/": single(
@@ -426,6 +446,47 @@ TABLE: dict[str, list[Case]] = {
             coordinators("200", chair="200"),
             coordinators("200", chair="200"),
         ),
+    ],
+    # Availability polls: coordinators (and a group's chair) open and fix them; members of the
+    # partnership or group see and answer them; to anyone else a poll does not exist (404).
+    "polls/new/<slug:slug>/": [
+        Case("/polls/new/{partnership.slug}/", coordinators("200"), coordinators("400")),
+        Case(
+            "/polls/new/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="400"),
+        ),
+    ],
+    "polls/new/<slug:slug>/<slug:group_slug>/": [
+        Case(
+            "/polls/new/{partnership.slug}/{group.slug}/", coordinators("200"), coordinators("400")
+        ),
+        Case(
+            "/polls/new/{partnership.slug}/{chair_group.slug}/",
+            coordinators("200", chair="200"),
+            coordinators("400", chair="400"),
+        ),
+    ],
+    "polls/<int:pk>/": [
+        Case("/polls/{poll.pk}/", signed_in("200", outsider="404"), signed_in("405")),
+        Case("/polls/{far_poll.pk}/", signed_in("404", admin="200"), signed_in("405")),
+    ],
+    # An empty POST names no date: 400 with the form's message for those who may answer.
+    "polls/<int:pk>/answer/": [
+        Case(
+            "/polls/{poll.pk}/answer/",
+            signed_in("405"),
+            signed_in("400", outsider="404", admin="403"),
+        ),
+        Case("/polls/{far_poll.pk}/answer/", signed_in("405"), signed_in("404", admin="403")),
+    ],
+    "polls/<int:pk>/fix/": [
+        Case(
+            "/polls/{poll.pk}/fix/",
+            signed_in("405"),
+            signed_in("403", outsider="404", coordinator="400", admin="400"),
+        ),
+        Case("/polls/{far_poll.pk}/fix/", signed_in("405"), signed_in("404", admin="400")),
     ],
     "search/": single("/search/?q=school", everyone("200")),
     # Support: a request is private to the school's head and editors and the coordinators of
@@ -693,6 +754,40 @@ TABLE: dict[str, list[Case]] = {
     "accounts/2fa/recovery-codes/download/": single(
         "/accounts/2fa/recovery-codes/download/", signed_in("404"), signed_in("404")
     ),
+    # Single sign-on (allauth.socialaccount, docs/sso.md). No provider is configured here, so
+    # every provider's sign-in URL answers 404; the connections page is each user's own; the
+    # error page answers 401. "social/..." are allauth's old addresses, sent on to "3rdparty/".
+    "accounts/3rdparty/": single("/accounts/3rdparty/", signed_in("200"), signed_in("200")),
+    "accounts/3rdparty/login/cancelled/": single(
+        "/accounts/3rdparty/login/cancelled/", everyone("200")
+    ),
+    "accounts/3rdparty/login/error/": single("/accounts/3rdparty/login/error/", everyone("401")),
+    # allauth's sign-up is never used: without a sign-in under way it asks to sign in.
+    "accounts/3rdparty/signup/": single(
+        "/accounts/3rdparty/signup/", everyone("login"), everyone("login")
+    ),
+    **{
+        f"accounts/social/{page}": single(
+            f"/accounts/social/{page}", everyone("302"), everyone("302")
+        )
+        for page in ["connections/", "login/cancelled/", "login/error/", "signup/"]
+    },
+    **{
+        f"accounts/{provider}/login/{step}": single(
+            f"/accounts/{provider}/login/{step}", everyone("404"), everyone("404")
+        )
+        for provider in ["microsoft", "google"]
+        for step in ["", "callback/"]
+    },
+    "accounts/google/login/token/": single(
+        "/accounts/google/login/token/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/": single(
+        "/accounts/oidc/local/login/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/": single(
+        "/accounts/oidc/local/login/callback/", everyone("404"), everyone("404")
+    ),
     # Notifications: each person's own settings (admins may change anyone's, for support); the
     # one-click unsubscribe needs no sign-in (RFC 8058); a group or partnership is messaged by
     # its chair and coordinators only.
@@ -740,6 +835,33 @@ TABLE: dict[str, list[Case]] = {
             coordinators("200", chair="200"),
         ),
     ],
+}
+
+# Review-day reports: for `school`'s head, the colleague the head named (staff), the day's
+# reviewer (outsider) and admins; to everyone else they do not exist (404). Reviewers write,
+# the head shares; the partnership's coordinators name the reviewers (but read no report).
+# An empty POST re-shows the form (200) and changes nothing.
+REVIEW_READERS = {"head": "200", "staff": "200", "outsider": "200", "admin": "200"}
+TABLE |= {
+    "reviews/": single("/reviews/", signed_in("200"), signed_in("405")),
+    "reviews/<int:pk>/": single(
+        "/reviews/{review.event_id}/",
+        {"*": "404", "anonymous": "login", **REVIEW_READERS},
+        signed_in("405"),
+    ),
+    "reviews/<int:pk>/edit/": single(
+        "/reviews/{review.event_id}/edit/",
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+    ),
+    "reviews/<int:pk>/sharing/": single(
+        "/reviews/{review.event_id}/sharing/",
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+    ),
+    "reviews/<int:pk>/reviewers/": single(
+        "/reviews/{review.event_id}/reviewers/", coordinators("200"), coordinators("200")
+    ),
 }
 
 # Routes of every registered ModelAdmin (admin.ModelAdmin.get_urls).
@@ -797,18 +919,20 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
             "account",
             "mfa",
+            "socialaccount",
             "accounts",
             "schools",
             "registers",
             "people",
             "partnerships",
             "events",
+            "polls",
             "search",
             "support",
             "resources",
@@ -833,6 +957,10 @@ ADMIN_TABLE: dict[str, list[Case]] = {
         )
     ],
     # Adding several schools to a partnership at once (an empty POST re-renders the form).
+    # Loading term dates from a CSV file (an empty POST: 400 with the form's message).
+    "admin/schools/termperiod/import/": [
+        Case("/admin/schools/termperiod/import/", ADMIN_ONLY, {**ADMIN_ONLY, "admin": "400"})
+    ],
     "admin/partnerships/partnership/<int:pk>/add-schools/": admin_case(
         "/admin/partnerships/partnership/{partnership.pk}/add-schools/"
     ),

@@ -266,7 +266,7 @@ def test_the_migration_makes_each_chair_a_chair_and_each_member_a_member_on_the_
     GroupChair.objects.all().delete()
     GroupMembership.objects.all().delete()
     migration = importlib.import_module(
-        "partnerships.migrations.0005_chairs_and_members_as_dated_rows"
+        "partnerships.migrations.0006_chairs_and_members_as_dated_rows"
     )
     migration.chairs_and_members_as_dated_rows(apps, None)
     migration.chairs_and_members_as_dated_rows(apps, None)  # Twice: nothing more.

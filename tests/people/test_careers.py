@@ -143,7 +143,7 @@ def test_the_migration_makes_each_current_school_a_current_post_on_the_demo_data
     one current post there with their job title; running it again adds nothing."""
     call_command("seed_demo", stdout=io.StringIO())
     Post.objects.all().delete()
-    migration = importlib.import_module("people.migrations.0013_current_school_as_post")
+    migration = importlib.import_module("people.migrations.0014_current_school_as_post")
 
     migration.current_school_as_post(apps, None)
 

@@ -200,7 +200,7 @@ def test_the_migration_turns_dated_sle_and_nle_roles_into_designations(school):
         ends_on=datetime.date(2020, 8, 31),
     )
     RoleAssignmentFactory(person=PersonFactory(school=school), role_type=sle, starts_on=None)
-    migration = importlib.import_module("people.migrations.0015_designations_from_roles")
+    migration = importlib.import_module("people.migrations.0016_designations_from_roles")
     migration.designations_from_roles(apps, None)
     migration.designations_from_roles(apps, None)  # Twice: nothing more.
 
