@@ -98,7 +98,6 @@ class EventForm(PortalModelForm):
             "capacity",
             "description",
             "agenda",
-            "minutes",
             "is_published",
         ]
         field_classes = {"chair": PersonChoiceField, "minute_taker": PersonChoiceField}

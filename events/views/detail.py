@@ -145,6 +145,8 @@ def _meeting_context(user, person, event: Event) -> dict:
         "can_run": runs,
         "read_minutes": read_minutes,
         "my_rsvp": mine,
+        "my_answer": mine.answer if mine else "",
+        "my_reason": mine.reason if mine else "",
         "going_count": sum(r.answer == Rsvp.Answer.GOING for r in rsvps),
         "apologies_count": sum(r.answer == Rsvp.Answer.APOLOGIES for r in rsvps),
         "answers": rsvps if runs else [],

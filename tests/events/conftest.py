@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from events.models import EventKind
 from tests.factories import EventFactory, NetworkGroupFactory, PersonFactory
 
 
@@ -18,6 +19,8 @@ def group(partnership):
 def event(partnership, school):
     return EventFactory(
         title="Maths network meeting",
+        # An event with places (a meeting is answered instead: see `meeting`).
+        kind=EventKind.CPD,
         partnership=partnership,
         host_school=school,
         starts_at=timezone.now() + datetime.timedelta(days=10),
