@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from events.models import Attendance
+from partnerships.charts import Bar, Chart
 
 Status = Attendance.Status
 
@@ -75,4 +76,23 @@ def by_group(partnership_id: int, start: datetime.date, end: datetime.date) -> l
     """One row per network group, the partnership's own meetings as one more: one query."""
     return _rows(
         _marks(partnership_id, start, end), "event__network_group__name", "Partnership meetings"
+    )
+
+
+def rate_chart(
+    rows: list[Row],
+    *,
+    title: str,
+    slug: str,
+    category: str,
+    caption: str = "Per cent of the people expected at meetings who attended.",
+) -> Chart:
+    """Bars of the attendance rate, drawn as the partnership page's charts are (no script)."""
+    return Chart(
+        title=title,
+        slug=slug,
+        caption=caption,
+        category=category,
+        unit="Attended (%)",
+        bars=[Bar(label=r.name, count=r.rate, percent=r.rate) for r in rows],
     )

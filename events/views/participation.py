@@ -12,23 +12,10 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.csv import csv_response
 from events.forms_meetings import PeriodForm
-from events.participation import Row, by_group, by_school
+from events.participation import Row, by_group, by_school, rate_chart
 from events.rules import can_view_participation
-from partnerships.charts import Bar, Chart
 from partnerships.models import Partnership
 from partnerships.views.access import get_partnership_for_user
-
-
-def rate_chart(rows: list[Row], *, title: str, slug: str, category: str) -> Chart:
-    """Bars of the attendance rate (per cent of those expected who came)."""
-    return Chart(
-        title=title,
-        slug=slug,
-        caption="Per cent of the people expected at meetings who attended.",
-        category=category,
-        unit="Attended (%)",
-        bars=[Bar(label=r.name, count=r.rate, percent=r.rate) for r in rows],
-    )
 
 
 def _report(request: HttpRequest, slug: str) -> tuple[Partnership, PeriodForm]:
