@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from events.models import Event, EventDocument, EventKind, Registration
+from events.models import Event, EventDocument, EventKind, MinuteAction, Registration
 from partnerships.models import (
     Membership,
     NetworkGroup,
@@ -155,6 +155,16 @@ class EventDocumentFactory(factory.django.DjangoModelFactory):
     original_name = "minutes.pdf"
     content_type = "application/pdf"
     size = len(PDF_BYTES)
+
+
+class MinuteActionFactory(factory.django.DjangoModelFactory):
+    """An action of a meeting's minutes (published or not: as its event's are)."""
+
+    class Meta:
+        model = MinuteAction
+
+    event = factory.SubFactory(EventFactory)
+    description = factory.Sequence(lambda n: f"Circulate the moderation samples ({n})")
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -29,6 +29,11 @@ from events.services import EventError
 from events.views.access import get_event_for_user
 
 
+def _posted(request: HttpRequest):
+    """The submitted data, even when empty (an empty submission is an answer to check)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _get_meeting_to_run(request: HttpRequest, pk: int) -> Event:
     """The meeting, for its chair, minute-taker and organisers (403 for other members)."""
     event = get_event_for_user(request, pk)
@@ -51,7 +56,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"answer": current.answer, "reason": current.reason} if current else {}
     if request.GET.get("answer") in Rsvp.Answer.values:
         initial["answer"] = request.GET["answer"]
-    form = RsvpForm(request.POST or None, initial=initial)
+    form = RsvpForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             rsvp = rsvp_answer(
@@ -77,7 +82,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
 def event_call_off_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Cancel the event itself (not one's registration): it stays, marked "Cancelled"."""
     event = get_event_for_user(request, pk, action="organise")
-    form = CallOffForm(request.POST or None)
+    form = CallOffForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             event_call_off(event=event, user=request.user, reason=form.cleaned_data["reason"])
@@ -99,8 +104,17 @@ def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
     """Who came: one radio row per expected person, pre-filled from the marks taken, else
     from the answers. Session, user, event, organiser check, the people: 5 queries."""
     event = _get_meeting_to_run(request, pk)
+    if request.method == "POST" and (event.is_cancelled or not event.has_happened()):
+        # Nothing to check the marks against: say why and change nothing.
+        messages.error(
+            request,
+            "This meeting was cancelled: there is no roll call."
+            if event.is_cancelled
+            else "The roll call opens when the meeting starts.",
+        )
+        return redirect(event)
     people = list(expected_people(event))
-    form = RollCallForm(request.POST or None, people=people)
+    form = RollCallForm(_posted(request), people=people)
     if request.method == "POST" and form.is_valid():
         try:
             count = attendance_record(event=event, user=request.user, marks=form.marks())
@@ -123,7 +137,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     people = list(expected_people(event))
     owners = [(p.pk, person_label(p)) for p in people]
     initial = {"minutes": event.minutes or apologies_text(people)}
-    data = request.POST if request.method == "POST" else None
+    data = _posted(request)
     form = MinutesForm(data, initial=initial)
     actions = ActionFormSet(data, prefix="actions", form_kwargs={"owners": owners})
     if request.method == "POST" and form.is_valid() and actions.is_valid():
