@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from events.models import Event, EventDocument, EventKind, MinuteAction, Registration
+from events.models import Event, EventDocument, EventKind, MinuteAction, Registration, Rsvp
 from partnerships.models import (
     Membership,
     NetworkGroup,
@@ -165,6 +165,15 @@ class MinuteActionFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     description = factory.Sequence(lambda n: f"Circulate the moderation samples ({n})")
+
+
+class RsvpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rsvp
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    answer = Rsvp.Answer.GOING
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
