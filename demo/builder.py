@@ -21,7 +21,7 @@ from demo.data import (
     _role_types,
     _specialisms,
 )
-from demo.events import build_events, build_registrations
+from demo.events import build_events, build_meeting_records, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
@@ -142,6 +142,7 @@ class DemoBuilder:
         )
         build_events(self, town, trust, clusters, groups, schools, heads, staff_by_school)
         build_registrations(self, town, staff_by_school)
+        build_meeting_records(self)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(

@@ -87,7 +87,8 @@ class EventQuerySet(models.QuerySet["Event"]):
         return qs
 
     def for_person(self, person) -> EventQuerySet:
-        """ "My events": registered (not cancelled), chairing, minute-taking or at my school."""
+        """ "My events": registered (not cancelled), going, chairing, minute-taking or at my
+        school."""
         if person is None:
             return self.none()
         mine = (
@@ -97,6 +98,11 @@ class EventQuerySet(models.QuerySet["Event"]):
                 pk__in=Registration.objects.filter(person=person)
                 .exclude(status=Registration.Status.CANCELLED)
                 .values("event_id")
+            )
+            | Q(
+                pk__in=Rsvp.objects.filter(person=person, answer=Rsvp.Answer.GOING).values(
+                    "event_id"
+                )
             )
         )
         if person.school_id:
