@@ -66,17 +66,17 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": documents,
         "document_form": DocumentForm(),
         "me": person.pk if person else 0,
-        "can_run": False,
-        "read_minutes": False,
+        # Answered from what is already loaded (the organiser check is asked once a request).
+        "can_run": can_run_meeting(user, event),
+        "read_minutes": can_read_minutes(user, event),
         "actions": [],
         "carried": [],
     }
     if event.is_meeting:
         context.update(_meeting_context(user, person, event))
-        minutes_text = context["read_minutes"] and bool(event.minutes)
     else:
         context.update(_registration_context(user, person, event))
-        minutes_text = show_minutes and bool(event.minutes)
+    minutes_text = context["read_minutes"] and bool(event.minutes)
     context["minutes_text"] = minutes_text
     # Before the meeting there are no minutes to miss: the section is for its papers.
     context["show_minutes_section"] = show_minutes and bool(
@@ -120,7 +120,7 @@ def _meeting_context(user, person, event: Event) -> dict:
     the user's own, the counts, the apologies for those who run it and, for a head, which of
     their staff are going; the minutes' actions and those carried from earlier meetings, in one
     query more."""
-    runs = can_run_meeting(user, event)
+    runs = can_run_meeting(user, event)  # memoised: the page asked already
     rsvps = (
         list(
             Rsvp.objects.filter(event=event)
@@ -142,8 +142,6 @@ def _meeting_context(user, person, event: Event) -> dict:
         actions = list((own | carried_actions(event)).for_list())
     return {
         "can_rsvp": can_rsvp(user, event),
-        "can_run": runs,
-        "read_minutes": read_minutes,
         "my_rsvp": mine,
         "my_answer": mine.answer if mine else "",
         "my_reason": mine.reason if mine else "",

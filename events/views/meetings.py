@@ -131,17 +131,19 @@ def roll_call(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The minutes' draft and the actions agreed. A blank draft starts with the apologies.
-    Session, user, event, organiser check, the people, the actions: 6 queries."""
+    """The minutes' draft and, for a meeting, the actions agreed (other events have the text
+    alone). A blank draft starts with the apologies. Session, user, event, organiser check,
+    the people, the actions: 6 queries."""
     event = _get_meeting_to_run(request, pk)
     people = list(expected_people(event))
-    owners = [(p.pk, person_label(p)) for p in people]
-    initial = {"minutes": event.minutes or apologies_text(people)}
     data = _posted(request)
-    form = MinutesForm(data, initial=initial)
-    actions = ActionFormSet(data, prefix="actions", form_kwargs={"owners": owners})
-    if request.method == "POST" and form.is_valid() and actions.is_valid():
-        new = [a for a in (f.to_new_action() for f in actions) if a is not None]
+    form = MinutesForm(data, initial={"minutes": event.minutes or apologies_text(people)})
+    actions = None
+    if event.is_meeting:
+        owners = [(p.pk, person_label(p)) for p in people]
+        actions = ActionFormSet(data, prefix="actions", form_kwargs={"owners": owners})
+    if data is not None and form.is_valid() and (actions is None or actions.is_valid()):
+        new = [a for a in (f.to_new_action() for f in actions or []) if a is not None]
         try:
             minutes_save(
                 event=event,
@@ -155,16 +157,16 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
             state = "published" if event.minutes_published else "a draft"
             messages.success(request, f"The minutes are saved ({state}).")
         return redirect("events:minutes", pk=event.pk)
-    bound_errors = data is not None
     context = {
         "event": event,
         "form": form,
         "actions_formset": actions,
-        "error_forms": [form, *actions.forms] if bound_errors else [],
+        "error_forms": [form, *(actions.forms if actions else [])] if data is not None else [],
         "recorded": list(event.actions.select_related("owner").order_by("due_on", "pk")),
         "is_held": event.has_happened(),
     }
-    return render(request, "events/minutes_form.html", context, status=400 if bound_errors else 200)
+    status = 400 if data is not None else 200
+    return render(request, "events/minutes_form.html", context, status=status)
 
 
 @login_required

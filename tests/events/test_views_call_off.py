@@ -93,3 +93,9 @@ def test_the_invited_get_the_calendar_cancellation_once_with_the_reason(coordina
     tick.run()
     assert Message.objects.filter(person=member, calendar_method="CANCEL").count() == 1
     assert not Message.objects.filter(kind=Kind.REMINDER).exists()
+
+
+def test_the_events_calendar_file_says_cancelled(coordinator, anonymous, meeting):
+    assert "STATUS:CONFIRMED" in anonymous.get(f"/events/{meeting.pk}/event.ics").content.decode()
+    coordinator.post(url(meeting), {"reason": "Snow"})
+    assert "STATUS:CANCELLED" in anonymous.get(f"/events/{meeting.pk}/event.ics").content.decode()

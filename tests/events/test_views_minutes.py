@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.models import MinuteAction, Rsvp
+from events.models import EventKind, MinuteAction, Rsvp
 from notifications import tick
 from notifications.models import Kind, Message
 from tests.factories import EventFactory, MinuteActionFactory, PersonFactory, RsvpFactory
@@ -202,3 +202,18 @@ def test_minutes_page_queries_do_not_grow(
         MinuteActionFactory(event=held, owner=person)
     with django_assert_max_num_queries(6):
         minute_taker.get(url(held))
+
+
+def test_a_conferences_minutes_are_a_draft_too_and_have_no_actions(coordinator, staff, partnership):
+    past = timezone.now() - datetime.timedelta(days=2)
+    conference = EventFactory(
+        kind=EventKind.CONFERENCE,
+        partnership=partnership,
+        starts_at=past,
+        ends_at=past + datetime.timedelta(hours=6),
+    )
+    assert "Actions agreed" not in coordinator.get(url(conference)).content.decode()
+    assert coordinator.post(url(conference), {"minutes": "Workshop notes"}).status_code == 302
+    assert "Workshop notes" not in staff.get(conference.get_absolute_url()).content.decode()
+    coordinator.post(publish_url(conference))
+    assert "Workshop notes" in staff.get(conference.get_absolute_url()).content.decode()
