@@ -99,3 +99,10 @@ def test_the_events_calendar_file_says_cancelled(coordinator, anonymous, meeting
     assert "STATUS:CONFIRMED" in anonymous.get(f"/events/{meeting.pk}/event.ics").content.decode()
     coordinator.post(url(meeting), {"reason": "Snow"})
     assert "STATUS:CANCELLED" in anonymous.get(f"/events/{meeting.pk}/event.ics").content.decode()
+
+
+def test_a_dated_event_list_still_shows_it_marked_cancelled(coordinator, anonymous, meeting):
+    coordinator.post(url(meeting), {"reason": "Snow"})
+    day = timezone.localtime(meeting.starts_at).date().isoformat()
+    html = anonymous.get(f"/events/?date_from={day}&date_to={day}").content.decode()
+    assert meeting.title in html and '<span class="badge">Cancelled</span>' in html
