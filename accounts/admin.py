@@ -1,4 +1,6 @@
 from allauth.account.decorators import secure_admin_login
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
@@ -9,6 +11,19 @@ from accounts.models import Invitation, SchoolEmailDomain, SecurityEvent, Securi
 admin.site.login = secure_admin_login(admin.site.login)
 
 ACCESS_FIELDS = ["is_active", "is_staff", "is_superuser"]
+
+
+class AuthenticatorInline(admin.TabularInline):
+    """The account's two-factor authenticators. Deleting them resets a lost phone: the next
+    sign-in asks the person to set up a new one (docs/security.md, "A lost authenticator")."""
+
+    model = Authenticator
+    verbose_name = "two-factor authenticator"
+    fields = readonly_fields = ["type", "created_at", "last_used_at"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -24,6 +39,7 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+    inlines = [AuthenticatorInline]
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
@@ -37,10 +53,22 @@ class UserAdmin(BaseUserAdmin):
                 changed={name: getattr(obj, name) for name in changed},
             )
 
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        for authenticator in formset.deleted_objects:
+            if isinstance(authenticator, Authenticator):
+                security_log(
+                    kind=SecurityEventKind.MFA_REMOVED,
+                    user=request.user,
+                    request=request,
+                    account=form.instance.pk,
+                    type=authenticator.type,
+                )
+
 
 @admin.register(SchoolEmailDomain)
 class SchoolEmailDomainAdmin(admin.ModelAdmin):
-    list_display = ["domain", "school"]
+    list_display = ["domain", "school", "entra_tenant_id"]
     search_fields = ["domain", "school__name"]
     autocomplete_fields = ["school"]
 
@@ -80,3 +108,9 @@ class SecurityEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# Single sign-on providers are configured in the environment only (docs/sso.md); apps saved
+# here would be ignored (accounts.socialadapter), and access tokens are not kept.
+admin.site.unregister(SocialApp)
+admin.site.unregister(SocialToken)

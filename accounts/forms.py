@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import password_validation
 
@@ -64,3 +65,32 @@ class AcceptInvitationForm(PortalForm):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+# allauth's forms, as the portal shows them (settings.ACCOUNT_FORMS) ---------------------------
+
+
+class _SentenceCaseLabels:
+    """allauth's Title Case labels in sentence case: "Remember me", "New password (again)"."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label = str(field.label or "")
+            field.label = label[:1] + label[1:].lower()
+
+
+class LoginForm(_SentenceCaseLabels, allauth_forms.LoginForm, PortalForm):
+    pass
+
+
+class ChangePasswordForm(_SentenceCaseLabels, allauth_forms.ChangePasswordForm, PortalForm):
+    pass
+
+
+class ResetPasswordForm(_SentenceCaseLabels, allauth_forms.ResetPasswordForm, PortalForm):
+    pass
+
+
+class ResetPasswordKeyForm(_SentenceCaseLabels, allauth_forms.ResetPasswordKeyForm, PortalForm):
+    pass

@@ -86,7 +86,11 @@ class MFASetupRequiredMiddleware:
             reverse("account_logout"),
             "/" + settings.STATIC_URL.lstrip("/"),
         )
-        return path.startswith(allowed_prefixes)
+        # Single sign-on: someone without a password confirms who they are with their
+        # provider before adding an authenticator (allauth's re-authentication by provider).
+        accounts = reverse("account_login").removesuffix("login/")
+        sso_prefixes = tuple(accounts + name for name in ("microsoft/", "google/", "oidc/"))
+        return path.startswith(allowed_prefixes + sso_prefixes)
 
 
 class AccessRefusedLogMiddleware:

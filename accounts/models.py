@@ -96,6 +96,17 @@ class SchoolEmailDomain(models.Model):
         "schools.School", on_delete=models.CASCADE, related_name="email_domains"
     )
     domain = models.CharField(max_length=253, help_text="Without the @, e.g. school.example.org")
+    # Single sign-on with Microsoft (accounts.socialadapter): an address at this domain is
+    # accepted only from this Entra tenant, and only when the tenant has verified the domain.
+    entra_tenant_id = models.UUIDField(
+        "Microsoft Entra tenant id",
+        null=True,
+        blank=True,
+        help_text=(
+            "The school's Microsoft 365 tenant (directory) id, for signing in with Microsoft. "
+            "Empty: nobody at this domain signs in with Microsoft."
+        ),
+    )
 
     class Meta:
         ordering = ["school", "domain"]

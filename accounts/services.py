@@ -175,8 +175,27 @@ def invitation_accept(*, request: HttpRequest, token: str, email: str, password:
         raise InvitationError("already_registered")
 
     user = User.objects.create_user(email=invitation.email, password=password)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    person = account_profile_link(user=user, invitation=invitation)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    security_log(
+        kind=SecurityEventKind.INVITATION_ACCEPTED,
+        user=user,
+        request=request,
+        invitation=invitation.pk,
+        person=person.pk,
+    )
+    return user
 
+
+def account_profile_link(*, user: User, invitation: Invitation) -> Person:
+    """Mark the new account's address verified and link it to the person's profile.
+
+    The profile is the unclaimed, not erased Person with that e-mail (one at the invitation's
+    school first); when there is none, a Person is created at the invitation's school.
+    """
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     candidates = Person.objects.active().filter(email__iexact=invitation.email, user__isnull=True)
     person = candidates.filter(school=invitation.school).first() or candidates.first()
     if person is None:
@@ -193,15 +212,4 @@ def invitation_accept(*, request: HttpRequest, token: str, email: str, password:
         # Only the link is new: the profile's own fields are not re-validated here.
         person.user = user
         person.save(update_fields=["user"])
-
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_user = user
-    invitation.save(update_fields=["accepted_at", "accepted_user"])
-    security_log(
-        kind=SecurityEventKind.INVITATION_ACCEPTED,
-        user=user,
-        request=request,
-        invitation=invitation.pk,
-        person=person.pk,
-    )
-    return user
+    return person

@@ -1,3 +1,4 @@
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import perform_login
 from django.conf import settings
 from django.contrib import messages
@@ -117,6 +118,9 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, "Welcome! Your account is ready.")
+                # The password just chosen counts as signing in with it: a headteacher sent
+                # on to set up an authenticator is not asked for it again.
+                record_authentication(request, user, method="password")
                 return perform_login(request, user)
         elif "email" in form.errors:
             security_log(

@@ -27,12 +27,13 @@ def _nav_links(script_prefix: str) -> dict[str, str]:
 
 
 def portal(request: HttpRequest) -> dict:
-    """The portal's name for titles, the navigation section this page belongs to, and the
-    header's links."""
+    """The portal's name for titles, who to contact about an account, the navigation section
+    this page belongs to, and the header's links."""
     match = getattr(request, "resolver_match", None)
     section = (match.app_name or match.url_name or "") if match else ""
     return {
         "portal_name": settings.PORTAL_NAME,
+        "account_help_contact": settings.ACCOUNT_HELP_CONTACT,
         "nav_section": section,
         "nav": _nav_links(get_script_prefix()),
     }

@@ -5,6 +5,7 @@ environment says what it wants and bad values stop the process at start-up.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -47,6 +48,11 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Single sign-on (docs/sso.md): each provider is offered only when its settings are given.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.openid_connect",
     "django_filters",
     "django_htmx",
     "template_partials",
@@ -62,6 +68,7 @@ INSTALLED_APPS = [
     "support",
     "resources",
     "notifications",
+    "reviews",
     "django_tasks",
     "django_tasks_db",
     "alliance",
@@ -192,6 +199,16 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_NAME}] "
+# Who to contact when signing in fails for good (a lost password, phone or address), named on
+# the account pages: "Contact <this>." E.g. "the alliance office (office@alliance.example.org)".
+ACCOUNT_HELP_CONTACT = env_str("ACCOUNT_HELP_CONTACT", "your headteacher or an alliance admin")
+# allauth's forms with their labels in sentence case and messages in the portal's voice.
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+}
 # Signing out ends every session of the user (accounts.adapter); changing the password ends
 # the others (Django's session hash) and keeps this one.
 LOGIN_URL = "account_login"
@@ -225,6 +242,60 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 # and headteachers (accounts.middleware.MFASetupRequiredMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_NAME
+# Adding or removing an authenticator asks for the password again unless the user signed in or
+# re-authenticated within this many seconds (accounts.adapter.is_reauthentication_required).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+
+# Single sign-on (docs/sso.md, accounts.socialadapter): Microsoft Entra ID, Google Workspace and
+# one generic OpenID Connect provider, each offered only when its client id is set. Who may come
+# in this way, and from which tenant or domain, is decided by accounts.socialadapter; nobody
+# signs up by SSO alone.
+SOCIALACCOUNT_ADAPTER = "accounts.socialadapter.SocialAccountAdapter"
+# The adapter links a sign-in to an account itself, after its checks; allauth never matches
+# an account by e-mail on its own.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS: dict = {}
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _sso_app(prefix: str, *required: str) -> dict | None:
+    """The app settings of provider `prefix` from SSO_<PREFIX>_* variables, or None when its
+    client id is unset; a half-configured provider stops the process at start-up."""
+    client_id = env_str(f"SSO_{prefix}_CLIENT_ID")
+    if not client_id:
+        return None
+    missing = [
+        f"SSO_{prefix}_{name}"
+        for name in ("SECRET", *required)
+        if not env_str(f"SSO_{prefix}_{name}")
+    ]
+    if missing:
+        raise ImproperlyConfigured(f"SSO_{prefix}_CLIENT_ID is set: also set {', '.join(missing)}.")
+    return {"client_id": client_id, "secret": env_str(f"SSO_{prefix}_SECRET")}
+
+
+if _microsoft := _sso_app("MICROSOFT"):
+    # "organizations": any work or school tenant may reach the callback; the adapter accepts
+    # only tenants registered for member schools (SchoolEmailDomain.entra_tenant_id).
+    _microsoft["settings"] = {"tenant": env_str("SSO_MICROSOFT_TENANT", "organizations")}
+    SOCIALACCOUNT_PROVIDERS["microsoft"] = {"APPS": [_microsoft], "OAUTH_PKCE_ENABLED": True}
+if _google := _sso_app("GOOGLE"):
+    SOCIALACCOUNT_PROVIDERS["google"] = {
+        "APPS": [_google],
+        "SCOPE": ["openid", "profile", "email"],
+        "OAUTH_PKCE_ENABLED": True,
+    }
+if _oidc := _sso_app("OIDC", "SERVER_URL"):
+    _oidc |= {
+        "provider_id": env_str("SSO_OIDC_PROVIDER_ID", "local"),
+        "name": env_str("SSO_OIDC_NAME", "your local authority"),
+        "settings": {"server_url": env_str("SSO_OIDC_SERVER_URL"), "oauth_pkce_enabled": True},
+    }
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {"APPS": [_oidc]}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -338,6 +409,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+
+# "Sign in with ..." is a form on the sign-in page answered by a redirect to the provider,
+# and browsers hold every step of that redirect to the page's form-action.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+    {
+        "microsoft": lambda app: "https://login.microsoftonline.com",
+        "google": lambda app: "https://accounts.google.com",
+        "openid_connect": lambda app: _origin(app["settings"]["server_url"]),
+    }[provider](config["APPS"][0])
+    for provider, config in SOCIALACCOUNT_PROVIDERS.items()
+)
 
 LOGGING = {
     "version": 1,

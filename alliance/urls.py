@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/invitations/", include("accounts.urls")),
     path("support/", include("support.urls")),
     path("resources/", include("resources.urls")),
+    path("reviews/", include("reviews.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -7,6 +7,8 @@ import datetime
 import random
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,6 +17,7 @@ from faker import Faker
 from accounts.models import User
 from demo.data import (
     DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
     EXPERTISE_BY_TITLE,
     LONDON,
     DemoLogin,
@@ -25,6 +28,7 @@ from demo.events import build_events, build_meeting_records, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
+from demo.reviews import build_reviews
 from demo.schools import build_schools
 from demo.support import build_support_demo
 from partnerships.models import Membership
@@ -105,6 +109,12 @@ class DemoBuilder:
             person.save(update_fields=["user"])
         return user
 
+    def _authenticator(self, user: User) -> None:
+        """Two-factor sign-in with the published demo secret (DEMO_TOTP_SECRET)."""
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+            self.created += 1
+
     def _at(self, day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
         return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON)
 
@@ -143,6 +153,7 @@ class DemoBuilder:
         build_events(self, town, trust, clusters, groups, schools, heads, staff_by_school)
         build_registrations(self, town, staff_by_school)
         build_meeting_records(self)
+        build_reviews(self, trust, heads)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
         build_resources_demo(
@@ -161,18 +172,20 @@ class DemoBuilder:
                 "contact_visibility": ContactVisibility.ALLIANCE,
             },
         )
-        self._user("admin@example.org", admin, admin=True)
-        self._user("head@example.org", heads[schools[0].pk])
+        self._authenticator(self._user("admin@example.org", admin, admin=True))
+        self._authenticator(self._user("head@example.org", heads[schools[0].pk]))
         self._user("staff@example.org", staff_by_school[schools[0].pk][6])
         coordinator = Membership.objects.filter(
             partnership=clusters["Central"], coordinator__isnull=False
         ).first()
-        self._user("coordinator@example.org", coordinator.coordinator)
+        self._authenticator(self._user("coordinator@example.org", coordinator.coordinator))
         return [
-            DemoLogin("alliance admin", "admin@example.org"),
-            DemoLogin(f"headteacher of {schools[0].name}", "head@example.org"),
+            DemoLogin("alliance admin", "admin@example.org", needs_code=True),
+            DemoLogin(f"headteacher of {schools[0].name}", "head@example.org", needs_code=True),
             DemoLogin(f"member of staff at {schools[0].name}", "staff@example.org"),
-            DemoLogin("coordinator of the Central cluster", "coordinator@example.org"),
+            DemoLogin(
+                "coordinator of the Central cluster", "coordinator@example.org", needs_code=True
+            ),
         ]
 
 

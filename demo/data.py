@@ -15,6 +15,11 @@ from schools.models import EstablishmentType, Phase
 
 LONDON = ZoneInfo("Europe/London")
 DEMO_PASSWORD = "alliance-demo-2026"
+# The demo's admin and headteachers sign in with two factors, as the real ones must; their
+# authenticator holds this published secret, so `manage.py demo_code` (or any authenticator app
+# given this secret) shows the code without a phone. A production portal refuses it
+# (demo.checks: `check --deploy` fails while any authenticator holds it).
+DEMO_TOTP_SECRET = "ALLIANCEDEMOCODEALLIANCEDEMOCODE"
 TOWN = "Eastbridge"
 
 # name, phase, type, cluster, in the trust
@@ -175,6 +180,7 @@ TEACHER_TITLES = [
 class DemoLogin:
     role: str
     email: str
+    needs_code: bool = False  # Two-factor sign-in: the code from `manage.py demo_code`.
 
 
 def _role_types() -> dict[str, RoleType]:

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.choices import CallableChoiceIterator
 
 from alliance.lib.forms import PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from alliance.lib.widgets import ISO_DATETIME_LOCAL, DateTimeLocalInput
 from alliance.permissions import is_admin, person_of
 from events.documents import ACCEPT, validate_document
@@ -110,6 +111,8 @@ class EventForm(PortalModelForm):
         help_texts = {
             "starts_at": "UK time.",
             "is_published": "Public events show to visitors who are not signed in.",
+            "description": MARKDOWN_HELP,
+            "agenda": MARKDOWN_HELP,
         }
 
     def __init__(self, *args, user, **kwargs) -> None:

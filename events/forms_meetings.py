@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from alliance.lib.forms import PortalForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from events.forms import person_label
 from events.meetings import NewAction
 from events.models import Attendance, Rsvp
@@ -67,7 +68,7 @@ class MinutesForm(PortalForm):
         label="Minutes",
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="Markdown: **bold**, lists with - or 1.",
+        help_text=MARKDOWN_HELP,
     )
 
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from alliance.lib.widgets import DateInput
 from partnerships.models import Membership, NetworkGroup, Partnership, Statement
 from people.models import Person
@@ -17,7 +18,10 @@ class PartnershipPageForm(PortalModelForm):
     class Meta:
         model = Partnership
         fields = ["description"]
-        help_texts = {"description": "What the partnership is and what its schools do together."}
+        help_texts = {
+            "description": "What the partnership is and what its schools do together. "
+            + MARKDOWN_HELP
+        }
 
 
 class StatementForm(PortalForm):
@@ -109,7 +113,8 @@ class GroupForm(PortalModelForm):
         model = NetworkGroup
         fields = ["description", "cadence", "members"]
         help_texts = {
-            "members": "Staff of the partnership's member schools and partner organisations."
+            "description": MARKDOWN_HELP,
+            "members": "Staff of the partnership's member schools and partner organisations.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from people.models import Person, RoleAssignment, RoleType, Specialism
@@ -48,6 +49,7 @@ class PersonForm(PortalModelForm):
         help_texts = {
             "preferred_name": "The name colleagues know you by, if not your first name.",
             "pronouns": "Optional, e.g. she/her, he/him, they/them.",
+            "bio": MARKDOWN_HELP,
             "expertise": "What colleagues can ask you about, e.g. phonics, timetabling, EHCPs.",
             "contact_visibility": "The public never sees your e-mail or telephone.",
         }

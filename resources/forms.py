@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 
 from alliance.lib.forms import PortalForm, PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from partnerships.models import NetworkGroup
 from people.models import Specialism
 from resources.models import Comment, KeyStage, Resource, Sharing
@@ -61,6 +62,7 @@ class ResourceForm(PortalModelForm):
         # files are only ever served through the download view, which checks permission.
         widgets = {"sharing": forms.RadioSelect, "file": forms.FileInput}
         help_texts = {
+            "summary": MARKDOWN_HELP,
             "file": f"{ACCEPTED}; at most 20 MB.",
         }
 

@@ -12,6 +12,7 @@ from django.db import models
 from localflavor.gb.forms import GBPostcodeField
 
 from alliance.lib.forms import PortalForm, PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from people.models import Person
 from schools.choices import CorrectionStatus
 from schools.facts import AGE_FIELDS, check_fact, fact_display, fact_text
@@ -79,6 +80,7 @@ class SchoolForm(PortalModelForm):
             "ethos": forms.Textarea(attrs={"rows": 6}),
             "alliance_offer": forms.Textarea(attrs={"rows": 6}),
         }
+        help_texts = {"ethos": MARKDOWN_HELP, "alliance_offer": MARKDOWN_HELP}
 
     def __init__(self, *args: Any, can_manage: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

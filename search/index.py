@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from alliance.lib.copying import copy_create
+from alliance.lib.markdown import plain_text
 from events.models import Event
 from partnerships.models import Membership, NetworkGroup, Partnership
 from people.models import Person, RoleAssignment
@@ -143,7 +144,7 @@ def partnership_document(partnership: Partnership) -> SearchDocument:
             f"Lead school: {partnership.lead_school.name}" if partnership.lead_school_id else "",
         ],
         body=_join(
-            partnership.description[:2000],
+            plain_text(partnership.description[:4000])[:2000],
             partnership.parent.name if partnership.parent_id else "",
             partnership.lead_school.name if partnership.lead_school_id else "",
         ),
@@ -160,7 +161,7 @@ def group_document(group: NetworkGroup) -> SearchDocument:
         facts=[f"Chair: {group.chair.display_name}" if group.chair_id else ""],
         body=_join(
             group.chair.display_name if group.chair_id else "",
-            group.description[:2000],
+            plain_text(group.description[:4000])[:2000],
             "chair",
         ),
         public=group.partnership.is_published,
@@ -185,7 +186,7 @@ def event_document(event: Event) -> SearchDocument:
             event.network_group.name if event.network_group_id else "",
             event.partnership.name if event.partnership_id else "",
             event.venue,
-            event.description[:2000],
+            plain_text(event.description[:4000])[:2000],
         ),
         public=event.is_published,
     )

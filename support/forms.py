@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from alliance.lib.forms import PortalForm, PortalModelForm
+from alliance.lib.markdown import MARKDOWN_HELP
 from alliance.lib.widgets import DateInput
 from partnerships.models import Partnership
 from support.matching import LeaderMatch
@@ -22,7 +23,10 @@ class SupportRequestForm(PortalModelForm):
         fields = ["school", "specialism", "needs", "wanted_from", "wanted_until"]
         widgets = {"wanted_from": DATE, "wanted_until": DATE}
         labels = {"specialism": "Area of support"}
-        help_texts = {"needs": "What the school needs help with, and what success would look like."}
+        help_texts = {
+            "needs": "What the school needs help with, and what success would look like. "
+            + MARKDOWN_HELP
+        }
 
     def __init__(self, *args, schools, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -123,7 +127,9 @@ class OutcomeForm(PortalModelForm):
     class Meta:
         model = Deployment
         fields = ["outcome"]
-        help_texts = {"outcome": "What changed for the school and its pupils, with evidence."}
+        help_texts = {
+            "outcome": "What changed for the school and its pupils, with evidence. " + MARKDOWN_HELP
+        }
 
     def clean_outcome(self) -> str:
         outcome = self.cleaned_data["outcome"].strip()

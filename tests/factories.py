@@ -275,3 +275,32 @@ class PinFactory(factory.django.DjangoModelFactory):
 
     resource = factory.SubFactory(ResourceFactory)
     group = factory.SubFactory(NetworkGroupFactory)
+
+
+from reviews.models import Review  # noqa: E402
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A school's review day (an event it hosts) and its private report."""
+
+    class Meta:
+        model = Review
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(
+        EventFactory,
+        kind=EventKind.REVIEW_DAY,
+        title="Review day",
+        host_school=factory.SubFactory(SchoolFactory),
+    )
+    school = factory.LazyAttribute(lambda o: o.event.host_school)
+
+    @factory.post_generation
+    def reviewers(self, create, people, **kwargs):
+        if create and people:
+            self.reviewers.set(people)
+
+    @factory.post_generation
+    def shared_with(self, create, people, **kwargs):
+        if create and people:
+            self.shared_with.set(people)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +26,7 @@ from partnerships.rules import (
     can_coordinate_partnership,
     can_view_partnership,
 )
+from reviews.services import reviews_create_for_days
 
 
 def _scope(request: HttpRequest, slug: str, group_slug: str | None):
@@ -120,17 +122,24 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
             formset = RotaFormSet(request.POST, prefix="rows", form_kwargs=row_kwargs)
             if formset.is_valid():
                 data = series.cleaned_data
+                rows = _rows(formset, venue=data["venue"], facts=facts)
                 try:
-                    events = event_series_create(
-                        rows=_rows(formset, venue=data["venue"], facts=facts),
-                        title=data["title"],
-                        kind=data["kind"],
-                        partnership_id=partnership.pk,
-                        network_group_id=group.pk if group else None,
-                        capacity=data["capacity"],
-                        is_published=data["is_published"],
-                        user=request.user,
-                    )
+                    with transaction.atomic():
+                        events = event_series_create(
+                            rows=rows,
+                            title=data["title"],
+                            kind=data["kind"],
+                            partnership_id=partnership.pk,
+                            network_group_id=group.pk if group else None,
+                            capacity=data["capacity"],
+                            is_published=data["is_published"],
+                            user=request.user,
+                        )
+                        # The visitors confirmed here are the reviewers of each school's day.
+                        reviews_create_for_days(
+                            visits=[(e, r.visitor_ids) for e, r in zip(events, rows, strict=True)],
+                            user=request.user,
+                        )
                 except EventError as error:
                     formset._non_form_errors = formset.error_class([error.message])
                 else:

@@ -15,7 +15,7 @@ from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events import participation
-from events.models import Event, MinuteAction
+from events.models import Event, EventKind, MinuteAction
 from events.participation import rate_chart
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
@@ -58,6 +58,27 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/list.html", context)
 
 
+# The kinds of event a rota plans and a host school, chair and minute-taker run.
+MEETING_KINDS = {
+    EventKind.NETWORK_MEETING,
+    EventKind.YEAR_GROUP_MEETING,
+    EventKind.STAFF_MEETING,
+    EventKind.MODERATION,
+}
+# What "who is next" shows of the chair and minute-taker (Person.display_name).
+_NAME_FIELDS = ("first_name", "preferred_name", "last_name", "erased_at")
+
+
+def next_meeting(events, *, own_only: bool = False) -> Event | None:
+    """The soonest meeting among `events` (upcoming, soonest first, already fetched): the
+    rota's next host, chair and minute-taker. `own_only` skips the meetings of the
+    partnership's groups, for the partnership page. No query of its own."""
+    for event in events:
+        if event.kind in MEETING_KINDS and not (own_only and event.network_group_id):
+            return event
+    return None
+
+
 @public_page
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -78,6 +99,20 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
     if show_people:
         prefetch_related_objects(organisations, "people")
+    events = list(
+        Event.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .upcoming()
+        .select_related("host_school", "chair", "minute_taker")
+        .only(
+            "title",
+            "kind",
+            "starts_at",
+            "network_group",
+            "host_school__name",
+            *(f"{person}__{name}" for person in ("chair", "minute_taker") for name in _NAME_FIELDS),
+        )[:10]
+    )
     context = {
         "partnership": partnership,
         "members": current,
@@ -88,11 +123,8 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": organisations,
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
-        "events": Event.objects.visible_to(user)
-        .filter(partnership=partnership)
-        .upcoming()
-        .select_related("host_school")
-        .only("title", "starts_at", "host_school__name")[:10],
+        "events": events,
+        "next_meeting": next_meeting(events, own_only=True),
         "charts": at_a_glance(current),
         "can_coordinate": can_coordinate_partnership(user, partnership),
         "actions": [],
@@ -132,6 +164,7 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
     group = get_group_for_user(request, slug, group_slug)
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
+    upcoming = list(events.upcoming().select_related("host_school", "chair", "minute_taker")[:10])
     context = {
         "partnership": group.partnership,
         "group": group,
@@ -148,7 +181,8 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         .filter(reports_to=group)
         .select_related("partnership")
         .order_by("name"),
-        "upcoming": events.upcoming().select_related("host_school")[:10],
+        "upcoming": upcoming,
+        "next_meeting": next_meeting(upcoming),
         "past": events.past().select_related("host_school")[:10],
         "can_coordinate": can_coordinate_group(user, group),
         # The open actions of the group's published minutes, for members (minutes are).

@@ -26,6 +26,7 @@ from tests.factories import (
     PersonFactory,
     RegistrationFactory,
     ResourceFactory,
+    ReviewFactory,
     RoleAssignmentFactory,
     SchoolFactory,
     SupportRequestFactory,
@@ -80,10 +81,11 @@ def rf_request():
 
 
 @pytest.fixture
-def world(db, school, partnership, other_school, chair):
+def world(db, school, partnership, other_school, chair, staff, outsider):
     """One of each object the URLs need, published and unpublished, and another school's
     private objects (which answer 404 to everyone who may not see them). The chair persona
-    always exists so its group and that group's event can be addressed."""
+    always exists so its group and that group's event can be addressed. A review day of
+    `school` is reviewed by the outsider persona, and its head named the staff persona."""
     hidden_partnership = PartnershipFactory(is_published=False)
     group = NetworkGroupFactory(partnership=partnership, name="Maths network", slug="maths")
     person = PersonFactory(school=school)
@@ -168,4 +170,11 @@ def world(db, school, partnership, other_school, chair):
         "invitation": make_invitation(school, token="matrix-token-0123456789"),
         "admin_user": UserFactory(email="matrix-admin-target@example.org"),
         "school_type": ContentType.objects.get_for_model(School),
+        "review": ReviewFactory(
+            event__host_school=school,
+            event__partnership=partnership,
+            reviewers=[outsider.person],
+            shared_with=[staff.person],
+            report="Private to the school, its reviewers and admins.",
+        ),
     }

@@ -28,12 +28,12 @@ def sign_in(persona) -> Client:
     return client
 
 
-def reauthenticate(client) -> None:
-    """allauth asks for the password again before an authenticator is added."""
-    response = client.get(ACTIVATE)
-    assert response["Location"].startswith("/accounts/reauthenticate/")
-    response = client.post(response["Location"], {"password": "correct-horse-battery"})
-    assert response["Location"] == ACTIVATE
+def age_session_authentications(client, seconds: int) -> None:
+    """Pretend every authentication of the client's session happened `seconds` ago."""
+    session = client.session
+    for record in session["account_authentication_methods"]:
+        record["at"] -= seconds
+    session.save()
 
 
 @pytest.mark.parametrize("persona", ["head", "admin"])
@@ -43,7 +43,7 @@ def test_head_and_admin_without_mfa_reach_only_the_set_up_pages(persona, request
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == ACTIVATE, url
-    reauthenticate(client)
+    # The password typed a moment ago is enough: no "Confirm access" before the set-up.
     assert client.get(ACTIVATE).status_code == 200
     assert client.get("/accounts/2fa/").status_code == 200
     assert client.get("/static/css/site.css").status_code == 200
@@ -53,8 +53,7 @@ def test_head_and_admin_without_mfa_reach_only_the_set_up_pages(persona, request
 
 def test_setting_up_totp_opens_the_portal(head, django_capture_on_commit_callbacks):
     client = sign_in(head)
-    reauthenticate(client)
-    client.get(ACTIVATE)
+    assert client.get(ACTIVATE).status_code == 200
     secret = client.session["mfa.totp.secret"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ACTIVATE, {"code": current_code(secret)})
@@ -63,6 +62,30 @@ def test_setting_up_totp_opens_the_portal(head, django_capture_on_commit_callbac
     assert types == {Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES}
     assert client.get("/people/").status_code == 200
     assert SecurityEvent.objects.filter(kind=SecurityEventKind.MFA_ADDED).exists()
+
+
+def test_set_up_long_after_signing_in_asks_for_the_password_again(head, settings):
+    """The sign-in counts as a recent authentication only for the re-authentication window."""
+    client = sign_in(head)
+    age_session_authentications(client, settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+    response = client.get(ACTIVATE)
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    response = client.post(response["Location"], {"password": "correct-horse-battery"})
+    assert response["Location"] == ACTIVATE
+    assert client.get(ACTIVATE).status_code == 200
+
+
+def test_recovery_codes_straight_after_set_up_need_no_password(
+    head, django_capture_on_commit_callbacks
+):
+    client = sign_in(head)
+    client.get(ACTIVATE)
+    secret = client.session["mfa.totp.secret"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ACTIVATE, {"code": current_code(secret)})
+    assert response["Location"] == "/accounts/2fa/recovery-codes/"
+    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200
+    assert client.get("/accounts/2fa/recovery-codes/generate/").status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["staff", "editor", "coordinator"])
@@ -114,3 +137,42 @@ def test_django_admin_opens_for_an_admin_with_mfa(admin):
     TOTP.activate(admin.user, generate_totp_secret())
     client = sign_in(admin)
     assert client.login_response["Location"] == "/accounts/2fa/authenticate/"
+
+
+def test_an_admin_resets_a_lost_authenticator_from_the_account_page(admin, head_with_totp):
+    """docs/security.md, "A lost authenticator": delete the rows on the account's admin page;
+    the next sign-in asks for a new one to be set up."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    user = head_with_totp.user
+    RecoveryCodes.activate(user)
+    rows = list(Authenticator.objects.filter(user=user).order_by("pk"))
+    data = {
+        "email": user.email,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "09:00:00",
+        "authenticator_set-TOTAL_FORMS": str(len(rows)),
+        "authenticator_set-INITIAL_FORMS": str(len(rows)),
+    }
+    for i, row in enumerate(rows):
+        data |= {
+            f"authenticator_set-{i}-id": row.pk,
+            f"authenticator_set-{i}-user": user.pk,
+            f"authenticator_set-{i}-DELETE": "on",
+        }
+    response = admin.post(f"/admin/accounts/user/{user.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not Authenticator.objects.filter(user=user).exists()
+    removed = SecurityEvent.objects.filter(kind=SecurityEventKind.MFA_REMOVED)
+    assert {e.details["type"] for e in removed} == {"totp", "recovery_codes"}
+    assert {e.user for e in removed} == {admin.user}
+
+    client = sign_in(head_with_totp)
+    assert client.get("/people/")["Location"] == ACTIVATE
+
+
+def test_a_non_admin_cannot_reach_the_account_page(staff, head_with_totp):
+    response = staff.get(f"/admin/accounts/user/{head_with_totp.user.pk}/change/")
+    assert response.status_code in (302, 403)
+    assert Authenticator.objects.filter(user=head_with_totp.user).exists()

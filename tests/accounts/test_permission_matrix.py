@@ -684,6 +684,40 @@ TABLE: dict[str, list[Case]] = {
     "accounts/2fa/recovery-codes/download/": single(
         "/accounts/2fa/recovery-codes/download/", signed_in("404"), signed_in("404")
     ),
+    # Single sign-on (allauth.socialaccount, docs/sso.md). No provider is configured here, so
+    # every provider's sign-in URL answers 404; the connections page is each user's own; the
+    # error page answers 401. "social/..." are allauth's old addresses, sent on to "3rdparty/".
+    "accounts/3rdparty/": single("/accounts/3rdparty/", signed_in("200"), signed_in("200")),
+    "accounts/3rdparty/login/cancelled/": single(
+        "/accounts/3rdparty/login/cancelled/", everyone("200")
+    ),
+    "accounts/3rdparty/login/error/": single("/accounts/3rdparty/login/error/", everyone("401")),
+    # allauth's sign-up is never used: without a sign-in under way it asks to sign in.
+    "accounts/3rdparty/signup/": single(
+        "/accounts/3rdparty/signup/", everyone("login"), everyone("login")
+    ),
+    **{
+        f"accounts/social/{page}": single(
+            f"/accounts/social/{page}", everyone("302"), everyone("302")
+        )
+        for page in ["connections/", "login/cancelled/", "login/error/", "signup/"]
+    },
+    **{
+        f"accounts/{provider}/login/{step}": single(
+            f"/accounts/{provider}/login/{step}", everyone("404"), everyone("404")
+        )
+        for provider in ["microsoft", "google"]
+        for step in ["", "callback/"]
+    },
+    "accounts/google/login/token/": single(
+        "/accounts/google/login/token/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/": single(
+        "/accounts/oidc/local/login/", everyone("404"), everyone("404")
+    ),
+    "accounts/oidc/^(?P<provider_id>[^/]+)/login/callback/": single(
+        "/accounts/oidc/local/login/callback/", everyone("404"), everyone("404")
+    ),
     # Notifications: each person's own settings (admins may change anyone's, for support); the
     # one-click unsubscribe needs no sign-in (RFC 8058); a group or partnership is messaged by
     # its chair and coordinators only.
@@ -731,6 +765,33 @@ TABLE: dict[str, list[Case]] = {
             coordinators("200", chair="200"),
         ),
     ],
+}
+
+# Review-day reports: for `school`'s head, the colleague the head named (staff), the day's
+# reviewer (outsider) and admins; to everyone else they do not exist (404). Reviewers write,
+# the head shares; the partnership's coordinators name the reviewers (but read no report).
+# An empty POST re-shows the form (200) and changes nothing.
+REVIEW_READERS = {"head": "200", "staff": "200", "outsider": "200", "admin": "200"}
+TABLE |= {
+    "reviews/": single("/reviews/", signed_in("200"), signed_in("405")),
+    "reviews/<int:pk>/": single(
+        "/reviews/{review.event_id}/",
+        {"*": "404", "anonymous": "login", **REVIEW_READERS},
+        signed_in("405"),
+    ),
+    "reviews/<int:pk>/edit/": single(
+        "/reviews/{review.event_id}/edit/",
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+        signed_in("404", head="403", staff="403", admin="403", outsider="200"),
+    ),
+    "reviews/<int:pk>/sharing/": single(
+        "/reviews/{review.event_id}/sharing/",
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+        signed_in("404", head="200", admin="200", staff="403", outsider="403"),
+    ),
+    "reviews/<int:pk>/reviewers/": single(
+        "/reviews/{review.event_id}/reviewers/", coordinators("200"), coordinators("200")
+    ),
 }
 
 # Routes of every registered ModelAdmin (admin.ModelAdmin.get_urls).
@@ -788,12 +849,13 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
             "account",
             "mfa",
+            "socialaccount",
             "accounts",
             "schools",
             "registers",

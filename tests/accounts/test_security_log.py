@@ -84,6 +84,9 @@ def test_making_someone_an_admin_is_logged(admin, staff):
             "is_staff": "on",
             "date_joined_0": "2026-01-01",
             "date_joined_1": "09:00:00",
+            # The account's two-factor authenticators (none here).
+            "authenticator_set-TOTAL_FORMS": "0",
+            "authenticator_set-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -41,6 +41,16 @@ def test_accepting_creates_a_profile_at_the_school_when_there_is_none(anonymous,
     assert person.school == invitation.school
 
 
+def test_an_invited_headteacher_sets_up_two_factor_without_typing_the_password_again(
+    anonymous, invitation, school
+):
+    school.headteacher = PersonFactory(school=school, email="new.teacher@abbeyfield.example.org")
+    school.save(update_fields=["headteacher"])
+    response = accept(anonymous)
+    assert anonymous.get(response["Location"])["Location"] == "/accounts/2fa/totp/activate/"
+    assert anonymous.get("/accounts/2fa/totp/activate/").status_code == 200
+
+
 def test_the_accept_page_shows_the_form(anonymous, invitation):
     response = anonymous.get(URL)
     assert response.status_code == 200

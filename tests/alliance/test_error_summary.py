@@ -24,7 +24,7 @@ def test_a_failed_sign_in_is_announced(anonymous, db):
     response = anonymous.post(
         "/accounts/login/", {"login": "member@example.org", "password": "wrong"}
     )
-    assert title(response).startswith("Error: Sign In - ")
+    assert title(response).startswith("Error: Sign in - ")
     assert "autofocus" in summary(response) and 'tabindex="-1"' in summary(response)
 
 

@@ -54,6 +54,7 @@ from tests.factories import (
     PersonFactory,
     RegistrationFactory,
     ResourceFactory,
+    ReviewFactory,
     RoleAssignmentFactory,
     SupportRequestFactory,
     UserFactory,
@@ -193,6 +194,10 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "support:leader": {"pk": "member.pk"},
     "support:report": {"slug": "partnership.slug"},
     "support:report_csv": {"slug": "partnership.slug"},
+    "reviews:detail": {"pk": "review.event_id"},
+    "reviews:edit": {"pk": "review.event_id"},
+    "reviews:sharing": {"pk": "review.event_id"},
+    "reviews:reviewers": {"pk": "review.event_id"},
     "resources:detail": {"pk": "resource.pk"},
     "resources:download": {"pk": "resource.pk"},
     "resources:edit": {"pk": "resource.pk"},
@@ -275,6 +280,8 @@ def world(school, partnership):
         "resource": ResourceFactory(
             source_school=school, author=member, file=ContentFile(PDF_BYTES, name="lesson.pdf")
         ),
+        # A review day of the member's school: the member heads it and coordinates the day.
+        "review": ReviewFactory(event__host_school=school, event__partnership=partnership),
     }
 
 
@@ -506,6 +513,7 @@ GROUPS = [
     "people",
     "registers",
     "resources",
+    "reviews",
     "schools",
     "search",
     "support",

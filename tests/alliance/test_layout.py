@@ -28,7 +28,7 @@ def pages(school, partnership):
     }
 
 
-ACCOUNT_PAGES = {"/accounts/login/": "Sign In", "/accounts/password/reset/": "Password Reset"}
+ACCOUNT_PAGES = {"/accounts/login/": "Sign in", "/accounts/password/reset/": "Reset your password"}
 
 
 def assert_base_layout(html: str, title: str) -> None:

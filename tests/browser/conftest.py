@@ -91,6 +91,13 @@ def _browser_page(browser, base_url: str):
         lambda request: external.append(request.url) if not request.url.startswith(local) else None,
     )
     page.external_requests = external
+    # Every page the tab showed, in order, to count the times a person was asked for a password.
+    visited = []
+    page.on(
+        "framenavigated",
+        lambda frame: visited.append(frame.url) if not frame.parent_frame else None,
+    )
+    page.visited = visited
     return context, page
 
 
@@ -113,11 +120,23 @@ def other_page(browser, live_server, page):
     assert other.external_requests == [], f"Third-party requests: {other.external_requests}"
 
 
+# The pages that ask for a password: signing in, and allauth's "confirm it is you".
+PASSWORD_PROMPTS = ("/accounts/login/", "/accounts/reauthenticate/")
+
+
+def password_prompts(page) -> list[str]:
+    """The pages asking for a password that this tab has shown, in order (a failed sign-in,
+    shown again, counts twice)."""
+    from urllib.parse import urlsplit
+
+    return [url for url in page.visited if urlsplit(url).path in PASSWORD_PROMPTS]
+
+
 def sign_in(page, email: str, password: str = PASSWORD) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 
@@ -186,7 +205,7 @@ def sign_in_with_code(page, email: str, secret: str) -> None:
     assert page.url.endswith("/accounts/2fa/authenticate/"), page.url
     check_page(page, "sign-in-code")
     page.get_by_label("Code").fill(totp_code(secret))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
 

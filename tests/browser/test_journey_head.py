@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from schools.models import School
 from tests.browser.conftest import (
     check_page,
+    password_prompts,
     sign_in_with_code,
     tab_through,
     verified_login,
@@ -70,3 +71,4 @@ def test_head_edits_the_profile_and_sees_the_change_and_its_history(page, head, 
         newest.get_by_role("row", name=re.compile("English as an additional language"))
     ).to_contain_text("23.5")
     check_page(page, "school-history")
+    assert len(password_prompts(page)) == 1

@@ -8,7 +8,13 @@ from playwright.sync_api import expect
 
 from events.models import Event
 from events.rota import ENGLAND_HALF_TERMS
-from tests.browser.conftest import check_page, sign_in, tab_through, verified_login
+from tests.browser.conftest import (
+    check_page,
+    password_prompts,
+    sign_in,
+    tab_through,
+    verified_login,
+)
 from tests.factories import MembershipFactory, PersonFactory, SchoolFactory
 
 MEETINGS = 3
@@ -80,3 +86,4 @@ def test_coordinator_plans_a_half_termly_host_rota_and_saves_it(
     assert len(saved) == MEETINGS
     assert {e.host_school.name for e in saved} == set(hosts)
     assert saved[0].title.endswith(f"(1 of {MEETINGS})")
+    assert len(password_prompts(page)) == 1

@@ -24,7 +24,7 @@ def test_after_a_failed_sign_in_the_error_summary_has_the_focus(phone, staff):
     phone.goto("/accounts/login/")
     phone.get_by_label("Email").fill(email)
     phone.get_by_label("Password").fill("not-the-password")
-    phone.get_by_role("button", name="Sign In").click()
+    phone.get_by_role("button", name="Sign in").click()
     expect(phone.locator(".error-summary")).to_be_visible()
     assert "error-summary" in focused_class(phone)
     assert phone.title().startswith("Error: ")

@@ -37,7 +37,7 @@ def test_demo_logins_reach_support_and_resources(client):
     for email in ("head@example.org", "coordinator@example.org", "staff@example.org"):
         client = Client()
         client.post("/accounts/login/", {"login": email, "password": "alliance-demo-2026"})
-        # Headteachers (the demo coordinator is one too) set up two-factor sign-in first.
+        # Headteachers (the demo coordinator is one too) give the code from demo_code first.
         expected = 302 if requires_mfa(User.objects.get(email=email)) else 200
         assert client.get("/support/").status_code == expected
         assert client.get("/resources/").status_code == expected

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from demo.builder import build_demo_alliance
-from demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from notifications.services import notifications_start
 
 
@@ -23,4 +23,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo alliance already in place; nothing changed.")
         self.stdout.write(f"Demo logins (password for each: {DEMO_PASSWORD}):")
         for login in logins:
-            self.stdout.write(f"  {login.email:<26} {login.role}")
+            then = ", then the code from `manage.py demo_code`" if login.needs_code else ""
+            self.stdout.write(f"  {login.email:<26} {login.role}{then}")
+        self.stdout.write(
+            "The code changes every 30 seconds: run `.venv/bin/python manage.py demo_code` in "
+            f"another terminal, or add the secret {DEMO_TOTP_SECRET} to any authenticator app."
+        )
