@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance.lib.forms import PortalForm
 from alliance.lib.markdown import MARKDOWN_HELP
+from alliance.lib.widgets import DateInput
 from events.forms import person_label
 from events.meetings import NewAction
 from events.models import Attendance, Rsvp
@@ -77,9 +78,7 @@ class ActionForm(PortalForm):
 
     description = forms.CharField(label="Action", max_length=300, required=False)
     owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None)
-    due_on = forms.DateField(
-        label="Due", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label="Due", required=False, widget=DateInput())
 
     def __init__(self, *args, owners: Sequence[tuple[int, str]] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -106,12 +105,8 @@ ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=10, absolute_
 class PeriodForm(PortalForm):
     """The participation report's period: the last twelve months unless given."""
 
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=DateInput())
 
     def clean(self) -> dict:
         data = super().clean()
