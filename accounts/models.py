@@ -202,6 +202,8 @@ class SecurityEventKind(models.TextChoices):
     ACCESS_REFUSED = "access_refused", "Access refused"
     ROLE_CHANGED = "role_changed", "Role changed"
     MEMBERSHIP_CHANGED = "membership_changed", "Membership changed"
+    SUBJECT_ACCESS = "subject_access", "Personal data downloaded (subject access)"
+    ERASURE = "erasure", "Personal data erased"
 
 
 class SecurityEvent(models.Model):

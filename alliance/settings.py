@@ -64,11 +64,13 @@ INSTALLED_APPS = [
     "people",
     "partnerships",
     "events",
+    "polls",
     "search",
     "support",
     "resources",
     "notifications",
     "reviews",
+    "privacy",
     "django_tasks",
     "django_tasks_db",
     "alliance",
@@ -365,6 +367,11 @@ if TASKS["default"]["BACKEND"] == "invalid":
 # Notifications: how long sent messages are kept (then deleted by notifications_tick), how long a
 # worker holds the messages it claimed, and how often a failed message is tried again.
 NOTIFICATIONS_KEEP_SENT_DAYS = env_int("NOTIFICATIONS_KEEP_SENT_DAYS", 90)
+# Retention (docs/privacy.md), applied once a day by notifications_tick: sign-in records (signed
+# in or out, refused, rate-limited, two-factor refused) are kept SIGN_IN_KEEP_DAYS, the rest of
+# the security log SECURITY_LOG_KEEP_DAYS; expired sessions are cleared.
+SIGN_IN_KEEP_DAYS = env_int("SIGN_IN_KEEP_DAYS", 90)
+SECURITY_LOG_KEEP_DAYS = env_int("SECURITY_LOG_KEEP_DAYS", 365)
 NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 

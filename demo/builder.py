@@ -26,6 +26,7 @@ from demo.data import (
 )
 from demo.events import build_events, build_meeting_records, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
+from demo.polls import build_polls, build_term_dates
 from demo.registers import import_samples
 from demo.resources import build_resources_demo
 from demo.reviews import build_reviews
@@ -159,6 +160,8 @@ class DemoBuilder:
         build_resources_demo(
             self, town=town, clusters=clusters, schools=schools, staff_by_school=staff_by_school
         )
+        build_term_dates(self, schools)
+        build_polls(self, clusters, heads)
         return logins
 
     def _logins(self, schools, heads, staff_by_school, clusters) -> list[DemoLogin]:

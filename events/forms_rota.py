@@ -10,6 +10,7 @@ from alliance.lib.forms import PortalForm
 from alliance.lib.widgets import DateInput, TimeInput
 from events.models import EventKind
 from events.rota import RotaError, every_half_term, parse_dates
+from schools.calendar import Calendar
 
 HALF_TERM = "half_term"
 GIVEN_DATES = "dates"
@@ -64,12 +65,19 @@ class SeriesForm(PortalForm):
     )
     is_published = forms.BooleanField(label="Public", required=False, initial=True)
 
+    def __init__(self, *args, calendar: Calendar | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The partnership's term dates (schools.calendar); England's half terms without one.
+        self.calendar = calendar
+        self.warnings: list[str] = []
+
     def clean(self) -> dict:
         data = super().clean()
         starts, ends = data.get("starts_time"), data.get("ends_time")
         if starts and ends and ends <= starts:
             self.add_error("ends_time", "The end must be after the start.")
         self.days: list[datetime.date] = []
+        calendar = self.calendar
         if data.get("how") == HALF_TERM:
             if not data.get("first_date"):
                 self.add_error("first_date", "Give the date of the first meeting.")
@@ -77,7 +85,15 @@ class SeriesForm(PortalForm):
                 self.add_error("count", "Say how many meetings to plan.")
             else:
                 try:
-                    self.days = every_half_term(data["first_date"], data["count"])
+                    self.days = every_half_term(
+                        data["first_date"],
+                        data["count"],
+                        **(
+                            {"half_terms": calendar.half_terms(), "closed": calendar.closed}
+                            if calendar
+                            else {}
+                        ),
+                    )
                 except RotaError as error:
                     self.add_error("first_date", str(error))
         elif data.get("how") == GIVEN_DATES:
@@ -85,6 +101,11 @@ class SeriesForm(PortalForm):
                 self.days = parse_dates(data.get("dates", ""))
             except RotaError as error:
                 self.add_error("dates", str(error))
+        if calendar and self.days:
+            closed = calendar.closed_days(self.days)
+            self.warnings = [
+                f"{reason}: change it if the schools are closed." for reason in closed.values()
+            ]
         return data
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Container, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -72,12 +72,14 @@ def every_half_term(
     count: int,
     *,
     half_terms: Sequence[HalfTerm] = ENGLAND_HALF_TERMS,
+    closed: Container[datetime.date] = (),
 ) -> list[datetime.date]:
     """`count` dates, one per half term, starting with `start`.
 
     Each later meeting falls in the same week of its half term and on the same weekday as the
     first (the third Tuesday stays the third Tuesday), moved back a week at a time when that
-    half term is shorter.
+    half term is shorter. A later date in `closed` (an INSET day, a holiday inside the term)
+    moves to the nearest week of the same half term that is open, the week after first.
     """
     if count < 1:
         raise RotaError("A series needs at least one meeting.")
@@ -102,8 +104,18 @@ def every_half_term(
         day = max(_monday(term.first_day) + offset, term.first_day)
         while day > term.last_day and day - WEEK >= term.first_day:
             day -= WEEK
-        dates.append(min(day, term.last_day))
+        dates.append(_open_week(min(day, term.last_day), term, closed))
     return dates
+
+
+def _open_week(day: datetime.date, term: HalfTerm, closed: Container[datetime.date]):
+    if day not in closed:
+        return day
+    for weeks in range(1, 8):
+        for candidate in (day + weeks * WEEK, day - weeks * WEEK):
+            if term.first_day <= candidate <= term.last_day and candidate not in closed:
+                return candidate
+    return day
 
 
 def parse_dates(text: str) -> list[datetime.date]:
@@ -178,18 +190,52 @@ def default_minute_taker(host: HostSchool, chair_id: int | None, turn: int = 0) 
     return others[turn % len(others)]
 
 
+def _avoid_closed(
+    days: Sequence[datetime.date],
+    hosts: list[HostSchool],
+    candidates: Sequence[HostSchool],
+    closed: Mapping[int, Collection[datetime.date]],
+) -> list[HostSchool]:
+    """Hosts who are closed on their day (an INSET day, a holiday of their own) swap with a
+    later host who is open on it and can take theirs; failing that, the first candidate open
+    that day hosts. A day on which every candidate is closed keeps its host."""
+    hosts = list(hosts)
+
+    def is_open(host: HostSchool, day: datetime.date) -> bool:
+        return day not in closed.get(host.id, ())
+
+    for i, day in enumerate(days):
+        if is_open(hosts[i], day):
+            continue
+        for j in range(i + 1, len(days)):
+            if is_open(hosts[j], day) and is_open(hosts[i], days[j]):
+                hosts[i], hosts[j] = hosts[j], hosts[i]
+                break
+        else:
+            hosts[i] = next((c for c in candidates if is_open(c, day)), hosts[i])
+    return hosts
+
+
 def propose_series(
     days: Sequence[datetime.date],
     schools: Sequence[HostSchool],
     *,
     hosted_before: Mapping[int, int] | None = None,
+    closed: Mapping[int, Collection[datetime.date]] | None = None,
 ) -> list[ProposedMeeting]:
-    """A host, chair and minute-taker for each day, rotating fairly over `schools`."""
+    """A host, chair and minute-taker for each day, rotating fairly over `schools`.
+
+    `closed` names the days each school (by id) cannot host: no school hosts on one of its
+    own INSET days or holidays while another can.
+    """
     hosts = rotate_hosts(
         list(schools),
         len(days),
         hosted_before={s: (hosted_before or {}).get(s.id, 0) for s in schools},
     )
+    if closed:
+        order = sorted(schools, key=lambda s: (hosted_before or {}).get(s.id, 0))
+        hosts = _avoid_closed(days, hosts, order, closed)
     turns: dict[int, int] = {}
     proposal = []
     for day, host in zip(days, hosts, strict=True):

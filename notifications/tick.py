@@ -27,6 +27,8 @@ from notifications.digest import queue_digests
 from notifications.group_message import group_recipients
 from notifications.invitations import invitation_cancel, invitation_request
 from notifications.models import Kind, Message, State
+from notifications.polls import queue_poll_requests
+from notifications.retention import retention_daily
 from notifications.reviews import queue_profile_checks, queue_role_reviews
 from notifications.rsvp import rsvp_urls
 from notifications.services import message_queue, news_since, portal_link
@@ -289,7 +291,8 @@ def delete_old(now: datetime.datetime) -> int:
 
 
 def run(now: datetime.datetime | None = None) -> dict[str, int]:
-    """One pass: everything due queued, old rows deleted. Counts by what was done."""
+    """One pass: everything due queued, old rows deleted (and, once a day, the security log's
+    and sessions'). Counts by what was done."""
     now = now or timezone.now()
     return {
         "invitations": queue_invitations(now),
@@ -297,8 +300,10 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "reminders": queue_reminders(now),
         "minutes": queue_minutes(now),
         "places": queue_places_offered(now),
+        "poll requests": queue_poll_requests(now),
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),
         "role reviews": queue_role_reviews(now),
         "deleted": delete_old(now),
+        "old security events and sessions deleted": retention_daily(now),
     }

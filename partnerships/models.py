@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from alliance.lib.history import ChangesOnlyHistory
 from alliance.lib.nested import json_rows
 from alliance.lib.urls import reverse_row
 from partnerships.choices import Cadence, Focus, MembershipRole, PartnershipKind
@@ -106,6 +107,8 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = ChangesOnlyHistory(excluded_fields=["created_at", "updated_at"])
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -247,6 +250,8 @@ class Membership(models.Model):
         default=True, help_text="Untick if the school has opted out of hosting rotating meetings."
     )
 
+    history = ChangesOnlyHistory()
+
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
@@ -359,6 +364,8 @@ class NetworkGroup(models.Model):
         related_name="reporting_groups",
         help_text="The group this one feeds back to, e.g. the heads' network.",
     )
+
+    history = ChangesOnlyHistory(m2m_fields=[members])
 
     objects = NetworkGroupQuerySet.as_manager()
 

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from partnerships.views import edit, pages
+from partnerships.views import edit, history, pages
 
 app_name = "partnerships"
 urlpatterns = [
     path("", pages.partnership_list, name="list"),
     path("<slug:slug>/", pages.partnership_detail, name="detail"),
     path("<slug:slug>/edit/", edit.partnership_edit, name="edit"),
+    path("<slug:slug>/history/", history.partnership_history, name="history"),
     path("<slug:slug>/members/add/", edit.membership_add, name="membership_add"),
     path(
         "<slug:slug>/members/<int:pk>/edit/",

@@ -12,10 +12,12 @@ from alliance.lib.access import row_for_user
 from people.models import Person
 from people.rules import can_edit_person, can_erase_person, can_manage_roles, can_view_person
 
-Action = Literal["view", "edit", "roles", "erase"]
+Action = Literal["view", "edit", "history", "roles", "erase"]
 
 _ALLOWED = {
     "edit": can_edit_person,
+    # History is for those who may edit the profile.
+    "history": can_edit_person,
     "roles": can_manage_roles,
     "erase": can_erase_person,
 }

@@ -14,6 +14,7 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from alliance.lib.fields import PhoneNumberField
+from alliance.lib.history import ChangesOnlyHistory
 from alliance.lib.urls import reverse_row
 
 
@@ -198,6 +199,11 @@ class Person(models.Model):
         editable=False,
     )
 
+    # Who changed what, field by field (/people/<id>/history/); erasure scrubs these rows too.
+    history = ChangesOnlyHistory(
+        excluded_fields=["created_at", "updated_at"], bookkeeping=("updated_by",)
+    )
+
     objects = PersonQuerySet.as_manager()
 
     class Meta:
@@ -316,6 +322,8 @@ class RoleAssignment(models.Model):
         blank=True,
         help_text="The day the role ended. Empty while the person still holds it.",
     )
+
+    history = ChangesOnlyHistory()
 
     objects = RoleAssignmentQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/vcard.vcf", views.person_vcard_view, name="vcard"),
     path("<int:pk>/edit/", views.person_edit, name="edit"),
+    path("<int:pk>/history/", views.person_history, name="history"),
     path("<int:pk>/roles/add/", views.role_add, name="role_add"),
     path("<int:pk>/roles/<int:role_pk>/end/", views.role_end_view, name="role_end"),
-    path("<int:pk>/erase/", views.person_erase_view, name="erase"),
 ]

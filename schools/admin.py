@@ -1,8 +1,12 @@
+from django import forms
 from django.contrib import admin
 from django.contrib import messages as django_messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.admin import SchoolMembershipInline
@@ -14,7 +18,8 @@ from schools.corrections import (
     correction_reject,
     correction_withdraw,
 )
-from schools.models import School, SchoolCorrection, UpdatedByRole
+from schools.models import School, SchoolCorrection, TermPeriod, UpdatedByRole
+from schools.term_dates import read_term_dates, term_dates_replace
 
 
 @admin.register(School)
@@ -181,3 +186,92 @@ class SchoolCorrectionAdmin(admin.ModelAdmin):
     @admin.action(description="Withdraw the correction: show the register's value")
     def withdraw(self, request, queryset) -> None:
         self._decide(request, queryset, correction_withdraw, "Withdrawn")
+
+
+class TermDatesImportForm(forms.Form):
+    urn = forms.CharField(
+        label="School URN",
+        required=False,
+        max_length=6,
+        help_text="For one school's own dates (for example its INSET days).",
+    )
+    local_authority = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="For a local authority's default dates, its name as schools have it.",
+    )
+    file = forms.FileField(
+        label="CSV file", help_text="Columns kind,name,first_day,last_day; at most 1 MB."
+    )
+
+    def clean_urn(self) -> School | None:
+        urn = self.cleaned_data["urn"].strip()
+        if not urn:
+            return None
+        school = School.objects.filter(urn=urn).first()
+        if school is None:
+            raise forms.ValidationError(f"No school has the URN {urn[:6]!r}.")
+        return school
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 1_000_000:
+            raise forms.ValidationError("The file is larger than 1 MB.")
+        return upload
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("urn") and (data.get("local_authority") or "").strip():
+            raise forms.ValidationError(
+                "Give a school's URN or a local authority, not both (neither: the alliance)."
+            )
+        return data
+
+
+@admin.register(TermPeriod)
+class TermPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "first_day", "last_day", "school", "local_authority"]
+    list_filter = ["kind", "local_authority"]
+    search_fields = ["name", "school__name", "school__urn", "local_authority"]
+    list_select_related = ["school"]
+    autocomplete_fields = ["school"]
+    date_hierarchy = "first_day"
+    change_list_template = "admin/schools/termperiod/change_list.html"
+
+    def get_urls(self):
+        load = self.admin_site.admin_view(self.import_view)
+        return [path("import/", load, name="schools_termperiod_import"), *super().get_urls()]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Load a year's dates for one owner from a CSV: all rows or none."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method not in ("GET", "POST"):
+            return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+        form = TermDatesImportForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Load term dates",
+            "form": form,
+            "problems": [],
+        }
+        if request.method == "GET":
+            return TemplateResponse(request, "admin/schools/termperiod/import.html", context)
+        if form.is_valid():
+            school = form.cleaned_data["urn"]
+            authority = form.cleaned_data["local_authority"].strip()
+            plan = read_term_dates(
+                form.cleaned_data["file"].read(), school=school, local_authority=authority
+            )
+            if not plan.errors:
+                saved = term_dates_replace(plan=plan, school=school, local_authority=authority)
+                owner = school or authority or "the alliance"
+                self.message_user(
+                    request, f"Loaded {saved} term dates for {owner}.", django_messages.SUCCESS
+                )
+                return HttpResponseRedirect(reverse("admin:schools_termperiod_changelist"))
+            context["problems"] = plan.errors
+        return TemplateResponse(
+            request, "admin/schools/termperiod/import.html", context, status=400
+        )

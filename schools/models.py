@@ -354,3 +354,4 @@ def normalise_postcode_query(text: str) -> str:
 
 
 from schools.correction_models import SchoolCorrection  # noqa: E402, F401
+from schools.term_models import TermPeriod, TermPeriodKind  # noqa: E402, F401

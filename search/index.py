@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from alliance.lib.copying import copy_create
@@ -353,3 +353,25 @@ def reindex_all(progress=None) -> int:
                     progress(kind, total)
         _rebuild_words()
     return total
+
+
+@transaction.atomic
+def reindex_documents_containing(needles: Iterable[str]) -> int:
+    """Rebuild every document whose text holds one of `needles` from its row as it is now (a
+    row gone or erased loses its document), then the word list: what erasure calls once the
+    rows that named a person no longer do. Returns the number of documents rebuilt."""
+    found = Q()
+    for needle in needles:
+        found |= Q(text__contains=needle.lower())
+    if not found:
+        return 0
+    named = list(SearchDocument.objects.filter(found).values_list("kind", "object_id"))
+    models = {kind: model for model, (kind, _) in BUILDERS.items()}
+    for kind, object_id in named:
+        row = models[kind]._default_manager.filter(pk=object_id).first()
+        if row is None:
+            SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
+        else:
+            index_object(row)
+    _rebuild_words()
+    return len(named)

@@ -277,6 +277,28 @@ class PinFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(NetworkGroupFactory)
 
 
+class PollFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "polls.Poll"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Network meeting {n}")
+    duration_minutes = 90
+
+
+class PollOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "polls.PollOption"
+
+    poll = factory.SubFactory(PollFactory)
+    starts_at = factory.Sequence(
+        lambda n: (
+            timezone.now().replace(hour=16, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=14 + n)
+        )
+    )
+
+
 from reviews.models import Review  # noqa: E402
 
 

@@ -27,11 +27,12 @@ from partnerships.rules import (
     can_view_partnership,
 )
 from reviews.services import reviews_create_for_days
+from schools.calendar import calendar_for, closed_days_by_school
 
 
 def _scope(request: HttpRequest, slug: str, group_slug: str | None):
     """The partnership (and group) being planned for: 404 if unseen, 403 if not coordinated."""
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = get_object_or_404(Partnership.objects.select_related("lead_school"), slug=slug)
     if not can_view_partnership(request.user, partnership):
         raise Http404("No such partnership.")
     group = None
@@ -69,7 +70,10 @@ def _proposal_initial(series: SeriesForm, facts: RotaFacts) -> list[dict]:
             }
             for day, visit in zip(series.days, visits, strict=True)
         ]
-    proposal = propose_series(series.days, facts.hosts, hosted_before=facts.hosted_before)
+    closed = closed_days_by_school([s.id for s in facts.hosts], series.days)
+    proposal = propose_series(
+        series.days, facts.hosts, hosted_before=facts.hosted_before, closed=closed
+    )
     return [
         {
             "day": meeting.day,
@@ -109,7 +113,11 @@ def rota_planner(request: HttpRequest, slug: str, group_slug: str | None = None)
     partnership, group = _scope(request, slug, group_slug)
     facts = rota_facts(partnership, group)
     name = group.name if group else partnership.name
-    series = SeriesForm(request.POST or None, initial={"title": f"{name} meeting"})
+    series = SeriesForm(
+        request.POST or None,
+        initial={"title": f"{name} meeting"},
+        calendar=calendar_for(partnership.lead_school),
+    )
     row_kwargs = {
         "school_choices": facts.school_choices,
         "people_choices": facts.people_choices,

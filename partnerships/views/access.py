@@ -9,7 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from partnerships.models import Membership, NetworkGroup, Partnership, PartnershipQuerySet
+from partnerships.models import (
+    Membership,
+    NetworkGroup,
+    NetworkGroupQuerySet,
+    Partnership,
+    PartnershipQuerySet,
+)
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -42,11 +48,18 @@ def get_partnership_for_user(
 
 
 def get_group_for_user(
-    request: HttpRequest, slug: str, group_slug: str, *, action: Action = "view"
+    request: HttpRequest,
+    slug: str,
+    group_slug: str,
+    *,
+    action: Action = "view",
+    queryset: NetworkGroupQuerySet | None = None,
 ) -> NetworkGroup:
+    """`queryset` (all groups by default) may ask for more to be read with the row."""
     partnership = get_partnership_for_user(request, slug)
+    queryset = NetworkGroup.objects.all() if queryset is None else queryset
     group = get_object_or_404(
-        NetworkGroup.objects.select_related("chair__school", "reports_to__partnership"),
+        queryset.select_related("chair__school", "reports_to__partnership"),
         partnership=partnership,
         slug=group_slug,
     )

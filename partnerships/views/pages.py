@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -33,6 +34,7 @@ from partnerships.rules import (
     can_view_partnership,
 )
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
+from polls.rules import poll_rows, polls_from_rows
 
 
 def _person_pk(user) -> int:
@@ -85,8 +87,13 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Members (current and past), clusters, groups, partner organisations, aims, upcoming
     events and the at-a-glance panel, in a fixed number of queries."""
     user = request.user
+    # Its date polls come with it (for its members only): no query of their own.
     partnership = get_partnership_for_user(
-        request, slug, queryset=Partnership.objects.with_page_lists(user)
+        request,
+        slug,
+        queryset=Partnership.objects.with_page_lists(user).annotate(
+            **poll_rows(user, of="partnership")
+        ),
     )
     today = timezone.localdate()
     memberships = list(Membership.objects.filter(partnership=partnership).for_partnership_page())
@@ -99,6 +106,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
     if show_people:
         prefetch_related_objects(organisations, "people")
+    coordinates = can_coordinate_partnership(user, partnership)
     events = list(
         Event.objects.visible_to(user)
         .filter(partnership=partnership)
@@ -126,7 +134,11 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events": events,
         "next_meeting": next_meeting(events, own_only=True),
         "charts": at_a_glance(current),
-        "can_coordinate": can_coordinate_partnership(user, partnership),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(partnership),
+        "new_poll_url": reverse("polls:new_partnership", args=[partnership.slug])
+        if coordinates
+        else "",
         "actions": [],
         "me": _person_pk(user),
     }
@@ -161,9 +173,15 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpResponse:
     """Focus, chair, members, cadence, reports-to and the group's meetings, upcoming and past."""
     user = request.user
-    group = get_group_for_user(request, slug, group_slug)
+    group = get_group_for_user(
+        request,
+        slug,
+        group_slug,
+        queryset=NetworkGroup.objects.annotate(**poll_rows(user, of="group")),
+    )
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
+    coordinates = can_coordinate_group(user, group)
     upcoming = list(events.upcoming().select_related("host_school", "chair", "minute_taker")[:10])
     context = {
         "partnership": group.partnership,
@@ -184,7 +202,11 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         "upcoming": upcoming,
         "next_meeting": next_meeting(upcoming),
         "past": events.past().select_related("host_school")[:10],
-        "can_coordinate": can_coordinate_group(user, group),
+        "can_coordinate": coordinates,
+        "polls": polls_from_rows(group),
+        "new_poll_url": reverse("polls:new_group", args=[group.partnership.slug, group.slug])
+        if coordinates
+        else "",
         # The open actions of the group's published minutes, for members (minutes are).
         "actions": MinuteAction.objects.open()
         .published()

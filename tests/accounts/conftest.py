@@ -24,6 +24,7 @@ from tests.factories import (
     NetworkGroupFactory,
     PartnershipFactory,
     PersonFactory,
+    PollOptionFactory,
     RegistrationFactory,
     ResourceFactory,
     ReviewFactory,
@@ -170,6 +171,8 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
         "invitation": make_invitation(school, token="matrix-token-0123456789"),
         "admin_user": UserFactory(email="matrix-admin-target@example.org"),
         "school_type": ContentType.objects.get_for_model(School),
+        "poll": PollOptionFactory(poll__partnership=partnership).poll,
+        "far_poll": PollOptionFactory(poll__partnership=far_partnership).poll,
         "review": ReviewFactory(
             event__host_school=school,
             event__partnership=partnership,

@@ -210,12 +210,20 @@ TABLE: dict[str, list[Case]] = {
     "people/<int:pk>/edit/": single(
         "/people/{person.pk}/edit/", school_editors("200"), school_editors("200")
     ),
+    "people/<int:pk>/history/": single(
+        "/people/{person.pk}/history/", school_editors("200"), signed_in("405")
+    ),
     "people/<int:pk>/roles/add/": single(
         "/people/{person.pk}/roles/add/", school_editors("200"), school_editors("200")
     ),
     # An empty form re-renders with its errors (200); the role is not ended.
     "people/<int:pk>/roles/<int:role_pk>/end/": single(
         "/people/{person.pk}/roles/{role.pk}/end/", school_editors("200"), school_editors("200")
+    ),
+    # Subject access: the person themself (the `person` of the world is nobody's profile) and
+    # admins.
+    "people/<int:pk>/archive.zip": single(
+        "/people/{person.pk}/archive.zip", signed_in("403", admin="200"), signed_in("405")
     ),
     "people/<int:pk>/erase/": single(
         "/people/{erasable.pk}/erase/",
@@ -233,6 +241,18 @@ TABLE: dict[str, list[Case]] = {
             "/partnerships/{hidden_partnership.slug}/edit/",
             signed_in("403", admin="200"),
             signed_in("403", admin="200"),
+        ),
+    ],
+    "partnerships/<slug:slug>/history/": [
+        Case(
+            "/partnerships/{partnership.slug}/history/",
+            coordinators("200"),
+            signed_in("405"),
+        ),
+        Case(
+            "/partnerships/{hidden_partnership.slug}/history/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
         ),
     ],
     "partnerships/<slug:slug>/members/add/": single(
@@ -417,6 +437,47 @@ TABLE: dict[str, list[Case]] = {
             coordinators("200", chair="200"),
             coordinators("200", chair="200"),
         ),
+    ],
+    # Availability polls: coordinators (and a group's chair) open and fix them; members of the
+    # partnership or group see and answer them; to anyone else a poll does not exist (404).
+    "polls/new/<slug:slug>/": [
+        Case("/polls/new/{partnership.slug}/", coordinators("200"), coordinators("400")),
+        Case(
+            "/polls/new/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="400"),
+        ),
+    ],
+    "polls/new/<slug:slug>/<slug:group_slug>/": [
+        Case(
+            "/polls/new/{partnership.slug}/{group.slug}/", coordinators("200"), coordinators("400")
+        ),
+        Case(
+            "/polls/new/{partnership.slug}/{chair_group.slug}/",
+            coordinators("200", chair="200"),
+            coordinators("400", chair="400"),
+        ),
+    ],
+    "polls/<int:pk>/": [
+        Case("/polls/{poll.pk}/", signed_in("200", outsider="404"), signed_in("405")),
+        Case("/polls/{far_poll.pk}/", signed_in("404", admin="200"), signed_in("405")),
+    ],
+    # An empty POST names no date: 400 with the form's message for those who may answer.
+    "polls/<int:pk>/answer/": [
+        Case(
+            "/polls/{poll.pk}/answer/",
+            signed_in("405"),
+            signed_in("400", outsider="404", admin="403"),
+        ),
+        Case("/polls/{far_poll.pk}/answer/", signed_in("405"), signed_in("404", admin="403")),
+    ],
+    "polls/<int:pk>/fix/": [
+        Case(
+            "/polls/{poll.pk}/fix/",
+            signed_in("405"),
+            signed_in("403", outsider="404", coordinator="400", admin="400"),
+        ),
+        Case("/polls/{far_poll.pk}/fix/", signed_in("405"), signed_in("404", admin="400")),
     ],
     "search/": single("/search/?q=school", everyone("200")),
     # Support: a request is private to the school's head and editors and the coordinators of
@@ -849,7 +910,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
@@ -862,6 +923,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "people",
             "partnerships",
             "events",
+            "polls",
             "search",
             "support",
             "resources",
@@ -886,6 +948,10 @@ ADMIN_TABLE: dict[str, list[Case]] = {
         )
     ],
     # Adding several schools to a partnership at once (an empty POST re-renders the form).
+    # Loading term dates from a CSV file (an empty POST: 400 with the form's message).
+    "admin/schools/termperiod/import/": [
+        Case("/admin/schools/termperiod/import/", ADMIN_ONLY, {**ADMIN_ONLY, "admin": "400"})
+    ],
     "admin/partnerships/partnership/<int:pk>/add-schools/": admin_case(
         "/admin/partnerships/partnership/{partnership.pk}/add-schools/"
     ),

@@ -11,7 +11,7 @@ from partnerships.models import Membership, NetworkGroup, Partnership, Partnersh
 from people.models import Person, RoleAssignment
 from schools.models import School
 
-APPS = ["accounts", "schools", "people", "partnerships", "events", "account"]
+APPS = ["accounts", "schools", "people", "partnerships", "events", "polls", "account"]
 
 
 def snapshot() -> str:
@@ -105,3 +105,23 @@ def test_the_demo_alliances_participation_report_shows_real_numbers():
     assert any(0 < r.rate < 100 for r in schools)
     html = response.content.decode()
     assert "Attendance by school" in html and "%" in html
+
+
+@pytest.mark.django_db
+def test_demo_has_term_dates_and_an_answered_date_poll():
+    from polls.models import Poll, PollAnswer
+    from schools.calendar import calendar_for
+    from schools.models import TermPeriod, TermPeriodKind
+
+    call_command("seed_demo", stdout=io.StringIO())
+    alliance = TermPeriod.objects.alliance_wide()
+    assert alliance.filter(kind=TermPeriodKind.TERM).count() == 6
+    assert alliance.filter(kind=TermPeriodKind.HOLIDAY).count() == 5
+    inset = TermPeriod.objects.filter(kind=TermPeriodKind.INSET).select_related("school")
+    assert inset.count() == 5 and len({row.school for row in inset}) == 1
+    assert "INSET day" in calendar_for(inset[0].school).closed_reason(inset[0].first_day)
+    poll = Poll.objects.get(partnership__name__icontains="Central")
+    assert poll.is_open and poll.options.count() == 3
+    assert PollAnswer.objects.filter(option__poll=poll).count() >= 9
+    calendar = calendar_for(None)
+    assert not any(calendar.closed_reason(o.starts_at.date()) for o in poll.options.all())

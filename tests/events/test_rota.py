@@ -161,3 +161,29 @@ def test_review_day_rota_with_random_missing_heads_still_never_sends_a_head_home
 def test_review_day_rota_refuses_more_visitors_than_other_schools():
     with pytest.raises(RotaError, match="at most 2 other heads"):
         review_day_rota(schools(3), 3)
+
+
+def test_every_half_term_moves_a_later_meeting_off_a_closed_day():
+    dates = every_half_term(D(2026, 9, 15), 3)
+    moved = every_half_term(D(2026, 9, 15), 3, closed={dates[1]})
+    assert moved[0] == dates[0] and moved[2] == dates[2]
+    assert moved[1] == dates[1] + datetime.timedelta(days=7)
+
+
+def test_a_host_closed_on_its_day_swaps_with_a_later_host():
+    hosts = schools(3)
+    days = [D(2026, 9, 15), D(2026, 11, 10), D(2027, 1, 12)]
+    plain = [m.host.id for m in propose_series(days, hosts)]
+    closed = {plain[0]: {days[0]}}
+    moved = [m.host.id for m in propose_series(days, hosts, closed=closed)]
+    assert moved[0] != plain[0] and sorted(moved) == sorted(plain)
+    assert moved[0] not in closed or days[0] not in closed[moved[0]]
+
+
+def test_when_every_host_is_closed_the_day_keeps_its_host():
+    hosts = schools(2)
+    day = D(2026, 9, 15)
+    closed = {s.id: {day} for s in hosts}
+    assert (
+        propose_series([day], hosts, closed=closed)[0].host == propose_series([day], hosts)[0].host
+    )
