@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from events.models import Event, EventKind, Registration
+from events.models import Attendance, Event, EventKind, MinuteAction, Registration, Rsvp
 from partnerships.models import Membership
 
 
@@ -35,6 +35,10 @@ def build_events(builder, town, trust, clusters, groups, schools, heads, staff_b
                     "agenda": "1. Welcome and apologies\n2. Updates from schools\n"
                     "3. Focus item\n4. Actions and date of next meeting",
                     "minutes": "Notes of the discussion and agreed actions." if step < 0 else "",
+                    # Past meetings' minutes were published two days after the meeting.
+                    "minutes_published_at": starts + datetime.timedelta(days=2)
+                    if step < 0
+                    else None,
                 },
             )
     # Four clusters meet at the same hour across the town.
@@ -110,19 +114,69 @@ def build_registrations(builder, town, staff_by_school) -> None:
                 person=person,
                 defaults={"status": Registration.Status.CONFIRMED},
             )
+    # The group meetings to come are answered: most are going, a few send apologies.
     for event in Event.objects.filter(
         network_group__isnull=False, starts_at__gte=builder._at(builder.today, 0)
     ).prefetch_related("network_group__members"):
         members = sorted(event.network_group.members.all(), key=lambda p: p.pk)
-        for person in members[: (event.capacity or 30) + 2]:
+        for index, person in enumerate(members):
+            sorry = index % 6 == 5
             builder._get_or_create(
-                Registration,
+                Rsvp,
                 event=event,
                 person=person,
                 defaults={
-                    "status": Registration.Status.CONFIRMED
-                    if event.registrations.filter(status="confirmed").count()
-                    < (event.capacity or 30)
-                    else Registration.Status.WAITLISTED
+                    "answer": Rsvp.Answer.APOLOGIES if sorry else Rsvp.Answer.GOING,
+                    "reason": APOLOGIES[index % len(APOLOGIES)] if sorry else "",
+                },
+            )
+
+
+APOLOGIES = ["Year 6 residential", "Ofsted visit", "Covering a class", "Course"]
+ACTIONS = [
+    "Share the moderation samples with every school",
+    "Book the venue for the next meeting",
+    "Report back to the heads' meeting",
+]
+
+
+def build_meeting_records(builder) -> None:
+    """The group meetings held: a roll call of the group's members (a few apologies and
+    absences, the same ones on every build) and two actions each, those of older meetings
+    done. The participation report and the partnership page's chart read these."""
+    now = builder._at(builder.today, 0)
+    held = Event.objects.filter(network_group__isnull=False, starts_at__lt=now).order_by(
+        "network_group_id", "starts_at"
+    )
+    latest = {e.network_group_id: e.pk for e in held}
+    for event in held.prefetch_related("network_group__members"):
+        members = sorted(event.network_group.members.all(), key=lambda p: p.pk)
+        for index, person in enumerate(members):
+            turn = (index + event.pk) % 9
+            status = (
+                Attendance.Status.APOLOGIES
+                if turn == 0
+                else Attendance.Status.ABSENT
+                if turn == 4
+                else Attendance.Status.ATTENDED
+            )
+            builder._get_or_create(
+                Attendance,
+                event=event,
+                person=person,
+                defaults={"status": status, "school_id": person.school_id},
+            )
+        for number, description in enumerate(ACTIONS[:2]):
+            owner = members[(event.pk + number) % len(members)] if members else None
+            done = latest[event.network_group_id] != event.pk
+            builder._get_or_create(
+                MinuteAction,
+                event=event,
+                description=description,
+                defaults={
+                    "owner": owner,
+                    "due_on": (event.starts_at + datetime.timedelta(weeks=4)).date(),
+                    "status": MinuteAction.Status.DONE if done else MinuteAction.Status.OPEN,
+                    "done_at": event.starts_at + datetime.timedelta(weeks=3) if done else None,
                 },
             )

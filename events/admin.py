@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from events.models import CalendarFeedToken, Event, EventDocument, Registration
+from events.models import (
+    Attendance,
+    CalendarFeedToken,
+    Event,
+    EventDocument,
+    MinuteAction,
+    Registration,
+    Rsvp,
+)
 
 
 class EventDocumentInline(admin.TabularInline):
@@ -21,6 +29,25 @@ class RegistrationInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+class RsvpInline(admin.TabularInline):
+    model = Rsvp
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "school"]
+
+
+class MinuteActionInline(admin.TabularInline):
+    model = MinuteAction
+    extra = 0
+    autocomplete_fields = ["owner"]
+    readonly_fields = ["done_at"]
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "starts_at", "host_school", "partnership", "is_published"]
@@ -34,7 +61,20 @@ class EventAdmin(admin.ModelAdmin):
         "chair",
         "minute_taker",
     ]
-    inlines = [EventDocumentInline, RegistrationInline]
+    readonly_fields = [
+        "cancelled_at",
+        "cancelled_by",
+        "cancel_reason",
+        "minutes_published_at",
+        "minutes_published_by",
+    ]
+    inlines = [
+        EventDocumentInline,
+        RegistrationInline,
+        RsvpInline,
+        AttendanceInline,
+        MinuteActionInline,
+    ]
 
 
 @admin.register(CalendarFeedToken)

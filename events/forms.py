@@ -99,7 +99,6 @@ class EventForm(PortalModelForm):
             "capacity",
             "description",
             "agenda",
-            "minutes",
             "is_published",
         ]
         field_classes = {"chair": PersonChoiceField, "minute_taker": PersonChoiceField}
@@ -114,7 +113,6 @@ class EventForm(PortalModelForm):
             "is_published": "Public events show to visitors who are not signed in.",
             "description": MARKDOWN_HELP,
             "agenda": MARKDOWN_HELP,
-            "minutes": MARKDOWN_HELP,
         }
 
     def __init__(self, *args, user, **kwargs) -> None:

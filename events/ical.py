@@ -88,6 +88,8 @@ def _vevent(event: Event, request: HttpRequest) -> icalendar.Event:
         vevent.add("location", location)
     vevent.add("url", request.build_absolute_uri(event.get_absolute_url()))
     vevent.add("categories", [event.get_kind_display()])
+    # A calendar that has the event from a feed shows it called off, not gone without a word.
+    vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     return vevent
 
 

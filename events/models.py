@@ -39,17 +39,37 @@ MAX_DURATION = datetime.timedelta(days=14)
 VISIBILITY = PublishedOrSignedIn("is_published")
 
 
+# Kinds where people answer "going" or "can't attend" (an RSVP) rather than take one of a
+# limited number of places (a Registration, which conferences, training and pupil events keep).
+MEETING_KINDS = frozenset(
+    {
+        EventKind.NETWORK_MEETING,
+        EventKind.YEAR_GROUP_MEETING,
+        EventKind.MODERATION,
+        EventKind.STAFF_MEETING,
+    }
+)
+
+
 class EventQuerySet(models.QuerySet["Event"]):
     def published(self) -> EventQuerySet:
         return self.filter(is_published=True)
+
+    def not_cancelled(self) -> EventQuerySet:
+        return self.filter(cancelled_at__isnull=True)
 
     def visible_to(self, user) -> EventQuerySet:
         return VISIBILITY.filter(self, user)
 
     def upcoming(self) -> EventQuerySet:
-        """Events not yet over (those under way included), soonest first."""
+        """Events not yet over (those under way included) and not called off, soonest first.
+        A cancelled event keeps its page, marked "Cancelled", but is no longer "coming up"."""
         now = timezone.now()
-        return self.filter(ends_at__gte=now, starts_at__gt=now - MAX_DURATION).order_by("starts_at")
+        return (
+            self.filter(ends_at__gte=now, starts_at__gt=now - MAX_DURATION)
+            .not_cancelled()
+            .order_by("starts_at")
+        )
 
     def past(self) -> EventQuerySet:
         now = timezone.now()
@@ -67,7 +87,8 @@ class EventQuerySet(models.QuerySet["Event"]):
         return qs
 
     def for_person(self, person) -> EventQuerySet:
-        """ "My events": registered (not cancelled), chairing, minute-taking or at my school."""
+        """ "My events": registered (not cancelled), going, chairing, minute-taking or at my
+        school."""
         if person is None:
             return self.none()
         mine = (
@@ -77,6 +98,11 @@ class EventQuerySet(models.QuerySet["Event"]):
                 pk__in=Registration.objects.filter(person=person)
                 .exclude(status=Registration.Status.CANCELLED)
                 .values("event_id")
+            )
+            | Q(
+                pk__in=Rsvp.objects.filter(person=person, answer=Rsvp.Answer.GOING).values(
+                    "event_id"
+                )
             )
         )
         if person.school_id:
@@ -93,6 +119,7 @@ class EventQuerySet(models.QuerySet["Event"]):
             "ends_at",
             "venue",
             "is_published",
+            "cancelled_at",
             "host_school__name",
             "partnership__name",
             "network_group__name",
@@ -167,6 +194,28 @@ class Event(models.Model):
     # The event's identity in every calendar it reaches (feeds, .ics files, invitations): the
     # same whatever host name the portal was reached under. See events.ical.calendar_identity.
     uid = models.UUIDField("calendar identifier", default=uuid.uuid4, unique=True, editable=False)
+    # Called off: the page stays (marked "Cancelled", with the reason) and the invitees get a
+    # calendar cancellation; events.services.event_call_off sets all three together.
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    cancel_reason = models.CharField("reason", max_length=300, blank=True, editable=False)
+    # Minutes are a draft (for the chair, the minute-taker and the organisers) until published.
+    minutes_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    minutes_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -188,6 +237,22 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse_row("events:detail", pk=self.pk)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_meeting(self) -> bool:
+        """Answered with an RSVP (going / can't attend), not a registration for a place."""
+        return self.kind in MEETING_KINDS
+
+    @property
+    def minutes_published(self) -> bool:
+        return self.minutes_published_at is not None
+
+    def has_happened(self, now: datetime.datetime | None = None) -> bool:
+        return self.starts_at <= (now or timezone.now())
 
     def clean(self) -> None:
         super().clean()
@@ -279,3 +344,116 @@ class CalendarFeedToken(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:feed_person", kwargs={"token": self.token})
+
+
+class Rsvp(models.Model):
+    """A person's answer to a meeting: going, or can't attend (apologies, with a reason)."""
+
+    class Answer(models.TextChoices):
+        GOING = "going", "Going"
+        APOLOGIES = "apologies", "Can't attend"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="rsvps")
+    answer = models.CharField(max_length=20, choices=Answer)
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "RSVP"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="rsvp_one_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_answer_display()} ({self.event})"
+
+
+class Attendance(models.Model):
+    """Who came to a meeting, marked by its chair or minute-taker at the roll call."""
+
+    class Status(models.TextChoices):
+        ATTENDED = "attended", "Attended"
+        APOLOGIES = "apologies", "Absent with apologies"
+        ABSENT = "absent", "Absent"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="attendances"
+    )
+    # The person's school at the time: the participation report counts the school they came for.
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    status = models.CharField(max_length=20, choices=Status)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["event", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="attendance_one_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display()} ({self.event})"
+
+
+class MinuteActionQuerySet(models.QuerySet["MinuteAction"]):
+    def open(self) -> MinuteActionQuerySet:
+        return self.filter(status=MinuteAction.Status.OPEN)
+
+    def published(self) -> MinuteActionQuerySet:
+        """Actions of published minutes: those the members may read."""
+        return self.filter(event__minutes_published_at__isnull=False)
+
+    def for_list(self) -> MinuteActionQuerySet:
+        """Rows with their owner and meeting's title: one query."""
+        return self.select_related("owner", "event").order_by("due_on", "pk")
+
+
+class MinuteAction(models.Model):
+    """An action agreed at a meeting and recorded with its minutes; carried into the agenda
+    of the group's (or partnership's) next meetings until it is done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField("action", max_length=300)
+    owner = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="minute_actions",
+    )
+    due_on = models.DateField("due", null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    done_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MinuteActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def get_absolute_url(self) -> str:
+        return reverse_row("events:detail", pk=self.event_id) + "#actions"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, person_of
-from events.models import VISIBILITY, Event
+from events.models import VISIBILITY, Event, MinuteAction
+from partnerships.models import Membership, Partnership
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
@@ -28,13 +29,63 @@ def can_organise_event(user, event: Event) -> bool:
     return bool(event.partnership_id and can_coordinate_partnership(user, event.partnership))
 
 
+def can_run_meeting(user, event: Event) -> bool:
+    """The meeting's chair and minute-taker, besides its organisers: they take the roll
+    call, see the apologies and write and publish the minutes."""
+    person = person_of(user)
+    if person is not None and person.pk in (event.chair_id, event.minute_taker_id):
+        return True
+    return can_organise_event(user, event)
+
+
 def can_register_for_event(user, event: Event) -> bool:
     return person_of(user) is not None and can_view_event(user, event)
 
 
+def can_rsvp(user, event: Event) -> bool:
+    """Members with a profile answer a meeting that is still to come and not called off."""
+    return (
+        event.is_meeting
+        and not event.is_cancelled
+        and person_of(user) is not None
+        and can_view_event(user, event)
+    )
+
+
 def can_view_event_minutes(user, event: Event) -> bool:
-    """Minutes and their documents are for signed-in members who may see the event."""
+    """The meeting's papers (documents) are for signed-in members who may see the event."""
     return user.is_authenticated and can_view_event(user, event)
+
+
+def can_read_minutes(user, event: Event) -> bool:
+    """The minutes' text and actions: for members once published; a draft only for those who
+    run the meeting."""
+    if not can_view_event_minutes(user, event):
+        return False
+    return event.minutes_published or can_run_meeting(user, event)
+
+
+def can_mark_action_done(user, action: MinuteAction) -> bool:
+    """The action's owner, and whoever runs the meeting that recorded it."""
+    person = person_of(user)
+    if person is not None and action.owner_id == person.pk:
+        return True
+    return can_run_meeting(user, action.event)
+
+
+def can_view_participation(user, partnership: Partnership) -> bool:
+    """Attendance by school and group: the partnership's coordinators, admins, and the heads
+    of its current member schools (the report goes to the heads)."""
+    if is_admin(user) or can_coordinate_partnership(user, partnership):
+        return True
+    person = person_of(user)
+    if person is None:
+        return False
+    return (
+        Membership.objects.current()
+        .filter(partnership=partnership, school__headteacher=person)
+        .exists()
+    )
 
 
 def can_plan_events(user) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from events.models import CalendarFeedToken, Event, EventKind, Registration
+from events.models import CalendarFeedToken, Event, EventKind, Registration, Rsvp
 from people.models import Person
 
 Status = Registration.Status
@@ -95,13 +95,21 @@ def registration_cancel(*, event: Event, person: Person) -> Registration | None:
 
 @transaction.atomic
 def event_save(*, event: Event, user) -> Event:
-    """Create or update an event; a larger capacity lets people off the waiting list."""
+    """Create or update an event; a larger capacity lets people off the waiting list.
+
+    A meeting moved to another time keeps its identity (its calendar UID, so the notifications'
+    next pass sends everyone invited an update) and loses its "going" answers, which no longer
+    hold: the update asks again. Apologies stand."""
+    moved = False
     if event.pk is None:
         event.created_by = user if user.is_authenticated else None
     else:
-        _lock(event)
+        before = _lock(event)
+        moved = (before.starts_at, before.ends_at) != (event.starts_at, event.ends_at)
     event.full_clean()
     event.save()
+    if moved:
+        Rsvp.objects.filter(event=event, answer=Rsvp.Answer.GOING).delete()
     _fill_places(event)
     return event
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import detail, edit, feeds, lists, rota
+from events.views import detail, edit, feeds, lists, meetings, participation, rota
 
 app_name = "events"
 urlpatterns = [
@@ -11,6 +11,18 @@ urlpatterns = [
     path("<int:pk>/edit/", edit.event_edit, name="edit"),
     path("<int:pk>/register/", detail.event_register, name="register"),
     path("<int:pk>/cancel/", detail.event_cancel, name="cancel"),
+    path("<int:pk>/rsvp/", meetings.event_rsvp, name="rsvp"),
+    path("<int:pk>/call-off/", meetings.event_call_off_view, name="call_off"),
+    path("<int:pk>/attendance/", meetings.roll_call, name="roll_call"),
+    path("<int:pk>/minutes/", meetings.minutes_edit, name="minutes"),
+    path("<int:pk>/minutes/publish/", meetings.minutes_publish_view, name="minutes_publish"),
+    path("actions/<int:pk>/done/", meetings.action_done, name="action_done"),
+    path("participation/<slug:slug>/", participation.participation_report, name="participation"),
+    path(
+        "participation/<slug:slug>.csv",
+        participation.participation_export,
+        name="participation_csv",
+    ),
     path("<int:pk>/registrations/", detail.registration_list, name="registrations"),
     path("<int:pk>/registrations.csv", detail.registration_export, name="registrations_csv"),
     path("<int:pk>/documents/", detail.document_upload, name="document_upload"),

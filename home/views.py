@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
-from events.models import Event
+from events.models import Event, MinuteAction
 from partnerships.models import NetworkGroup, Partnership
 from polls.models import newest_open_poll
 from schools.models import School
@@ -16,8 +16,8 @@ from schools.models import School
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What's on, my school, my partnerships and groups: a fixed number of queries (the events,
-    then for a member with a profile their school, partnerships and groups, each read only as
-    far as its links and labels need, with the newest open date poll of each)."""
+    then for a member with a profile their school, partnerships, groups and open actions, each
+    read only as far as its links and labels need, with the newest open date poll of each)."""
     events = Event.objects.visible_to(request.user).upcoming().for_directory()[:8]
     person = person_of(request.user)
     context = {"events": events, "person": person}
@@ -32,6 +32,10 @@ def home(request: HttpRequest) -> HttpResponse:
             .only("name", "slug", "kind")
             .annotate(**newest_open_poll("partnership"))
             .order_by("name")
+        )
+        # Actions the person owns, from published minutes: one query, with their meetings.
+        context["my_actions"] = list(
+            MinuteAction.objects.open().published().filter(owner=person).for_list()[:20]
         )
         context["my_groups"] = list(
             NetworkGroup.objects.for_person(person)

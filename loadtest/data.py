@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from events.models import Event
+from events.models import Event, EventKind
 from partnerships.models import NetworkGroup, Partnership
 from people.models import Person
 from schools.models import School
@@ -43,6 +43,8 @@ def prepare() -> None:
         Event.objects.get_or_create(
             title=title,
             defaults={
+                # Places to register for: a training event (a meeting is answered instead).
+                "kind": EventKind.CPD,
                 "starts_at": starts,
                 "ends_at": starts + datetime.timedelta(hours=2),
                 "capacity": capacity,

@@ -1,7 +1,8 @@
 """ "Going" and "Send apologies" from an invitation, without signing in: the calendar
 invitation asks for no reply (an "Accept" pressed in a mail program would go nowhere), so the
 e-mail carries these two signed links instead. GET asks (link scanners fetch every link);
-POST answers, through the events app's own registration rules."""
+POST answers, through the events app's own rules: a meeting's answer (events.models.Rsvp,
+"can't attend" with an optional reason), or for an event with places, a registration."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from events.models import Event
+from events.meetings import rsvp_answer
+from events.models import Event, Rsvp
 from events.services import EventError, registration_cancel, registration_create
 from notifications.rules import is_reachable
 from notifications.services import portal_link
@@ -38,7 +40,16 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
     outcome = ""
     if request.method == "POST":
         try:
-            if answer == "going":
+            if event.is_meeting:
+                reason = request.POST.get("reason", "").replace("\x00", "")[:300]
+                kept = rsvp_answer(
+                    event=event,
+                    person=person,
+                    answer=Rsvp.Answer.GOING if answer == "going" else Rsvp.Answer.APOLOGIES,
+                    reason=reason,
+                )
+                outcome = "answer_" + kept.answer
+            elif answer == "going":
                 registration = registration_create(event=event, person=person)
                 outcome = registration.get_status_display()
             else:

@@ -17,6 +17,7 @@ from django.db.models import (
     DateTimeField,
     ExpressionWrapper,
     F,
+    Q,
 )
 from django.utils import timezone
 
@@ -73,11 +74,17 @@ def _event_context(event: Event) -> dict:
 
 
 def queue_invitations(now: datetime.datetime) -> int:
-    """A new group meeting invites the group; a moved or changed one tells everyone invited."""
+    """A new group meeting invites the group; a moved or changed one tells everyone invited
+    (the same calendar UID, so calendars update it; the e-mail's links ask again, as moving a
+    meeting clears the "going" answers)."""
     queued = 0
-    events = Event.objects.filter(
-        network_group__isnull=False, starts_at__gt=now, updated_at__gte=news_since()
-    ).select_related("network_group__partnership", "host_school")
+    events = (
+        Event.objects.filter(
+            network_group__isnull=False, starts_at__gt=now, updated_at__gte=news_since()
+        )
+        .not_cancelled()
+        .select_related("network_group__partnership", "host_school")
+    )
     for event in events:
         key = f"invitation:{event.pk}:{_fingerprint(event)}"
         have = _have(key)
@@ -114,17 +121,18 @@ def queue_invitations(now: datetime.datetime) -> int:
 
 
 def queue_cancellations(now: datetime.datetime) -> int:
-    """A meeting deleted before it took place is cancelled for everyone it was sent to."""
+    """A meeting cancelled (events.meetings.event_call_off) or deleted before it took place is
+    cancelled for everyone it was sent to, once: both share the key "cancel:invitation:<pk>"."""
     queued = 0
     gone = (
         Message.objects.filter(
+            Q(event__isnull=True) | Q(event__cancelled_at__isnull=False),
             kind=Kind.INVITATION,
-            event__isnull=True,
             event_starts_at__gt=now,
             calendar_method="REQUEST",
         )
         .exclude(calendar="")
-        .select_related("person__user")
+        .select_related("person__user", "event")
         .order_by("person_id", "-created_at")
     )
     latest: dict[tuple[int, str], Message] = {}
@@ -149,6 +157,7 @@ def queue_cancellations(now: datetime.datetime) -> int:
             context={
                 "title": summary,
                 "starts": timezone.localtime(message.event_starts_at, LONDON),
+                "cancel_reason": message.event.cancel_reason if message.event_id else "",
             },
             calendar=calendar,
             calendar_method="CANCEL",
@@ -168,9 +177,11 @@ def queue_reminders(now: datetime.datetime) -> int:
     """7 days and 1 day before a meeting, to those registered for it or invited to it."""
     queued = 0
     since = news_since()
-    events = Event.objects.filter(
-        starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=8)
-    ).select_related("network_group__partnership", "host_school")
+    events = (
+        Event.objects.filter(starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=8))
+        .not_cancelled()
+        .select_related("network_group__partnership", "host_school")
+    )
     for event in events:
         week, day = reminder_due(event.starts_at, 7), reminder_due(event.starts_at, 1)
         if day <= now:
@@ -213,13 +224,12 @@ def queue_reminders(now: datetime.datetime) -> int:
 
 
 def queue_minutes(now: datetime.datetime) -> int:
-    """Minutes published: to the group's members and the heads of its partnership's schools."""
+    """Minutes published (events.meetings.minutes_publish: a draft is news to nobody): to the
+    group's members and the heads of its partnership's schools."""
     queued = 0
-    events = (
-        Event.objects.filter(updated_at__gte=max(now - RECENT, news_since()), starts_at__lte=now)
-        .exclude(minutes="")
-        .select_related("network_group__partnership", "partnership", "host_school")
-    )
+    events = Event.objects.filter(
+        minutes_published_at__gte=max(now - RECENT, news_since()), starts_at__lte=now
+    ).select_related("network_group__partnership", "partnership", "host_school")
     for event in events:
         partnership = event.partnership or (
             event.network_group.partnership if event.network_group else None

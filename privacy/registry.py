@@ -90,6 +90,14 @@ PERSON_LINKS: dict[str, Link] = {
     "events.Event.created_by": FACT,
     "events.EventDocument.uploaded_by": FACT,
     "events.CalendarFeedToken.person": Link("fact", "delete", title="calendar feed"),
+    "events.Event.cancelled_by": FACT,
+    "events.Event.minutes_published_by": FACT,
+    # Their answers (with the reason they gave) are theirs to take away; that they attended
+    # stays, anonymised, in the participation counts; actions stay with the minutes.
+    "events.Rsvp.person": Link("row", "delete", title="meeting answers"),
+    "events.Attendance.person": Link("row", title="meeting attendance"),
+    "events.Attendance.recorded_by": FACT,
+    "events.MinuteAction.owner": Link("row", title="meeting actions"),
     # Polls (a meeting's dates) and review days.
     "polls.Poll.created_by": Link("row", title="polls created"),
     "polls.PollAnswer.person": Link("row", title="poll answers"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from events.models import Event, EventDocument, EventKind, Registration
+from events.models import Event, EventDocument, EventKind, MinuteAction, Registration, Rsvp
 from partnerships.models import (
     Membership,
     NetworkGroup,
@@ -166,6 +166,25 @@ class EventDocumentFactory(factory.django.DjangoModelFactory):
     original_name = "minutes.pdf"
     content_type = "application/pdf"
     size = len(PDF_BYTES)
+
+
+class MinuteActionFactory(factory.django.DjangoModelFactory):
+    """An action of a meeting's minutes (published or not: as its event's are)."""
+
+    class Meta:
+        model = MinuteAction
+
+    event = factory.SubFactory(EventFactory)
+    description = factory.Sequence(lambda n: f"Circulate the moderation samples ({n})")
+
+
+class RsvpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rsvp
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    answer = Rsvp.Answer.GOING
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

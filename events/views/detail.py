@@ -19,8 +19,16 @@ from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events.forms import DocumentForm
 from events.ical import webcal_url
-from events.models import Event, EventDocument, Registration
-from events.rules import can_organise_event, can_register_for_event, can_view_event_minutes
+from events.meetings import carried_actions
+from events.models import Event, EventDocument, MinuteAction, Registration, Rsvp
+from events.rules import (
+    can_organise_event,
+    can_read_minutes,
+    can_register_for_event,
+    can_rsvp,
+    can_run_meeting,
+    can_view_event_minutes,
+)
 from events.services import EventError, registration_cancel, registration_create
 from events.views.access import get_event_for_user
 from people.rules import can_see_contacts
@@ -38,10 +46,47 @@ def _counts(event: Event) -> dict[str, int]:
 @public_page
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The event, the user's registration and the places left: a fixed number of queries."""
+    """The event, the user's registration or answer, places left or answers given, the
+    minutes and actions: a fixed number of queries (session, user, event, registration or
+    answers, counts (events with places only), organiser check, documents, actions (meetings
+    only))."""
     user = request.user
     event = get_event_for_user(request, pk)
     person = person_of(user)
+    show_minutes = can_view_event_minutes(user, event)
+    is_past = event.ends_at <= timezone.now()
+    documents = list(event.documents.all()) if show_minutes else []
+    can_organise = can_organise_event(user, event)
+    context = {
+        "event": event,
+        "can_organise": can_organise,
+        "show_minutes": show_minutes,
+        "is_past": is_past,
+        "feed_url": _feed_url(request, event),
+        "documents": documents,
+        "document_form": DocumentForm(),
+        "me": person.pk if person else 0,
+        # Answered from what is already loaded (the organiser check is asked once a request).
+        "can_run": can_run_meeting(user, event),
+        "read_minutes": can_read_minutes(user, event),
+        "actions": [],
+        "carried": [],
+    }
+    if event.is_meeting:
+        context.update(_meeting_context(user, person, event))
+    else:
+        context.update(_registration_context(user, person, event))
+    minutes_text = context["read_minutes"] and bool(event.minutes)
+    context["minutes_text"] = minutes_text
+    # Before the meeting there are no minutes to miss: the section is for its papers.
+    context["show_minutes_section"] = show_minutes and bool(
+        is_past or minutes_text or documents or can_organise
+    )
+    return render(request, "events/detail.html", context)
+
+
+def _registration_context(user, person, event: Event) -> dict:
+    """A conference, training or pupil event: places, and the user's registration."""
     registration = (
         Registration.objects.filter(event=event, person=person)
         .exclude(status=Status.CANCELLED)
@@ -50,30 +95,63 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if person
         else None
     )
-    show_minutes = can_view_event_minutes(user, event)
-    is_past = event.ends_at <= timezone.now()
     counts = _counts(event)
-    documents = list(event.documents.all()) if show_minutes else []
-    can_organise = can_organise_event(user, event)
-    context = {
-        "event": event,
-        "can_organise": can_organise,
-        "can_register": can_register_for_event(user, event),
-        "show_minutes": show_minutes,
+    return {
+        "can_register": can_register_for_event(user, event) and not event.is_cancelled,
         "registration": registration or "",
         "counts": counts,
         "places_left": None
         if event.capacity is None
         else max(event.capacity - counts["confirmed"], 0),
-        "is_past": is_past,
-        "feed_url": _feed_url(request, event),
-        "documents": documents,
-        # Before the meeting there are no minutes to miss: the section is for its papers.
-        "show_minutes_section": show_minutes
-        and bool(is_past or event.minutes or documents or can_organise),
-        "document_form": DocumentForm(),
     }
-    return render(request, "events/detail.html", context)
+
+
+def _my_staff(rsvps: list[Rsvp], head) -> list[Rsvp]:
+    """The answers of the staff of the school `head` is the headteacher of (none if not)."""
+    return [
+        r
+        for r in rsvps
+        if r.person.school and r.person.school.headteacher_id == head.pk and r.person_id != head.pk
+    ]
+
+
+def _meeting_context(user, person, event: Event) -> dict:
+    """A meeting: every answer read at once (a meeting has tens of people), from which come
+    the user's own, the counts, the apologies for those who run it and, for a head, which of
+    their staff are going; the minutes' actions and those carried from earlier meetings, in one
+    query more."""
+    runs = can_run_meeting(user, event)  # memoised: the page asked already
+    rsvps = (
+        list(
+            Rsvp.objects.filter(event=event)
+            .select_related("person__school")
+            .order_by("person__last_name", "person__first_name", "pk")
+        )
+        if person is not None
+        else []
+    )
+    mine = next((r for r in rsvps if r.person_id == person.pk), None) if person else None
+    read_minutes = can_read_minutes(user, event)
+    actions: list[MinuteAction] = []
+    if user.is_authenticated:
+        own = (
+            MinuteAction.objects.filter(event=event)
+            if read_minutes
+            else MinuteAction.objects.none()
+        )
+        actions = list((own | carried_actions(event)).for_list())
+    return {
+        "can_rsvp": can_rsvp(user, event),
+        "my_rsvp": mine,
+        "my_answer": mine.answer if mine else "",
+        "my_reason": mine.reason if mine else "",
+        "going_count": sum(r.answer == Rsvp.Answer.GOING for r in rsvps),
+        "apologies_count": sum(r.answer == Rsvp.Answer.APOLOGIES for r in rsvps),
+        "answers": rsvps if runs else [],
+        "my_staff": _my_staff(rsvps, person) if person is not None and not runs else [],
+        "actions": [a for a in actions if a.event_id == event.pk],
+        "carried": [a for a in actions if a.event_id != event.pk],
+    }
 
 
 def _feed_url(request: HttpRequest, event: Event) -> str:

@@ -38,9 +38,18 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_user(request, pk, action="organise")
+    when = (event.starts_at, event.ends_at)  # the form changes the instance as it validates
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = event_save(event=form.save(commit=False), user=request.user)
-        messages.success(request, "Your changes are saved.")
+        moved = when != (event.starts_at, event.ends_at)
+        if moved and event.is_meeting:
+            messages.success(
+                request,
+                "Your changes are saved. The meeting has moved: those who said they were going "
+                "are asked again.",
+            )
+        else:
+            messages.success(request, "Your changes are saved.")
         return redirect(event)
     return _render_form(request, form, event)

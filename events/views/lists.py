@@ -79,6 +79,7 @@ def _row(event: Event) -> str:
         "title": event.title,
         "starts_at": event.starts_at,
         "is_published": event.is_published,
+        "is_cancelled": event.is_cancelled,
         "kind": event.get_kind_display(),
         "where": host.name if host else event.venue,
         "audience": group.name if group else partnership.name if partnership else "",

@@ -14,7 +14,10 @@ from django.views.decorators.http import require_GET
 
 from alliance.lib.nested import instances
 from alliance.lib.pagecache import public_page
-from events.models import Event, EventKind
+from alliance.permissions import person_of
+from events import participation
+from events.models import Event, EventKind, MinuteAction
+from events.participation import rate_chart
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
 from partnerships.models import (
@@ -35,6 +38,11 @@ from partnerships.rules import (
 from partnerships.views.access import get_group_for_user, get_partnership_for_user
 from people.models import Person
 from polls.rules import poll_rows, polls_from_rows
+
+
+def _person_pk(user) -> int:
+    person = person_of(user)
+    return person.pk if person is not None else 0
 
 
 @public_page
@@ -134,7 +142,32 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "new_poll_url": reverse("polls:new_partnership", args=[partnership.slug])
         if coordinates
         else "",
+        "actions": [],
+        "me": _person_pk(user),
     }
+    if user.is_authenticated:
+        # For members: attendance at the meetings of the last year (one aggregate query) and
+        # the open actions of the partnership's own meetings' published minutes (one query).
+        today = timezone.localdate()
+        schools = participation.by_school(
+            partnership.pk, today - datetime.timedelta(days=365), today
+        )
+        context["charts"].append(
+            rate_chart(
+                schools,
+                title="Attendance at meetings",
+                slug="attendance",
+                category="School",
+                caption="Per cent of the people expected at the partnership's and its groups' "
+                "meetings in the last twelve months who attended, from the roll calls.",
+            )
+        )
+        context["actions"] = (
+            MinuteAction.objects.open()
+            .published()
+            .filter(event__partnership=partnership, event__network_group__isnull=True)
+            .for_list()[:30]
+        )
     return render(request, "partnerships/detail.html", context)
 
 
@@ -202,5 +235,13 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         "new_poll_url": reverse("polls:new_group", args=[group.partnership.slug, group.slug])
         if coordinates
         else "",
+        # The open actions of the group's published minutes, for members (minutes are).
+        "actions": MinuteAction.objects.open()
+        .published()
+        .filter(event__network_group=group)
+        .for_list()[:30]
+        if user.is_authenticated
+        else [],
+        "me": _person_pk(user),
     }
     return render(request, "partnerships/group.html", context)

@@ -22,6 +22,7 @@ from tests.factories import (
     EventDocumentFactory,
     EventFactory,
     MembershipFactory,
+    MinuteActionFactory,
     NetworkGroupFactory,
     PartnershipFactory,
     PersonFactory,
@@ -135,6 +136,17 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
         "event": event,
         "hidden_event": EventFactory(is_published=False),
         "chair_group": chair.group,
+        # A meeting held last week with published minutes and an action of `person`'s.
+        "action": MinuteActionFactory(
+            owner=person,
+            event=EventFactory(
+                network_group=group,
+                partnership=partnership,
+                starts_at=timezone.now() - datetime.timedelta(days=7),
+                minutes="Agreed the dates.",
+                minutes_published_at=timezone.now(),
+            ),
+        ),
         "chair_event": EventFactory(network_group=chair.group, partnership=partnership),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=person).token,

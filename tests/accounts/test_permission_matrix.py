@@ -379,6 +379,66 @@ TABLE: dict[str, list[Case]] = {
     "events/<int:pk>/cancel/": single(
         "/events/{event.pk}/cancel/", signed_in("405"), signed_in("302")
     ),
+    # Meetings: answered by members with a profile (an empty answer is refused, 400).
+    "events/<int:pk>/rsvp/": [
+        Case("/events/{event.pk}/rsvp/", signed_in("200"), signed_in("400")),
+        Case("/events/{hidden_event.pk}/rsvp/", signed_in("200"), signed_in("400")),
+    ],
+    # Cancelling the event itself: its organisers (an empty reason is refused, 400).
+    "events/<int:pk>/call-off/": [
+        Case("/events/{event.pk}/call-off/", coordinators("200"), coordinators("400")),
+        Case(
+            "/events/{chair_event.pk}/call-off/",
+            coordinators("200", chair="200"),
+            coordinators("400", chair="400"),
+        ),
+    ],
+    # The roll call, minutes and publishing: the chair, the minute-taker and the organisers.
+    # `event` is still to come: the roll call refuses to save and publishing refuses, each
+    # with a message (302).
+    "events/<int:pk>/attendance/": [
+        Case("/events/{event.pk}/attendance/", coordinators("200"), coordinators("302")),
+        Case(
+            "/events/{hidden_event.pk}/attendance/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="302"),
+        ),
+    ],
+    # An empty POST has no actions' management form: 400 with the message.
+    "events/<int:pk>/minutes/": [
+        Case("/events/{event.pk}/minutes/", coordinators("200"), coordinators("400")),
+        Case(
+            "/events/{chair_event.pk}/minutes/",
+            coordinators("200", chair="200"),
+            coordinators("400", chair="400"),
+        ),
+    ],
+    "events/<int:pk>/minutes/publish/": single(
+        "/events/{event.pk}/minutes/publish/", signed_in("405"), coordinators("302")
+    ),
+    # An action: its owner and those who run its meeting (other members read it, 403).
+    "events/actions/<int:pk>/done/": [
+        Case("/events/actions/{action.pk}/done/", signed_in("405"), coordinators("302")),
+        Case("/events/actions/0/done/", signed_in("405"), signed_in("404")),
+    ],
+    # Participation: the partnership's coordinators and its member schools' heads.
+    "events/participation/<slug:slug>/": [
+        Case(
+            "/events/participation/{partnership.slug}/",
+            coordinators("200", head="200"),
+            signed_in("405"),
+        ),
+        Case(
+            "/events/participation/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
+        ),
+    ],
+    "events/participation/<slug:slug>.csv": single(
+        "/events/participation/{partnership.slug}.csv",
+        coordinators("200", head="200"),
+        signed_in("405"),
+    ),
     "events/<int:pk>/registrations/": [
         Case("/events/{event.pk}/registrations/", coordinators("200"), signed_in("405")),
         Case(

@@ -51,11 +51,11 @@ def test_home_costs_the_same_queries_for_1_or_30_partnerships_and_groups(
     staff, school, django_assert_num_queries, count
 ):
     """Each list is one query; a group's partnership comes by join (no N+1 per group).
-    6 queries: session and user with their profile (2), upcoming events (1), the profile's
-    school (1), my partnerships and my groups (2)."""
+    7 queries: session and user with their profile (2), upcoming events (1), the profile's
+    school (1), my open actions, my partnerships and my groups (3)."""
     for _ in range(count):
         partnership = MembershipFactory(school=school).partnership
         NetworkGroupFactory(partnership=partnership).members.add(staff.person)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = staff.get("/")
     assert len(response.context["my_groups"]) == count

@@ -37,6 +37,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
@@ -51,6 +52,7 @@ from tests.factories import (
     DeploymentFactory,
     EventDocumentFactory,
     EventFactory,
+    MinuteActionFactory,
     NetworkGroupFactory,
     PersonFactory,
     PollOptionFactory,
@@ -184,6 +186,14 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:edit": {"pk": "event.pk"},
     "events:register": {"pk": "event.pk"},
     "events:cancel": {"pk": "event.pk"},
+    "events:rsvp": {"pk": "event.pk"},
+    "events:call_off": {"pk": "event.pk"},
+    "events:roll_call": {"pk": "past_meeting.pk"},
+    "events:minutes": {"pk": "past_meeting.pk"},
+    "events:minutes_publish": {"pk": "past_meeting.pk"},
+    "events:action_done": {"pk": "action.pk"},
+    "events:participation": {"slug": "partnership.slug"},
+    "events:participation_csv": {"slug": "partnership.slug"},
     "events:registrations": {"pk": "event.pk"},
     "events:registrations_csv": {"pk": "event.pk"},
     "events:document_upload": {"pk": "event.pk"},
@@ -255,6 +265,15 @@ def world(school, partnership):
         network_group=group, partnership=partnership, host_school=school, chair=member
     )
     RegistrationFactory(event=event, person=person)
+    # A meeting held last week: the roll call and minutes pages show their forms.
+    past_meeting = EventFactory(
+        network_group=group,
+        partnership=partnership,
+        host_school=school,
+        chair=member,
+        starts_at=timezone.now() - datetime.timedelta(days=7),
+    )
+    group.members.add(person)
     support_request = SupportRequestFactory(school=school)
     admin_user = UserFactory(email="walk-admin@example.org", is_staff=True, is_superuser=True)
     return {
@@ -277,6 +296,8 @@ def world(school, partnership):
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "event": event,
+        "past_meeting": past_meeting,
+        "action": MinuteActionFactory(event=past_meeting, owner=member),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
         "invitation": make_invitation(school, token="walk-token-0123456789"),

@@ -4,6 +4,7 @@ in it can run script, load something from elsewhere, or break the page's heading
 import re
 
 import pytest
+from django.utils import timezone
 
 from alliance.lib.markdown import MARKDOWN_HELP, plain_text, render
 from tests.factories import (
@@ -96,6 +97,7 @@ def test_event_page_shows_formatted_agenda_and_minutes_safely(staff, partnership
         description="Bring **your data**.",
         agenda="# Agenda\n1. Welcome\n2. <script>alert(1)</script>",
         minutes="Actions: [see notes](javascript:alert(1))",
+        minutes_published_at=timezone.now(),  # a draft would be for its organisers alone
     )
     html = staff.get(event.get_absolute_url()).content.decode()
     assert "<strong>your data</strong>" in html
@@ -121,7 +123,11 @@ def test_partnership_group_and_resource_descriptions_are_formatted(anonymous, st
 
 def test_forms_with_formatted_text_say_markdown_may_be_used(coordinator):
     html = coordinator.get("/events/new/").content.decode()
-    assert html.count("You can use Markdown") == 3
+    assert html.count("You can use Markdown") == 2  # description and agenda
+    # The minutes are written on their own page (events.views.meetings.minutes_edit).
+    event = EventFactory(partnership=coordinator.person.school.memberships.get().partnership)
+    html = coordinator.get(f"/events/{event.pk}/minutes/").content.decode()
+    assert html.count("You can use Markdown") == 1
     assert MARKDOWN_HELP.startswith("You can use Markdown")
 
 

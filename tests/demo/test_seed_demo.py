@@ -111,6 +111,31 @@ def test_demo_ofsted_outcome_agrees_with_the_grade():
 
 
 @pytest.mark.django_db
+def test_the_demo_alliances_participation_report_shows_real_numbers():
+    """The demo's held meetings have roll calls: the report for the town partnership (read
+    by the demo's admin) counts them by school and by group."""
+    from django.test import Client
+
+    from events.models import Attendance, MinuteAction, Rsvp
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Attendance.objects.filter(status="attended").count() > 20
+    assert Attendance.objects.exclude(status="attended").exists()
+    assert MinuteAction.objects.filter(status="open").exists()
+    assert Rsvp.objects.filter(answer="apologies").exclude(reason="").exists()
+    town = Partnership.objects.get(kind=PartnershipKind.ALLIANCE, parent__isnull=True)
+    client = Client()
+    client.force_login(User.objects.get(email="admin@example.org"))
+    response = client.get(f"/events/participation/{town.slug}/")
+    assert response.status_code == 200
+    schools = response.context["schools"]
+    assert len(schools) >= 5 and sum(r.attended for r in schools) > 20
+    assert any(0 < r.rate < 100 for r in schools)
+    html = response.content.decode()
+    assert "Attendance by school" in html and "%" in html
+
+
+@pytest.mark.django_db
 def test_demo_has_term_dates_and_an_answered_date_poll():
     from polls.models import Poll, PollAnswer
     from schools.calendar import calendar_for

@@ -17,7 +17,6 @@ FORM = {
     "capacity": "",
     "description": "",
     "agenda": "1. Samples",
-    "minutes": "",
     "is_published": "on",
 }
 

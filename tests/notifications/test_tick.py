@@ -8,8 +8,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from events.meetings import minutes_publish, minutes_save
 from events.models import Event, Registration
 from events.services import registration_cancel, registration_create
 from notifications import tick
@@ -106,8 +108,10 @@ def test_published_minutes_reach_the_group_and_the_heads_of_member_schools_once(
     event = EventFactory(network_group=group, starts_at=timezone.now() - datetime.timedelta(days=2))
     tick.run()
     assert not Message.objects.filter(kind=Kind.MINUTES).exists()  # no minutes yet
-    event.minutes = "Agreed the moderation dates."
-    event.save()
+    minutes_save(event=event, user=AnonymousUser(), minutes="Agreed the moderation dates.")
+    tick.run()
+    assert not Message.objects.filter(kind=Kind.MINUTES).exists()  # a draft is news to nobody
+    minutes_publish(event=event, user=AnonymousUser())
     tick.run()
     tick.run()
     sent = Message.objects.filter(kind=Kind.MINUTES)
@@ -142,6 +146,7 @@ def test_kinds_chosen_for_the_digest_are_held_and_sent_together_on_monday():
             title=title,
             network_group=group,
             minutes="Notes",
+            minutes_published_at=timezone.now(),
             starts_at=timezone.now() - datetime.timedelta(days=1),
         )
     tick.queue_minutes(timezone.now())

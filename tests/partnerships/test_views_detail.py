@@ -183,9 +183,10 @@ def test_page_costs_the_same_queries_for_1_or_30_members(
     member for the coordinator, the contact check or the chart); partner organisations' people
     in one prefetch. 7 queries: session and user with their profile (2), partnership (with
     whether the user coordinates it, its aims, clusters and partner organisations), memberships,
-    groups, the organisations' people, events (5)."""
+    groups, the organisations' people, events (5); for a member, attendance by school (one
+    aggregate) and open actions with their owners and meetings (2)."""
     partnership = PartnershipFactory()
     add_members(partnership, members)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = staff.get(partnership.get_absolute_url())
     assert len(response.context["members"]) == members
