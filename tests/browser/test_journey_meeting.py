@@ -64,6 +64,16 @@ def browser_for(browser, live_server, page):
         assert other.external_requests == [], f"Third-party requests: {other.external_requests}"
 
 
+def assert_beside(page, label: str) -> None:
+    """The radio button named `label` and its label's text sit on one line, the label to the
+    right of it (not under it, as a heading would), at the page's current width."""
+    button = page.get_by_role("radio", name=label, exact=True)
+    text = page.locator(f'label[for="{button.get_attribute("id")}"]').bounding_box()
+    radio = button.bounding_box()
+    assert text["x"] >= radio["x"] + radio["width"], f"{label}: {radio} {text}"
+    assert abs((text["y"] + text["height"] / 2) - (radio["y"] + radio["height"] / 2)) < 8, label
+
+
 def test_poll_to_published_minutes_with_actions_carried_forward(
     browser_for, page, coordinator, head, partnership, school
 ):
@@ -151,6 +161,10 @@ def test_poll_to_published_minutes_with_actions_carried_forward(
     ben_page.get_by_label("Can't attend (send apologies)").check()
     ben_page.get_by_label("Reason (optional)").fill("Year 6 residential trip")
     check_page(ben_page, "meeting-journey-rsvp")
+    for width in (1280, 375):
+        ben_page.set_viewport_size({"width": width, "height": 800})
+        assert_beside(ben_page, "Going")
+        assert_beside(ben_page, "Can't attend (send apologies)")
     ben_page.get_by_role("button", name="Send my answer").click()
     expect(ben_page.get_by_role("status").first).to_contain_text("Your apologies are sent")
     expect(ben_page.get_by_text("Year 6 residential trip")).to_be_visible()
