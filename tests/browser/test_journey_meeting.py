@@ -209,6 +209,8 @@ def test_poll_to_published_minutes_with_actions_carried_forward(
     first_action = ada_page.get_by_role("group", name="New action 1")
     first_action.get_by_label("Action").fill("Share the calculation policy")
     first_action.get_by_label("Owner").select_option(label=f"Cleo Cole ({brookside.name})")
+    due = timezone.localdate(third) - datetime.timedelta(days=7)
+    first_action.get_by_label("Due").fill(f"{due:%Y-%m-%d}")
     second_action = ada_page.get_by_role("group", name="New action 2")
     second_action.get_by_label("Action").fill("Book the hall for the summer meeting")
     second_action.get_by_label("Owner").select_option(label=f"Ada Archer ({school.name})")
@@ -222,10 +224,18 @@ def test_poll_to_published_minutes_with_actions_carried_forward(
     expect(ada_page.get_by_role("status").first).to_contain_text("The minutes are published")
     expect(ada_page.get_by_role("strong")).to_have_text("calculation policy")
     check_page(ada_page, "meeting-journey-minutes-published")
-    assert set(MinuteAction.objects.values_list("description", "owner")) == {
-        ("Share the calculation policy", cleo.pk),
-        ("Book the hall for the summer meeting", ada.pk),
+    assert set(MinuteAction.objects.values_list("description", "owner", "due_on")) == {
+        ("Share the calculation policy", cleo.pk, due),
+        ("Book the hall for the summer meeting", ada.pk, None),
     }
+
+    # The group's page lists the open actions; who is next is now the summer meeting's host.
+    page.goto(group.get_absolute_url())
+    open_actions = page.locator("#actions + *")
+    expect(open_actions).to_contain_text("Share the calculation policy")
+    expect(open_actions).to_contain_text("Book the hall for the summer meeting")
+    expect(who_is_next).to_contain_text(brookside.name)
+    check_page(page, "meeting-journey-group-actions")
 
     # The actions stand on the next meeting's agenda until done...
     cleo_page = pages[cleo]
@@ -239,5 +249,6 @@ def test_poll_to_published_minutes_with_actions_carried_forward(
     cleo_page.goto("/")
     mine = cleo_page.get_by_role("region", name="My actions")
     expect(mine).to_contain_text("Share the calculation policy")
+    expect(mine).to_contain_text(f"due {due:%-d %b %Y}")
     expect(mine).not_to_contain_text("Book the hall")
     check_page(cleo_page, "meeting-journey-home")
