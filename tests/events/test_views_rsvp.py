@@ -111,3 +111,15 @@ def test_meeting_page_queries_do_not_grow_with_answers(
         RsvpFactory(event=meeting, person=PersonFactory(school=SchoolFactory()))
     with django_assert_num_queries(7):
         head.get(meeting.get_absolute_url())
+
+
+def test_a_held_meetings_answers_are_not_headed_twice_alike(coordinator, staff, meeting):
+    """After the meeting its section is headed "Answers"; the table of who answered has a
+    heading of its own, so a screen reader's list of headings tells them apart."""
+    staff.post(url(meeting), {"answer": "apologies", "reason": "Ofsted visit"})
+    meeting.starts_at = timezone.now() - datetime.timedelta(days=7)
+    meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
+    meeting.save()
+    html = coordinator.get(meeting.get_absolute_url()).content.decode()
+    assert '<h2 id="rsvp-title">Answers</h2>' in html
+    assert '<h3 id="answers">Who answered</h3>' in html and "Ofsted visit" in html
