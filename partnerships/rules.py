@@ -26,14 +26,15 @@ def coordinating(person: Person):
     return Membership.objects.current().filter(coordinator=person.pk)
 
 
-def coordinator_annotations(user, model) -> dict:
-    """Annotations for a Partnership queryset that answer can_coordinate_partnership for `user`
+def coordinator_annotations(user, model, *, link: str = "pk") -> dict:
+    """Annotations for a Partnership queryset (or, with `link`, the lookup to the partnership
+    of a queryset of rows that belong to one) that answer can_coordinate_partnership for `user`
     with the row itself, instead of one query more."""
     person = person_of(user)
     if person is None or is_admin(user):
         return {}
     return {
-        _coordinator_key(person): Exists(coordinating(person).filter(partnership=OuterRef("pk")))
+        _coordinator_key(person): Exists(coordinating(person).filter(partnership=OuterRef(link)))
     }
 
 

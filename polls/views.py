@@ -13,7 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance.permissions import person_of
 from partnerships.models import NetworkGroup, Partnership
-from partnerships.rules import can_view_partnership
+from partnerships.rules import (
+    can_view_partnership,
+    chair_annotations,
+    coordinator_annotations,
+    lend_chair_standing,
+)
 from polls.forms import AnswerForm, FixForm, PollForm
 from polls.models import Answer, Poll
 from polls.rules import can_answer_poll, can_open_poll, can_run_poll, visible_polls
@@ -26,9 +31,18 @@ Action = Literal["view", "answer", "run"]
 def get_poll_for_user(request: HttpRequest, pk: int, *, action: Action = "view") -> Poll:
     """404 for a poll the user does not belong to; 403 when they may see it but not do
     `action` (answer: members only, while it is open; run: coordinators and the chair)."""
-    poll = get_object_or_404(visible_polls(request.user, Poll.objects.for_page()), pk=pk)
+    # Whether the user chairs the poll's group and coordinates its partnership come with the
+    # row: the rules ask them of every poll page.
+    coordinates = coordinator_annotations(request.user, Partnership, link="partnership_id")
+    polls = visible_polls(request.user, Poll.objects.for_page()).annotate(
+        **chair_annotations(request.user, group="network_group"), **coordinates
+    )
+    poll = get_object_or_404(polls, pk=pk)
+    for key in coordinates:
+        poll.partnership.__dict__[key] = poll.__dict__.pop(key)
     if poll.network_group is not None:
         poll.network_group.partnership = poll.partnership  # loaded with it: no query more
+        lend_chair_standing(request.user, poll, poll.network_group)
     if action == "answer" and not can_answer_poll(request.user, poll):
         raise PermissionDenied("Only the members answer, while the poll is open.")
     if action == "run" and not can_run_poll(request.user, poll):

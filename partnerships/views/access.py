@@ -61,20 +61,32 @@ def get_group_for_user(
 ) -> NetworkGroup:
     """`page`: with the lists the group page shows (NetworkGroupQuerySet.with_people_lists);
     `queryset` (all groups by default) may ask for more to be read with the row."""
-    partnership = get_partnership_for_user(request, slug)
     groups = NetworkGroup.objects.all() if queryset is None else queryset
-    groups = groups.select_related("chair__school", "reports_to__partnership")
+    groups = groups.select_related(
+        "partnership__lead_school",
+        "partnership__parent",
+        "chair__school",
+        "reports_to__partnership",
+    )
     if page:
         groups = groups.with_people_lists()
-    # Whether the user chairs it comes with the row (the edit links and the rules).
+    # The group with its partnership, in one query: whether the user chairs the group and
+    # coordinates the partnership come with the row (the edit links and the rules).
+    coordinates = coordinator_annotations(request.user, NetworkGroup, link="partnership_id")
     group = get_object_or_404(
         groups.annotate(
-            **chair_annotations(request.user), **objective_reader_annotations(request.user)
+            **chair_annotations(request.user),
+            **objective_reader_annotations(request.user),
+            **coordinates,
         ),
-        partnership=partnership,
+        partnership__slug=slug,
         slug=group_slug,
     )
-    group.partnership = partnership  # Already checked and loaded: reuse it.
+    partnership = group.partnership
+    for key in coordinates:  # The partnership's answer, where the rules look for it.
+        partnership.__dict__[key] = group.__dict__.pop(key)
+    if not can_view_partnership(request.user, partnership):
+        raise Http404("No such partnership.")
     if action == "coordinate" and not can_coordinate_group(request.user, group):
         raise PermissionDenied("Only the group's chair and coordinators may change it.")
     if action == "objectives" and not can_see_group_objectives(request.user, group):

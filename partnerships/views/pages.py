@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from operator import itemgetter
 
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery, prefetch_related_objects
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from alliance.lib.nested import instances
+from alliance.lib.nested import instances, json_rows
 from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events import participation
@@ -201,7 +202,15 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         slug,
         group_slug,
         page=True,
-        queryset=NetworkGroup.objects.annotate(**poll_rows(user, of="group")),
+        queryset=NetworkGroup.objects.annotate(
+            **poll_rows(user, of="group"),
+            # The groups that report to this one, read with it.
+            reporting_rows=json_rows(
+                NetworkGroup.objects.visible_to(user).filter(reports_to=OuterRef("pk")),
+                link="reports_to",
+                fields=["name", "slug", "partnership__slug"],
+            ),
+        ),
     )
     show_people = can_see_member_people(user, group.partnership)
     events = Event.objects.visible_to(user).filter(network_group=group)
@@ -223,10 +232,13 @@ def group_detail(request: HttpRequest, slug: str, group_slug: str) -> HttpRespon
         "reports_to": group.reports_to
         if group.reports_to and can_view_partnership(user, group.reports_to.partnership)
         else None,
-        "reporting_groups": NetworkGroup.objects.visible_to(user)
-        .filter(reports_to=group)
-        .select_related("partnership")
-        .order_by("name"),
+        "reporting_groups": [
+            {
+                "name": row["name"],
+                "url": reverse("partnerships:group", args=[row["partnership__slug"], row["slug"]]),
+            }
+            for row in sorted(group.reporting_rows or [], key=itemgetter("name"))
+        ],
         "upcoming": upcoming,
         "next_meeting": next_meeting(upcoming),
         "past": events.past().select_related("host_school")[:10],

@@ -221,14 +221,14 @@ def test_objectives_page_costs_the_same_queries_for_1_or_20_objectives(
     head, group, rows, django_assert_num_queries
 ):
     """Prevents an N+1 on each objective's notes and each note's author: session, user with
-    their profile, partnership, group (with whether the user reads it), objectives, notes with
-    their authors."""
+    their profile, the group with its partnership (and whether the user reads it), objectives,
+    notes with their authors."""
     author = PersonFactory()
     for n in range(rows):
         objective = objective_add(group=group, title=f"Objective {n}")
         for _ in range(2):
             objective_note_add(objective=objective, author=author, text="Done.", status="on_track")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = head.get(url(group, "objectives/"))
     assert response.content.decode().count("Done.") == rows * 2
 
@@ -238,7 +238,7 @@ def test_group_page_costs_the_same_queries_for_1_or_20_chairs_and_past_members(
     staff, group, school, rows, django_assert_num_queries
 ):
     """Chairs and past members come with the group's own row: no query per person. The
-    page's nine queries are counted in tests/partnerships/test_views_group.py."""
+    page's seven queries are counted in tests/partnerships/test_views_group.py."""
     people = PersonFactory.create_batch(rows, school=school)
     group_chairs_set(group=group, chairs=people)
     GroupMembership.objects.bulk_create(
@@ -252,7 +252,7 @@ def test_group_page_costs_the_same_queries_for_1_or_20_chairs_and_past_members(
             for p in people
         ]
     )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff.get(url(group))
     assert len(response.context["chairs"]) == rows
     assert len(response.context["past_members"]) == rows

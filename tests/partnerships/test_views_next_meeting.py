@@ -112,7 +112,7 @@ def test_who_is_next_costs_no_query_of_its_own(
             **_in(n + 1),
         )
     # Each page also reads its open actions, and the partnership page its attendance chart.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = staff.get(group.get_absolute_url())
     assert response.context["next_meeting"] is not None
     # Eight here: no partner organisations, so no query for their people.
