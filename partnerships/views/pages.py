@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -85,6 +85,60 @@ def next_meeting(events, *, own_only: bool = False) -> Event | None:
     return None
 
 
+_PERSON_NAME = ["first_name", "last_name", "preferred_name", "erased_at"]
+
+
+def _listed_with_partnership(user) -> dict:
+    """Annotations for the partnership page: its network groups with their chair's name and,
+    for signed-in users, the people of its partner organisations, read with the partnership
+    as short JSON lists (alliance.lib.nested) rather than a query each."""
+    partnership = OuterRef("pk")
+    lists = {
+        "group_rows": json_rows(
+            NetworkGroup.objects.filter(partnership=partnership),
+            link="partnership",
+            fields=["id", "name", "slug", "focus", "cadence", "chair_id"]
+            + [f"chair__{name}" for name in _PERSON_NAME],
+        )
+    }
+    if user.is_authenticated:
+        lists["organisation_people_rows"] = json_rows(
+            Person.objects.filter(organisation__partnerships=partnership),
+            link="organisation__partnerships",
+            fields=["id", "organisation_id", "job_title", *_PERSON_NAME],
+        )
+    return lists
+
+
+def _person(pk: int, row: dict, prefix: str = "") -> Person:
+    """An unsaved Person with the name a JSON row holds (under `prefix`) and its link."""
+    return Person(pk=pk, **{name: row[f"{prefix}{name}"] for name in _PERSON_NAME})
+
+
+def _names(rows: list[dict] | None, *, key: str) -> dict[int, list[Person]]:
+    """People of JSON rows, grouped by `key`, each group in name order."""
+    grouped: dict[int, list[Person]] = {}
+    for row in rows or []:
+        person = _person(row["id"], row)
+        person.job_title = row["job_title"]
+        grouped.setdefault(row[key], []).append(person)
+    for people in grouped.values():
+        people.sort(key=attrgetter("last_name", "first_name"))
+    return grouped
+
+
+def _groups(partnership: Partnership) -> list[NetworkGroup]:
+    """The partnership's network groups read with it (_listed_with_partnership), by name."""
+    groups = []
+    for row in partnership.group_rows or []:
+        fields = {name: row[name] for name in ("name", "slug", "focus", "cadence")}
+        group = NetworkGroup(pk=row["id"], partnership=partnership, **fields)
+        if row["chair_id"]:
+            group.chair = _person(row["chair_id"], row, prefix="chair__")
+        groups.append(group)
+    return sorted(groups, key=attrgetter("name"))
+
+
 @public_page
 @require_GET
 def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -96,7 +150,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         slug,
         queryset=Partnership.objects.with_page_lists(user).annotate(
-            **poll_rows(user, of="partnership")
+            **poll_rows(user, of="partnership"), **_listed_with_partnership(user)
         ),
     )
     today = timezone.localdate()
@@ -108,8 +162,9 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Statement, partnership.statement_rows, order_by=["kind", "position", "pk"]
     )
     organisations = instances(PartnerOrganisation, partnership.organisation_rows, order_by=["name"])
-    if show_people:
-        prefetch_related_objects(organisations, "people")
+    people = _names(getattr(partnership, "organisation_people_rows", None), key="organisation_id")
+    for organisation in organisations:
+        organisation.listed_people = people.get(organisation.pk, [])
     coordinates = can_coordinate_partnership(user, partnership)
     events = list(
         Event.objects.visible_to(user)
@@ -131,7 +186,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "past_members": past,
         "show_people": show_people,
         "children": instances(Partnership, partnership.child_rows, order_by=["name"]),
-        "groups": partnership.network_groups.for_partnership_page(),
+        "groups": _groups(partnership),
         "organisations": organisations,
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
