@@ -29,9 +29,17 @@ def test_a_head_reads_careers_groups_and_organisations(page, head, school, partn
         review_due=datetime.date.today() + datetime.timedelta(days=20),
     )
     PersonQualification.objects.create(
-        person=colleague, qualification=Qualification.objects.get(slug="npqsl"), year=2021
+        person=colleague,
+        qualification=Qualification.objects.get_or_create(
+            # Seeded by a migration; a live-server test's flush may have removed it.
+            slug="npqsl",
+            defaults={"name": "National Professional Qualification for Senior Leadership"},
+        )[0],
+        year=2021,
     )
-    colleague.year_groups.add(YearGroup.objects.get(code="Y5"))
+    colleague.year_groups.add(
+        YearGroup.objects.get_or_create(code="Y5", defaults={"name": "Year 5", "ordering": 7})[0]
+    )
     board = PartnerOrganisation.objects.create(name="Testshire Safeguarding Board")
     board.partnerships.add(partnership)
     RoleAssignmentFactory(person=colleague, organisation=board)

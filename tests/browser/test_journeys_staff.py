@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events.models import Registration
+from events.models import EventKind, Registration
 from tests.browser.conftest import check_page, sign_in, tab_through, verified_login
 from tests.factories import (
     EventFactory,
@@ -105,8 +105,10 @@ def test_member_registers_for_an_event_and_adds_it_to_their_calendar(
     starts = timezone.localtime(timezone.now() + datetime.timedelta(days=10)).replace(
         hour=15, minute=45, second=0, microsecond=0
     )
+    # Training keeps registration with places; meetings are answered instead (RSVP).
     event = EventFactory(
-        title="Maths network meeting",
+        title="Maths reasoning training",
+        kind=EventKind.CPD,
         partnership=partnership,
         host_school=school,
         starts_at=starts,
@@ -132,7 +134,7 @@ def test_member_registers_for_an_event_and_adds_it_to_their_calendar(
         page.get_by_role("link", name="Add to calendar (.ics)").click()
     ics = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert ics.startswith("BEGIN:VCALENDAR")
-    assert "SUMMARY:Maths network meeting" in ics
+    assert "SUMMARY:Maths reasoning training" in ics
     assert f"DTSTART;TZID=Europe/London:{starts:%Y%m%dT%H%M%S}" in ics or (
         f"DTSTART:{starts.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}" in ics
     )
