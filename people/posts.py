@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.lib.history import ChangesOnlyHistory
+
 
 class PostQuerySet(models.QuerySet["Post"]):
     """A post is held from `starts_on` up to, but not including, `ends_on`, like a role."""
@@ -39,6 +41,7 @@ class Post(models.Model):
     )
 
     objects = PostQuerySet.as_manager()
+    history = ChangesOnlyHistory()
 
     class Meta:
         ordering = ["-starts_on", "pk"]

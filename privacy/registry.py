@@ -127,6 +127,7 @@ PERSON_LINKS: dict[str, Link] = {
     "people.HistoricalPerson.user": Link("none"),
     "people.HistoricalPerson.updated_by": FACT,
     "people.HistoricalRoleAssignment.person": Link("row", title="history of roles"),
+    "people.HistoricalPost.person": Link("row", title="history of posts"),
     "partnerships.HistoricalMembership.coordinator": FACT,
     "partnerships.HistoricalNetworkGroup.chair": FACT,
     "partnerships.HistoricalNetworkGroup_members.person": FACT,

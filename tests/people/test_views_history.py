@@ -1,10 +1,13 @@
 """A person's history: who changed their profile and roles, field by field, for those who may
 edit the profile; a save that changes nothing records nothing."""
 
+import datetime
+
 import pytest
 
+from people.careers import post_end, post_record
 from people.models import ContactVisibility
-from tests.factories import PersonFactory, RoleAssignmentFactory, RoleTypeFactory
+from tests.factories import PersonFactory, RoleAssignmentFactory, RoleTypeFactory, SchoolFactory
 from tests.people.test_views_edit import form_data
 
 
@@ -82,13 +85,25 @@ def test_role_changes_are_in_the_history(head, colleague):
 
 
 def test_history_queries_do_not_grow_with_versions(admin, colleague, django_assert_num_queries):
-    """One query for the profile's versions and one for the roles' versions (with who made
+    """One query each for the profile's, the roles' and the posts' versions (with who made
     each, joined), however many there are: no query per version's author."""
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         admin.get(url(colleague))
     for title in ("One", "Two", "Three", "Four"):
         colleague.job_title = title
         colleague.save()
         RoleAssignmentFactory(person=colleague)
-    with django_assert_num_queries(5):
+        post_record(person=colleague, school=SchoolFactory(), job_title=f"Teacher {title}")
+    with django_assert_num_queries(6):
         assert "Four" in admin.get(url(colleague)).content.decode()
+
+
+def test_a_post_ended_shows_in_the_history_with_its_school(admin, colleague):
+    school = SchoolFactory(name="Harbourside Academy")
+    post = post_record(person=colleague, school=school, job_title="Head of science")
+    post_end(post=post, ends_on=datetime.date.today())
+
+    page = admin.get(url(colleague)).content.decode()
+
+    assert "Post at Harbourside Academy" in page
+    assert "Head of science" in page

@@ -15,6 +15,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.test import Client
 
+from events.models import Attendance, Rsvp
 from notifications.models import Kind, Message
 from partnerships.models import GroupChair
 from people.models import ContactVisibility, Designation, Person, PersonQualification, Qualification
@@ -120,6 +121,13 @@ def subject(school, partnership, head, admin) -> Subject:
     )
     RegistrationFactory(event=event, person=person)
     RegistrationFactory(event=event, person=colleague)
+    # Answers to a meeting: apologies whose reason gives their number, and the roll call.
+    Rsvp.objects.create(
+        event=event, person=person, answer=Rsvp.Answer.APOLOGIES, reason=f"On a course: {PHONE}"
+    )
+    Attendance.objects.create(
+        event=event, person=person, school=school, status=Attendance.Status.APOLOGIES
+    )
     # A meeting's date poll, answered; and the account linked to a school's single sign-on.
     option = PollOptionFactory(
         poll=PollFactory(partnership=partnership, network_group=group, created_by=colleague)

@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import SecurityEvent, SecurityEventKind
-from events.models import Event, Registration
+from events.models import Attendance, Event, Registration, Rsvp
 from partnerships.models import GroupChair, NetworkGroup
 from people.models import Designation, Person, PersonQualification
 from polls.models import PollAnswer
@@ -62,6 +62,7 @@ def test_the_person_is_named_everywhere_before_erasure(subject):
         "accounts_securityevent.details",
         "django_admin_log.object_repr",
         "events_event.minutes",
+        "events_rsvp.reason",
         "notifications_message.body_text",
         "search_searchdocument.",
         "search_searchword.word",
@@ -105,6 +106,8 @@ def test_anonymous_facts_stay_and_mentions_read_as_a_former_member(subject, admi
     assert event.minute_taker_id == subject.person.pk  # The meeting still had a minute-taker.
     assert Registration.objects.filter(person=subject.person, event=event).exists()
     assert PollAnswer.objects.filter(person=subject.person).exists()  # Counted in the poll.
+    assert not Rsvp.objects.filter(person=subject.person).exists()  # Their words, gone.
+    assert Attendance.objects.filter(person=subject.person, event=event).exists()  # A fact.
     assert not SocialAccount.objects.exists()
     assert Person.objects.get(pk=subject.person.pk).display_name == "Former member of staff"
     colleague = Person.objects.get(pk=subject.colleague.pk)
