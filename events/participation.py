@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from events.models import Attendance
+from events.models import Attendance, Event
 from partnerships.charts import Bar, Chart
+from partnerships.models import NetworkGroup
 
 Status = Attendance.Status
 
@@ -39,12 +40,16 @@ def _marks(partnership_id: int, start: datetime.date, end: datetime.date) -> Que
     zone = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, zone)
     until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, zone)
-    return Attendance.objects.filter(
-        Q(event__partnership=partnership_id) | Q(event__network_group__partnership=partnership_id),
-        event__starts_at__gte=since,
-        event__starts_at__lt=until,
-        event__cancelled_at__isnull=True,
+    # The meetings first, each side of the "or" on its own index (an "or" across the joined
+    # tables would read every mark of the year), then their marks by meeting.
+    groups = NetworkGroup.objects.filter(partnership=partnership_id).values("pk")
+    meetings = Event.objects.filter(
+        Q(partnership=partnership_id) | Q(network_group__in=groups),
+        starts_at__gte=since,
+        starts_at__lt=until,
+        cancelled_at__isnull=True,
     )
+    return Attendance.objects.filter(event__in=meetings.values("pk"))
 
 
 _COUNTS = {
