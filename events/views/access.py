@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404
 
 from events.models import Event
 from events.rules import can_organise_event, can_view_event, can_view_event_minutes
-from partnerships.rules import chair_annotations, lend_chair_standing
+from partnerships.models import Partnership
+from partnerships.rules import chair_annotations, coordinator_annotations, lend_chair_standing
 
 Action = Literal["view", "organise", "minutes"]
 
@@ -19,12 +20,26 @@ _CHECKS = {"organise": can_organise_event, "minutes": can_view_event_minutes}
 
 
 def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view") -> Event:
-    # Whether the user chairs the event's group comes with the row (the organiser checks).
+    # Whether the user chairs the event's group and coordinates its partnership or its
+    # group's partnership come with the row (the organiser checks).
+    own = coordinator_annotations(request.user, Partnership, link="partnership_id")
+    via_group = {
+        f"{key}_via_group": value
+        for key, value in coordinator_annotations(
+            request.user, Partnership, link="network_group__partnership_id"
+        ).items()
+    }
     events = Event.objects.for_list().annotate(
-        **chair_annotations(request.user, group="network_group")
+        **chair_annotations(request.user, group="network_group"), **own, **via_group
     )
     event = get_object_or_404(events, pk=pk)
     lend_chair_standing(request.user, event, event.network_group)
+    for key in own:  # Each answer where the rules look for it: on its partnership.
+        answer, group_answer = event.__dict__.pop(key), event.__dict__.pop(f"{key}_via_group")
+        if event.partnership is not None:
+            event.partnership.__dict__[key] = answer
+        if event.network_group is not None:
+            event.network_group.partnership.__dict__[key] = group_answer
     if not can_view_event(request.user, event):
         raise Http404("No such event.")
     check = _CHECKS.get(action)

@@ -132,13 +132,13 @@ def test_export_hides_e_mails_the_person_keeps_to_their_school(coordinator, even
 @pytest.mark.parametrize("rows", [1, 30])
 def test_registration_list_queries_do_not_grow(coordinator, event, rows, django_assert_num_queries):
     """Each person's school comes with their registration (no query per row): session, user
-    with their profile, event, membership for the organiser check, the rows; the CSV also
+    with their profile, event (with whether the user organises it), the rows; the CSV also
     writes its security log entry."""
     for _ in range(rows):
         RegistrationFactory(event=event, person=PersonFactory(school=SchoolFactory()))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         coordinator.get(f"/events/{event.pk}/registrations/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         coordinator.get(f"/events/{event.pk}/registrations.csv")
 
 
@@ -147,11 +147,11 @@ def test_event_page_queries_do_not_grow_with_registrations(
     staff, event, rows, django_assert_num_queries
 ):
     """Places left are one aggregate, not a count per status or a loop over registrations:
-    session, user with their profile, event, my registration, counts, organiser check,
-    documents."""
+    session, user with their profile, event (with whether the user organises it), my
+    registration, counts, documents."""
     for _ in range(rows):
         RegistrationFactory(event=event)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         staff.get(event.get_absolute_url())
 
 
@@ -159,10 +159,10 @@ def test_a_group_meeting_asks_whether_the_user_coordinates_its_partnership_once(
     staff, event, django_assert_num_queries
 ):
     """The group's coordinators and the event's partnership's are the same people: the
-    organiser check and the minutes check share one query."""
+    organiser check and the minutes check read the answer with the event's row."""
     event.network_group = NetworkGroupFactory(partnership=event.partnership)
     event.save()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff.get(event.get_absolute_url())
     assert not response.context["can_organise"]
 
