@@ -47,7 +47,7 @@ class AccountAdapter(DefaultAccountAdapter):
         authenticator, new recovery codes) unless the user re-authenticated in the last
         ACCOUNT_REAUTHENTICATION_TIMEOUT seconds. It does not count the sign-in itself, so a
         headteacher sent to set up an authenticator was asked for the password they had just
-        typed. Here any authentication of this session in that window counts: a sign-in
+        typed. Here any authentication the user made within that window counts: a sign-in
         (password, single sign-on, a two-factor code) as much as a re-authentication."""
         if not super().is_reauthentication_required(app=app, **kwargs):
             return False

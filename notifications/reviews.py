@@ -82,6 +82,15 @@ def queue_profile_checks(now: datetime.datetime) -> int:
     return queued
 
 
+def _holder_and_head(person, holder_reason: str) -> list[tuple]:
+    """Who hears of a review: the person, and the head of their school unless that is them."""
+    people = [(person, holder_reason)]
+    head = person.school.headteacher if person.school else None
+    if head is not None and head.pk != person.pk:
+        people.append((head, f"headteacher of {person.school.name}"))
+    return people
+
+
 # How long before a role's end date its holder and their head are told.
 ROLE_NOTICE = datetime.timedelta(days=30)
 
@@ -102,10 +111,7 @@ def queue_role_reviews(now: datetime.datetime) -> int:
     queued = 0
     for role in roles:
         person = role.person
-        people = [(person, "the holder of the role")]
-        head = person.school.headteacher if person.school else None
-        if head is not None and head.pk != person.pk:
-            people.append((head, f"headteacher of {person.school.name}"))
+        people = _holder_and_head(person, "the holder of the role")
         context = {
             "role": role,
             "holder": person,
@@ -140,10 +146,7 @@ def queue_designation_reviews(now: datetime.datetime) -> int:
     queued = 0
     for designation in designations:
         person = designation.person
-        people = [(person, "the person designated")]
-        head = person.school.headteacher if person.school else None
-        if head is not None and head.pk != person.pk:
-            people.append((head, f"headteacher of {person.school.name}"))
+        people = _holder_and_head(person, "the person designated")
         context = {
             "designation": designation,
             "holder": person,
