@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "partnerships",
     "events",
     "polls",
+    "programme",
+    "feedback",
     "search",
     "support",
     "resources",

@@ -132,6 +132,31 @@ class EventQuerySet(models.QuerySet["Event"]):
         )
 
 
+class Occasion(models.Model):
+    """Simultaneous meetings held as one ("town-wide writing evening"): each keeps its own
+    host and roll call, and the occasion's page reports them together."""
+
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="occasions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:occasion", kwargs={"pk": self.pk})
+
+
 class Event(models.Model):
     kind = models.CharField(max_length=30, choices=EventKind, default=EventKind.NETWORK_MEETING)
     title = models.CharField(max_length=200)
@@ -217,6 +242,15 @@ class Event(models.Model):
         editable=False,
     )
 
+    occasion = models.ForeignKey(
+        Occasion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="Held at the same time as other meetings, as one occasion.",
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -229,7 +263,13 @@ class Event(models.Model):
         indexes = [
             # "Upcoming" reads from a start bound and tests the end in the index itself, so the
             # events that began in the last fortnight and are over cost no table reads.
-            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends_idx")
+            models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends_idx"),
+            # The same for the events still on, which is what "upcoming" counts and lists.
+            models.Index(
+                fields=["starts_at", "ends_at"],
+                condition=Q(cancelled_at__isnull=True),
+                name="event_live_starts_ends_idx",
+            ),
         ]
 
     def __str__(self) -> str:

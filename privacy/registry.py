@@ -101,6 +101,15 @@ PERSON_LINKS: dict[str, Link] = {
     # Polls (a meeting's dates) and review days.
     "polls.Poll.created_by": Link("row", title="polls created"),
     "polls.PollAnswer.person": Link("row", title="poll answers"),
+    # Programmes: sessions presented, sessions chosen, contributions offered for a school.
+    "programme.Session.presenters": Link("row", title="sessions presented"),
+    "programme.Choice.person": Link("row", "delete", title="sessions chosen"),
+    "programme.ContributionRequest.created_by": FACT,
+    "programme.Contribution.presenter": Link("row", title="contributions presented"),
+    "programme.Contribution.answered_by": FACT,
+    # Evaluations: that they answered; their answers only where they chose to be named.
+    "feedback.Respondent.person": Link("fact", title="evaluations answered"),
+    "feedback.Response.person": Link("row", title="evaluations answered by name"),
     # A review's report is private to the reviewed school: that they took part, not the report.
     "reviews.Review.reviewers": Link("fact", title="reviews taken part in"),
     "reviews.Review.shared_with": Link("fact", title="review reports shared with them"),

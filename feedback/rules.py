@@ -1,0 +1,1 @@
+"""Who may answer an evaluation, read its results and print a certificate."""

@@ -1,0 +1,1 @@
+"""Who may see a programme, run it, choose sessions and present."""
