@@ -161,12 +161,14 @@ class Event(models.Model):
     kind = models.CharField(max_length=30, choices=EventKind, default=EventKind.NETWORK_MEETING)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    # Indexed with the start (Meta.indexes), which serves lookups by the key alone too.
     partnership = models.ForeignKey(
         "partnerships.Partnership",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="events",
+        db_index=False,
     )
     network_group = models.ForeignKey(
         "partnerships.NetworkGroup",
@@ -174,6 +176,7 @@ class Event(models.Model):
         null=True,
         blank=True,
         related_name="events",
+        db_index=False,
     )
     host_school = models.ForeignKey(
         "schools.School",
@@ -264,12 +267,17 @@ class Event(models.Model):
             # "Upcoming" reads from a start bound and tests the end in the index itself, so the
             # events that began in the last fortnight and are over cost no table reads.
             models.Index(fields=["starts_at", "ends_at"], name="event_starts_ends_idx"),
-            # The same for the events still on, which is what "upcoming" counts and lists.
+            # The same for the events still on, which is what "upcoming" counts and lists; with
+            # the key, so the list's capped count and its page of keys read the index alone.
             models.Index(
-                fields=["starts_at", "ends_at"],
+                fields=["starts_at", "ends_at", "id"],
                 condition=Q(cancelled_at__isnull=True),
                 name="event_live_starts_ends_idx",
             ),
+            # A partnership's and a group's meetings over a period (participation, the
+            # partnership page's chart); they also serve the foreign keys' own lookups.
+            models.Index(fields=["partnership", "starts_at"], name="event_partnership_starts_idx"),
+            models.Index(fields=["network_group", "starts_at"], name="event_group_starts_idx"),
         ]
 
     def __str__(self) -> str:

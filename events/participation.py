@@ -40,16 +40,20 @@ def _marks(partnership_id: int, start: datetime.date, end: datetime.date) -> Que
     zone = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, zone)
     until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, zone)
-    # The meetings first, each side of the "or" on its own index (an "or" across the joined
-    # tables would read every mark of the year), then their marks by meeting.
-    groups = NetworkGroup.objects.filter(partnership=partnership_id).values("pk")
-    meetings = Event.objects.filter(
-        Q(partnership=partnership_id) | Q(network_group__in=groups),
-        starts_at__gte=since,
-        starts_at__lt=until,
-        cancelled_at__isnull=True,
+    # The meetings first, then their marks. The partnership's own meetings and its groups' are
+    # read apart and joined by a union, each on its (partnership or group, start) index: an
+    # "or" between them is read from the start index alone, through every meeting of the year
+    # in every partnership, whenever the plan is made without the dates (a prepared statement).
+    held = (
+        Event.objects.filter(starts_at__gte=since, starts_at__lt=until, cancelled_at__isnull=True)
+        .values("pk")
+        .order_by()
     )
-    return Attendance.objects.filter(event__in=meetings.values("pk"))
+    own = held.filter(partnership=partnership_id)
+    groups = held.filter(
+        network_group__in=NetworkGroup.objects.filter(partnership=partnership_id).values("pk")
+    )
+    return Attendance.objects.filter(event__in=own.union(groups))
 
 
 _COUNTS = {

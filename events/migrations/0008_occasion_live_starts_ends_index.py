@@ -36,6 +36,24 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='event',
-            index=models.Index(condition=models.Q(('cancelled_at__isnull', True)), fields=['starts_at', 'ends_at'], name='event_live_starts_ends_idx'),
+            index=models.Index(condition=models.Q(('cancelled_at__isnull', True)), fields=['starts_at', 'ends_at', 'id'], name='event_live_starts_ends_idx'),
+        ),
+        migrations.AlterField(
+            model_name='event',
+            name='network_group',
+            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='partnerships.networkgroup'),
+        ),
+        migrations.AlterField(
+            model_name='event',
+            name='partnership',
+            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='partnerships.partnership'),
+        ),
+        migrations.AddIndex(
+            model_name='event',
+            index=models.Index(fields=['partnership', 'starts_at'], name='event_partnership_starts_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='event',
+            index=models.Index(fields=['network_group', 'starts_at'], name='event_group_starts_idx'),
         ),
     ]
