@@ -24,6 +24,8 @@ urlpatterns = [
     path("registers/", include("registers.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
+    path("events/", include("feedback.urls_lists")),
+    path("feedback/", include("feedback.urls")),
     path("polls/", include("polls.urls")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),

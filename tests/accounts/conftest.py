@@ -15,6 +15,7 @@ from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import ContactVisibility, PersonQualification, Qualification
+from programme.models import Session, Slot
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
@@ -148,6 +149,11 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
             ),
         ),
         "chair_event": EventFactory(network_group=chair.group, partnership=partnership),
+        # A workshop of `event`'s programme, for its sign-in sheet.
+        "sheet_session": Session.objects.create(
+            slot=Slot.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at),
+            title="Fractions workshop",
+        ),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=person).token,
         "unsubscribe_token": unsubscribe_token(person_id=person.pk, kind="reminder"),

@@ -455,6 +455,57 @@ TABLE: dict[str, list[Case]] = {
             signed_in("405"),
         ),
     ],
+    # The organiser's printed lists of an event (feedback.urls_lists).
+    "events/<int:pk>/attendees/": [
+        Case("/events/{event.pk}/attendees/", coordinators("200"), signed_in("405")),
+        Case(
+            "/events/{hidden_event.pk}/attendees/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
+        ),
+    ],
+    "events/<int:pk>/attendees.csv": single(
+        "/events/{event.pk}/attendees.csv", coordinators("200"), signed_in("405")
+    ),
+    "events/<int:pk>/badges/": single(
+        "/events/{event.pk}/badges/", coordinators("200"), signed_in("405")
+    ),
+    "events/<int:pk>/choices.csv": single(
+        "/events/{event.pk}/choices.csv", coordinators("200"), signed_in("405")
+    ),
+    "events/sessions/<int:pk>/sign-in/": [
+        Case("/events/sessions/{sheet_session.pk}/sign-in/", coordinators("200"), signed_in("405")),
+        Case("/events/sessions/0/sign-in/", signed_in("404"), signed_in("405")),
+    ],
+    # Evaluations: the form is for those marked attended (nobody here: a clear 403 page), the
+    # certificate likewise (404: there is none), the questions and results for organisers.
+    "feedback/event/<int:pk>/": [
+        Case("/feedback/event/{event.pk}/", signed_in("403"), signed_in("403")),
+        Case("/feedback/event/0/", signed_in("404"), signed_in("404")),
+    ],
+    "feedback/event/<int:pk>/certificate/": single(
+        "/feedback/event/{event.pk}/certificate/", signed_in("404"), signed_in("405")
+    ),
+    # An empty POST asks nothing in particular: the default questions again (302).
+    "feedback/event/<int:pk>/questions/": [
+        Case("/feedback/event/{event.pk}/questions/", coordinators("200"), coordinators("302")),
+        Case(
+            "/feedback/event/{hidden_event.pk}/questions/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="302"),
+        ),
+    ],
+    "feedback/event/<int:pk>/results/": [
+        Case("/feedback/event/{event.pk}/results/", coordinators("200"), signed_in("405")),
+        Case(
+            "/feedback/event/{chair_event.pk}/results/",
+            coordinators("200", chair="200"),
+            signed_in("405"),
+        ),
+    ],
+    "feedback/event/<int:pk>/results.csv": single(
+        "/feedback/event/{event.pk}/results.csv", coordinators("200"), signed_in("405")
+    ),
     # An empty upload re-renders the form with its errors (400).
     "events/<int:pk>/documents/": single(
         "/events/{event.pk}/documents/", signed_in("405"), coordinators("400")
@@ -979,7 +1030,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|feedback|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",

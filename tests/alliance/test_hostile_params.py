@@ -46,6 +46,7 @@ from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import PersonQualification, Qualification
+from programme.models import Session, Slot
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -204,6 +205,16 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_person": {"token": "feed_token"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "feedback:form": {"pk": "past_meeting.pk"},
+    "feedback:certificate": {"pk": "past_meeting.pk"},
+    "feedback:questions": {"pk": "past_meeting.pk"},
+    "feedback:results": {"pk": "past_meeting.pk"},
+    "feedback:results_csv": {"pk": "past_meeting.pk"},
+    "eventlists:attendees": {"pk": "event.pk"},
+    "eventlists:attendees_csv": {"pk": "event.pk"},
+    "eventlists:badges": {"pk": "event.pk"},
+    "eventlists:choices_csv": {"pk": "event.pk"},
+    "eventlists:sign_in": {"pk": "sheet_session.pk"},
     "polls:new_partnership": {"slug": "partnership.slug"},
     "polls:new_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "polls:detail": {"pk": "poll.pk"},
@@ -297,6 +308,11 @@ def world(school, partnership):
         "erasable": PersonFactory(school=school),
         "event": event,
         "past_meeting": past_meeting,
+        # A workshop of the event's programme: its sign-in sheet.
+        "sheet_session": Session.objects.create(
+            slot=Slot.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at),
+            title="Fractions workshop",
+        ),
         "action": MinuteActionFactory(event=past_meeting, owner=member),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
@@ -551,7 +567,9 @@ GROUPS = [
     "",
     "accounts",
     "admin",
+    "eventlists",
     "events",
+    "feedback",
     "notifications",
     "partnerships",
     "people",
