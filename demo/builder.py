@@ -24,6 +24,7 @@ from demo.data import (
     _role_types,
     _specialisms,
 )
+from demo.evaluations import build_evaluations
 from demo.events import build_events, build_meeting_records, build_registrations
 from demo.partnerships import build_coordinators, build_groups, build_partnerships
 from demo.people import (
@@ -168,6 +169,7 @@ class DemoBuilder:
         build_teaching(self, schools=schools, heads=heads, staff_by_school=staff_by_school)
         build_outside_roles(self, schools=schools, heads=heads, town=town)
         build_meeting_records(self)
+        build_evaluations(self)
         build_reviews(self, trust, heads)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
