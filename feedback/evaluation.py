@@ -145,15 +145,18 @@ class GroupResult:
 def _rating(question: Question, ratings: list[int], slug: str) -> RatingResult:
     counts = Counter(ratings)
     distribution = [(value, counts[value]) for value in RATINGS]
+    average = round(sum(ratings) / len(ratings), 1) if ratings else 0.0
+    plural = "" if len(ratings) == 1 else "s"
     return RatingResult(
         question=question.text,
         count=len(ratings),
-        average=round(sum(ratings) / len(ratings), 1) if ratings else 0.0,
+        average=average,
         distribution=distribution,
         chart=Chart(
             title=question.text,
             slug=f"{slug}-q{question.pk}",
-            caption="How many gave each rating, from 1 (poor) to 5 (excellent).",
+            caption=f"Average {average} out of 5 from {len(ratings)} rating{plural}; "
+            "the bars count each rating from 1 (poor) to 5 (excellent).",
             category="Rating",
             unit="Responses",
             bars=bars([(RATING_LABELS[v], n) for v, n in distribution], keep_empty=True),

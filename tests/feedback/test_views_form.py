@@ -137,5 +137,5 @@ def test_form_queries_do_not_grow_with_sessions(
             PersonFactory(),
         )
     choose(programme["fractions"], attendee.person)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         attendee.get(url(held))

@@ -109,7 +109,7 @@ def test_list_queries_do_not_grow_with_attendees(
         RegistrationFactory(event=held, person=person)
         choose(programme["reasoning"], person)
     for name in ["attendees", "badges"]:
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(6):
             coordinator.get(reverse(f"eventlists:{name}", args=[held.pk]))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         coordinator.get(reverse("eventlists:sign_in", args=[programme["reasoning"].pk]))
