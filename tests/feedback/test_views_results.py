@@ -122,3 +122,18 @@ def test_results_queries_do_not_grow_with_responses(
         )
     with django_assert_max_num_queries(8):
         coordinator.get(results_url(held))
+
+
+@pytest.mark.parametrize("sessions", [1, 6])
+def test_results_queries_do_not_grow_with_sessions(
+    coordinator, held, programme, sessions, django_assert_max_num_queries
+):
+    """Sessions are read once and their answers with the event's: not a query per session."""
+    slot = programme["fractions"].slot
+    for n in range(sessions):
+        session = type(programme["fractions"]).objects.create(slot=slot, title=f"Extra {n}")
+        for _ in range(3):
+            answer(held, attend(held, PersonFactory()), rating=4, text="Fine", session=session)
+    with django_assert_max_num_queries(8):
+        response = coordinator.get(results_url(held))
+    assert response.content.decode().count("Session: Extra") == sessions
