@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import Event
 from people.models import Person
 from programme.models import Choice, Session, Slot
+from programme.selectors import is_registered
 
 Status = Choice.Status
 
@@ -66,12 +67,6 @@ def _fill_places(session: Session) -> list[Choice]:
     return promoted
 
 
-def is_registered(*, event: Event, person: Person) -> bool:
-    return Registration.objects.filter(
-        event=event, person=person, status=Registration.Status.CONFIRMED
-    ).exists()
-
-
 @transaction.atomic
 def choice_make(*, person: Person, session: Session) -> Choice:
     """`person` takes `session` in its slot: confirmed while it has places, otherwise on its
@@ -85,7 +80,7 @@ def choice_make(*, person: Person, session: Session) -> Choice:
         raise ProgrammeError("This event has already taken place.", code="past")
     if session.kind == Session.Kind.BREAK:
         raise ProgrammeError("A break is for everyone: there is nothing to choose.", code="break")
-    if not is_registered(event=event, person=person):
+    if not is_registered(person, event):
         raise ProgrammeError(
             "Register for the event (with a confirmed place) before choosing sessions.",
             code="not_registered",
