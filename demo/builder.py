@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from accounts.models import User
+from demo.conference import build_conferences
 from demo.data import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
@@ -176,6 +177,7 @@ class DemoBuilder:
         )
         build_term_dates(self, schools)
         build_polls(self, clusters, heads)
+        build_conferences(self, town=town, schools=schools, staff_by_school=staff_by_school)
         return logins
 
     def _logins(self, schools, heads, staff_by_school, clusters) -> list[DemoLogin]:
