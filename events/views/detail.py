@@ -71,8 +71,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "read_minutes": can_read_minutes(user, event),
         "actions": [],
         "carried": [],
-        # A conference's programme of sessions (programme/), linked when it has one.
-        "has_programme": event.slots.exists(),
+        "has_programme": event.has_programme,
     }
     if event.is_meeting:
         context.update(_meeting_context(user, person, event))

@@ -154,3 +154,9 @@ def test_a_break_has_no_choose_button(staff, conference, workshop_slot, small, l
     register(conference, staff.person)
     page = staff.get(_url(conference)).content.decode()
     assert page.count("/choose/") == 2
+
+
+def test_the_event_page_links_its_programme_once_it_has_one(anonymous, conference):
+    assert _url(conference) not in anonymous.get(conference.get_absolute_url()).content.decode()
+    make_session(make_slot(conference, hour=9), title="Welcome", kind=Session.Kind.KEYNOTE)
+    assert _url(conference) in anonymous.get(conference.get_absolute_url()).content.decode()
