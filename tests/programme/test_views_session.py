@@ -123,3 +123,19 @@ def test_session_page_queries_do_not_grow_with_choices(
     with django_assert_num_queries(9):
         response = coordinator.get(_url(small))
     assert response.status_code == 200
+
+
+def test_markup_in_a_text_handout_downloads_as_a_plain_text_attachment(coordinator, small):
+    markup = b"<html><script>alert(document.cookie)</script></html>"
+    upload = SimpleUploadedFile("notes.txt", markup, content_type="text/html")
+    coordinator.post(_url(small, "documents/"), {"title": "Notes", "file": upload})
+    document = SessionDocument.objects.get(session=small)
+    response = coordinator.get(_url(small, f"documents/{document.pk}/"))
+    assert response["Content-Type"] == "text/plain"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_django_admin_offers_no_session_document_upload(admin, small):
+    html = admin.get(f"/admin/programme/session/{small.pk}/change/").content.decode()
+    assert 'type="file"' not in html
