@@ -18,11 +18,11 @@ from programme.selectors import presenters_queryset
 SessionAction = Literal["view", "manage", "edit"]
 
 
-def get_slot_for_user(request: HttpRequest, pk: int, *, action: Literal["view", "edit"] = "view"):
+def get_slot_for_user(
+    request: HttpRequest, pk: int, *, action: Literal["view", "edit"] = "view"
+) -> Slot:
     """The slot and its event (the event as events.views.access fetches it)."""
-    slot = get_object_or_404(
-        Slot.objects.only("pk", "event_id", "title", "starts_at", "ends_at"), pk=pk
-    )
+    slot = get_object_or_404(Slot, pk=pk)
     event = get_event_for_user(request, slot.event_id)
     slot.event = event
     if action == "edit" and not can_edit_programme(request.user, event):
@@ -30,7 +30,9 @@ def get_slot_for_user(request: HttpRequest, pk: int, *, action: Literal["view", 
     return slot
 
 
-def get_session_for_user(request: HttpRequest, pk: int, *, action: SessionAction = "view"):
+def get_session_for_user(
+    request: HttpRequest, pk: int, *, action: SessionAction = "view"
+) -> Session:
     """The session with its slot, presenters and event. "manage": its organisers and
     presenters; "edit": its organisers."""
     session = get_object_or_404(

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from events.views.access import get_event_for_user
 from programme.forms import SessionForm, SlotForm
@@ -28,7 +28,7 @@ def _edit_url(event_pk: int) -> str:
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_GET
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The programme as its organisers run it: each slot and session with its edit links and
     how many chose it. A fixed number of queries whatever the number of sessions."""
