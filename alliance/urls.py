@@ -27,6 +27,7 @@ urlpatterns = [
     path("events/", include("feedback.urls_lists")),
     path("feedback/", include("feedback.urls")),
     path("polls/", include("polls.urls")),
+    path("programme/", include("programme.urls")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),
     path("support/", include("support.urls")),

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from accounts.models import User
+from demo.conference import build_conferences
 from demo.data import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
@@ -169,7 +170,6 @@ class DemoBuilder:
         build_teaching(self, schools=schools, heads=heads, staff_by_school=staff_by_school)
         build_outside_roles(self, schools=schools, heads=heads, town=town)
         build_meeting_records(self)
-        build_evaluations(self)
         build_reviews(self, trust, heads)
         logins = self._logins(schools, heads, staff_by_school, clusters)
         build_support_demo(self, town=town, clusters=clusters, schools=schools)
@@ -178,6 +178,8 @@ class DemoBuilder:
         )
         build_term_dates(self, schools)
         build_polls(self, clusters, heads)
+        build_conferences(self, town=town, schools=schools, staff_by_school=staff_by_school)
+        build_evaluations(self)
         return logins
 
     def _logins(self, schools, heads, staff_by_school, clusters) -> list[DemoLogin]:

@@ -12,10 +12,12 @@ import random
 
 from django.utils import timezone
 
+from demo.conference import DEMO_STAFF, PAST_CONFERENCE
 from events.models import Attendance, Event
 from feedback import evaluation
 from feedback.models import Question, Respondent
 from feedback.services import Part, evaluation_submit
+from people.models import Person
 
 ANSWER_SHARE = 0.8
 NAMED_SHARE = 0.15
@@ -59,7 +61,7 @@ def _answers(questions: list[Question], rng: random.Random) -> list[tuple]:
     return answers
 
 
-def seed_evaluations(event: Event, rng: random.Random) -> int:
+def seed_evaluations(event: Event, rng: random.Random, *, leave_out: set[int] = frozenset()) -> int:
     """Answer `event`'s evaluation for most people marked attended there (the event and each
     session they went to). Returns how many answered; 0 if the event has answers already."""
     if Respondent.objects.filter(event=event).exists():
@@ -73,7 +75,7 @@ def seed_evaluations(event: Event, rng: random.Random) -> int:
     answered_on = min(event.ends_at.date() + datetime.timedelta(days=1), timezone.localdate())
     count = 0
     for mark in attended:
-        if rng.random() >= ANSWER_SHARE:
+        if rng.random() >= ANSWER_SHARE or mark.person_id in leave_out:
             continue
         parts = [Part(session=None, answers=_answers(asked.event, rng))]
         if asked.session:
@@ -91,7 +93,8 @@ def seed_evaluations(event: Event, rng: random.Random) -> int:
 
 
 def build_evaluations(builder) -> None:
-    """The latest held meeting of each of two groups gets its evaluation answered."""
+    """The alliance's past conference and the latest other held meeting get their evaluations
+    answered; the demo staff login, who went to the conference, is left to answer it."""
     now = builder._at(builder.today, 0)
     held = (
         Event.objects.filter(
@@ -99,9 +102,12 @@ def build_evaluations(builder) -> None:
             attendances__status=Attendance.Status.ATTENDED,
             cancelled_at__isnull=True,
         )
+        .exclude(title=PAST_CONFERENCE)
         .distinct()
         .order_by("-starts_at", "pk")
     )
+    events = [*Event.objects.filter(title=PAST_CONFERENCE), *held[:1]]
+    leave_out = set(Person.objects.filter(user__email=DEMO_STAFF).values_list("pk", flat=True))
     rng = random.Random(2026)
-    for event in list(held[:2]):
-        builder.created += seed_evaluations(event, rng)
+    for event in events:
+        builder.created += seed_evaluations(event, rng, leave_out=leave_out)

@@ -7,6 +7,9 @@ import datetime
 from events.models import Attendance, Event, EventKind, MinuteAction, Registration, Rsvp
 from partnerships.models import Membership
 
+# The conference to come (its programme: demo.conference).
+UPCOMING_CONFERENCE = "Eastbridge joint staff conference"
+
 
 def build_events(builder, town, trust, clusters, groups, schools, heads, staff_by_school) -> None:
     # Meetings half a term apart around today: three past, three to come.
@@ -89,7 +92,7 @@ def build_events(builder, town, trust, clusters, groups, schools, heads, staff_b
     builder._get_or_create(
         Event,
         partnership=town,
-        title="Eastbridge joint staff conference",
+        title=UPCOMING_CONFERENCE,
         defaults={
             "kind": EventKind.CONFERENCE,
             "host_school": schools[10],
@@ -105,7 +108,9 @@ def build_events(builder, town, trust, clusters, groups, schools, heads, staff_b
 def build_registrations(builder, town, staff_by_school) -> None:
     # A few people from each school have signed up for the conference and the group
     # meetings to come, so registration lists, places left and "my events" show something.
-    conference = Event.objects.get(partnership=town, kind=EventKind.CONFERENCE)
+    conference = Event.objects.get(
+        partnership=town, kind=EventKind.CONFERENCE, title=UPCOMING_CONFERENCE
+    )
     for staff in staff_by_school.values():
         for person in staff[4:7]:
             builder._get_or_create(

@@ -57,7 +57,8 @@ def webcal_url(request: HttpRequest, path: str) -> str:
     return f"webcal://{request.get_host()}{path}"
 
 
-def _when(moment: datetime.datetime) -> datetime.datetime:
+def calendar_time(moment: datetime.datetime) -> datetime.datetime:
+    """`moment` as a calendar writes it: in Europe/London time, or UTC before its rules."""
     return moment.astimezone(LONDON) if moment >= RULES_SINCE else moment.astimezone(datetime.UTC)
 
 
@@ -75,8 +76,8 @@ def _vevent(event: Event, request: HttpRequest) -> icalendar.Event:
     vevent.add("sequence", sequence)
     vevent.add("dtstamp", event.updated_at)
     vevent.add("last-modified", event.updated_at)
-    vevent.add("dtstart", _when(event.starts_at))
-    vevent.add("dtend", _when(event.ends_at))
+    vevent.add("dtstart", calendar_time(event.starts_at))
+    vevent.add("dtend", calendar_time(event.ends_at))
     vevent.add("summary", event.title)
     description = event.description
     if event.agenda:
@@ -97,13 +98,19 @@ def calendar_response(
     events: Iterable[Event], *, name: str, filename: str, request: HttpRequest
 ) -> HttpResponse:
     """A text/calendar response with the events in Europe/London time."""
+    vevents = [_vevent(event, request) for event in events]
+    return vevents_response(vevents, name=name, filename=filename)
+
+
+def vevents_response(vevents: list[icalendar.Event], *, name: str, filename: str) -> HttpResponse:
+    """A text/calendar response of ready-made VEVENTs (their times from calendar_time), with
+    the Europe/London time zone when any of them needs it."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings.PORTAL_NAME}//Events//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
-    vevents = [_vevent(event, request) for event in events]
     if any(vevent.decoded("dtstart").tzinfo is LONDON for vevent in vevents):
         calendar.add_component(icalendar.Timezone.from_ical(LONDON_VTIMEZONE))
     for vevent in vevents:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from events.models import Attendance, Event, MinuteAction, Registration, Rsvp
 from events.services import EventError
 from people.models import Person
+from programme.services import choices_release_all
 
 Answer = Rsvp.Answer
 
@@ -63,6 +64,7 @@ def event_call_off(*, event: Event, user, reason: str) -> Event:
     event.cancelled_by = user if user.is_authenticated else None
     event.cancel_reason = reason.strip()
     event.save(update_fields=["cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
+    choices_release_all(event=event)
     return event
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from events.models import CalendarFeedToken, Event, EventKind, Registration, Rsvp
 from people.models import Person
+from programme.services import choices_release
 
 Status = Registration.Status
 
@@ -87,6 +88,8 @@ def registration_cancel(*, event: Event, person: Person) -> Registration | None:
     was_confirmed = registration.status == Status.CONFIRMED
     registration.status = Status.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
+    # Their sessions' places go to the people waiting for them.
+    choices_release(event=event, person=person)
     if not was_confirmed:
         return None
     promoted = _fill_places(event)

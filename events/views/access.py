@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -13,6 +14,7 @@ from events.models import Event
 from events.rules import can_organise_event, can_view_event, can_view_event_minutes
 from partnerships.models import Partnership
 from partnerships.rules import chair_annotations, coordinator_annotations, lend_chair_standing
+from programme.models import Slot
 
 Action = Literal["view", "organise", "minutes"]
 
@@ -30,7 +32,11 @@ def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view"
         ).items()
     }
     events = Event.objects.for_list().annotate(
-        **chair_annotations(request.user, group="network_group"), **own, **via_group
+        **chair_annotations(request.user, group="network_group"),
+        **own,
+        **via_group,
+        # Whether a programme of sessions (programme/) hangs off the event: its page links it.
+        has_programme=Exists(Slot.objects.filter(event=OuterRef("pk"))),
     )
     event = get_object_or_404(events, pk=pk)
     lend_chair_standing(request.user, event, event.network_group)

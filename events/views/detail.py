@@ -78,6 +78,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and Attendance.objects.filter(
             event=event, person=person, status=Attendance.Status.ATTENDED
         ).exists(),
+        "has_programme": event.has_programme,
     }
     if event.is_meeting:
         context.update(_meeting_context(user, person, event))

@@ -15,7 +15,7 @@ from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import ContactVisibility, PersonQualification, Qualification
-from programme.models import Session, Slot
+from programme.models import Session, SessionDocument, Slot
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
@@ -91,6 +91,34 @@ def _organisation_of(partnership):
     return organisation
 
 
+def _programme_of(event, *, presenter):
+    """A slot of `event` with a session the staff persona presents (with a document) and a
+    spare session (deleted by those who may), and a session of an unpublished event."""
+    slot = Slot.objects.create(
+        event=event, title="Workshops", starts_at=event.starts_at, ends_at=event.ends_at
+    )
+    session = Session.objects.create(slot=slot, title="Phonics", capacity=10)
+    session.presenters.add(presenter)
+    hidden_event = EventFactory(is_published=False)
+    hidden_slot = Slot.objects.create(
+        event=hidden_event, starts_at=hidden_event.starts_at, ends_at=hidden_event.ends_at
+    )
+    return {
+        "slot": slot,
+        "session": session,
+        "spare_session": Session.objects.create(slot=slot, title="Spare"),
+        "session_document": SessionDocument.objects.create(
+            session=session,
+            title="Slides",
+            file=ContentFile(PDF_BYTES, name="slides.pdf"),
+            original_name="slides.pdf",
+            content_type="application/pdf",
+            size=len(PDF_BYTES),
+        ),
+        "hidden_session": Session.objects.create(slot=hidden_slot, title="Hidden"),
+    }
+
+
 @pytest.fixture
 def world(db, school, partnership, other_school, chair, staff, outsider):
     """One of each object the URLs need, published and unpublished, and another school's
@@ -115,6 +143,7 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
     PersonFactory(school=other_school, contact_visibility=ContactVisibility.SCHOOL)
     PersonFactory(school=school, contact_visibility=ContactVisibility.ADMINS)
     return {
+        **_programme_of(event, presenter=staff.person),
         "school": school,
         "hidden_school": SchoolFactory(is_published=False),
         "person": person,

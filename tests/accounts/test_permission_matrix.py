@@ -975,6 +975,77 @@ TABLE |= {
     ),
 }
 
+# Conference programmes: seen by whoever sees the event; run by its organisers; a session's
+# choices and documents also by its presenters (`staff` presents `session`). Choosing and
+# withdrawing without a place answer with a message (302). An empty POST re-shows a form (400).
+SESSION_MANAGERS = {"staff": "200", "coordinator": "200", "admin": "200"}
+TABLE |= {
+    "programme/event/<int:pk>/": [
+        Case("/programme/event/{event.pk}/", everyone("200")),
+        Case("/programme/event/{hidden_event.pk}/", everyone("200", anonymous="404")),
+    ],
+    "programme/event/<int:pk>/edit/": [
+        Case("/programme/event/{event.pk}/edit/", coordinators("200"), signed_in("405")),
+        Case(
+            "/programme/event/{hidden_event.pk}/edit/",
+            signed_in("403", admin="200"),
+            signed_in("405"),
+        ),
+    ],
+    "programme/event/<int:pk>/slots/new/": [
+        Case("/programme/event/{event.pk}/slots/new/", coordinators("200"), coordinators("400")),
+        Case("/programme/event/0/slots/new/", signed_in("404"), signed_in("404")),
+    ],
+    "programme/slot/<int:pk>/edit/": single(
+        "/programme/slot/{slot.pk}/edit/", coordinators("200"), coordinators("400")
+    ),
+    "programme/slot/<int:pk>/sessions/new/": single(
+        "/programme/slot/{slot.pk}/sessions/new/", coordinators("200"), coordinators("400")
+    ),
+    "programme/slot/<int:pk>/withdraw/": single(
+        "/programme/slot/{slot.pk}/withdraw/", signed_in("405"), signed_in("302")
+    ),
+    "programme/session/<int:pk>/": [
+        Case("/programme/session/{session.pk}/", everyone("200")),
+        Case("/programme/session/{hidden_session.pk}/", everyone("200", anonymous="404")),
+        Case("/programme/session/0/", everyone("404")),
+    ],
+    "programme/session/<int:pk>/edit/": single(
+        "/programme/session/{session.pk}/edit/", coordinators("200"), coordinators("400")
+    ),
+    "programme/session/<int:pk>/delete/": single(
+        "/programme/session/{spare_session.pk}/delete/", signed_in("405"), coordinators("302")
+    ),
+    "programme/session/<int:pk>/choose/": [
+        Case("/programme/session/{session.pk}/choose/", signed_in("405"), signed_in("302")),
+        Case("/programme/session/0/choose/", signed_in("405"), signed_in("404")),
+    ],
+    "programme/session/<int:pk>/choices.csv": single(
+        "/programme/session/{session.pk}/choices.csv",
+        {"*": "403", "anonymous": "login", **SESSION_MANAGERS},
+        signed_in("405"),
+    ),
+    "programme/session/<int:pk>/documents/": single(
+        "/programme/session/{session.pk}/documents/",
+        signed_in("405"),
+        {"*": "403", "anonymous": "login", **dict.fromkeys(SESSION_MANAGERS, "400")},
+    ),
+    "programme/session/<int:pk>/documents/<int:doc_pk>/": [
+        Case(
+            "/programme/session/{session.pk}/documents/{session_document.pk}/",
+            signed_in("200"),
+            signed_in("405"),
+        ),
+        Case("/programme/session/{session.pk}/documents/0/", signed_in("404"), signed_in("405")),
+    ],
+    "programme/mine/": single("/programme/mine/", signed_in("200"), signed_in("405")),
+    # The sessions' feed opens with the person's events feed key, read without a session.
+    "programme/feeds/<str:token>.ics": [
+        Case("/programme/feeds/{feed_token}.ics", everyone("200")),
+        Case("/programme/feeds/not-a-token.ics", everyone("404")),
+    ],
+}
+
 # Routes of every registered ModelAdmin (admin.ModelAdmin.get_urls).
 MODEL_ADMIN_ROUTES = {
     "": "/admin/{app}/{model}/",
@@ -1030,7 +1101,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             {**ADMIN_ONLY, "admin": "404"},
         )
     ],
-    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|feedback|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
+    "admin/^(?P<app_label>auth|account|mfa|socialaccount|accounts|partnerships|schools|registers|people|events|polls|programme|feedback|search|support|resources|notifications|django_tasks_database)/$": [  # noqa: E501
         Case(f"/admin/{app}/", ADMIN_ONLY, ADMIN_ONLY)
         for app in [
             "auth",
@@ -1044,6 +1115,7 @@ ADMIN_TABLE: dict[str, list[Case]] = {
             "partnerships",
             "events",
             "polls",
+            "programme",
             "search",
             "support",
             "resources",

@@ -46,7 +46,7 @@ from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import PersonQualification, Qualification
-from programme.models import Session, Slot
+from programme.models import Session, SessionDocument, Slot
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -236,6 +236,20 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "reviews:edit": {"pk": "review.event_id"},
     "reviews:sharing": {"pk": "review.event_id"},
     "reviews:reviewers": {"pk": "review.event_id"},
+    "programme:event": {"pk": "event.pk"},
+    "programme:edit": {"pk": "event.pk"},
+    "programme:slot_create": {"pk": "event.pk"},
+    "programme:slot_edit": {"pk": "slot.pk"},
+    "programme:session_create": {"pk": "slot.pk"},
+    "programme:withdraw": {"pk": "slot.pk"},
+    "programme:session": {"pk": "session.pk"},
+    "programme:session_edit": {"pk": "session.pk"},
+    "programme:session_delete": {"pk": "session.pk"},
+    "programme:choose": {"pk": "session.pk"},
+    "programme:choices_csv": {"pk": "session.pk"},
+    "programme:document_upload": {"pk": "session.pk"},
+    "programme:document": {"pk": "session.pk", "doc_pk": "session_document.pk"},
+    "programme:feed": {"token": "feed_token"},
     "resources:detail": {"pk": "resource.pk"},
     "resources:download": {"pk": "resource.pk"},
     "resources:edit": {"pk": "resource.pk"},
@@ -287,7 +301,15 @@ def world(school, partnership):
     group.members.add(person)
     support_request = SupportRequestFactory(school=school)
     admin_user = UserFactory(email="walk-admin@example.org", is_staff=True, is_superuser=True)
+    slot = Slot.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+    session = Session.objects.create(slot=slot, title="Phonics", capacity=2)
+    session.presenters.add(member)
     return {
+        "slot": slot,
+        "session": session,
+        "session_document": SessionDocument.objects.create(
+            session=session, title="Slides", file=ContentFile(PDF_BYTES, name="slides.pdf")
+        ),
         "school": school,
         "partnership": partnership,
         "membership": membership,
@@ -574,6 +596,7 @@ GROUPS = [
     "partnerships",
     "people",
     "polls",
+    "programme",
     "privacy",
     "registers",
     "resources",

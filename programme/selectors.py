@@ -1,0 +1,128 @@
+"""The reads the programme pages need, each a fixed number of queries whatever the number of
+slots, sessions, presenters and choices."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from events.models import Event, Registration
+from people.models import Person
+from programme.models import Choice, Session, Slot
+
+Status = Choice.Status
+
+
+def presenters_queryset() -> QuerySet[Person]:
+    """What a presenter's line shows: name, school and, where allowed, e-mail."""
+    return Person.objects.select_related("school").order_by("last_name", "first_name", "pk")
+
+
+def sessions_queryset() -> QuerySet[Session]:
+    return Session.objects.prefetch_related(
+        Prefetch("presenters", queryset=presenters_queryset())
+    ).order_by("strand", "title", "pk")
+
+
+def slots_of(event_ids: Iterable[int]) -> list[Slot]:
+    """The events' slots in time order, each with its sessions and their presenters: three
+    queries (slots, sessions, presenters)."""
+    return list(
+        Slot.objects.filter(event_id__in=list(event_ids))
+        .prefetch_related(Prefetch("sessions", queryset=sessions_queryset()))
+        .order_by("starts_at", "pk")
+    )
+
+
+def session_counts(session_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """{session id: {"confirmed": n, "waitlisted": n}}, in one query."""
+    rows = (
+        Choice.objects.filter(session_id__in=list(session_ids))
+        .values("session_id")
+        .annotate(
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+            waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        )
+        .order_by()
+    )
+    return {
+        row["session_id"]: {"confirmed": row["confirmed"], "waitlisted": row["waitlisted"]}
+        for row in rows
+    }
+
+
+def places_left(session: Session, counts: dict[str, int]) -> int | None:
+    if session.capacity is None:
+        return None
+    return max(session.capacity - counts.get("confirmed", 0), 0)
+
+
+def choices_by_slot(person: Person | None, event_ids: Iterable[int]) -> dict[int, Choice]:
+    """{slot id: the person's choice there} for the events, in one query."""
+    if person is None:
+        return {}
+    rows = Choice.objects.filter(person=person, slot__event_id__in=list(event_ids))
+    return {choice.slot_id: choice for choice in rows}
+
+
+def is_registered(person: Person | None, event: Event) -> bool:
+    if person is None:
+        return False
+    return Registration.objects.filter(
+        event=event, person=person, status=Registration.Status.CONFIRMED
+    ).exists()
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    slots: list[Slot] = field(default_factory=list)
+
+
+def days_of(slots: list[Slot]) -> list[Day]:
+    """The slots grouped by their local (UK) day, for a page (and a printed page) per day."""
+    return [
+        Day(date=day, slots=list(rows))
+        for day, rows in groupby(slots, key=lambda s: timezone.localtime(s.starts_at).date())
+    ]
+
+
+def registered_events(person: Person, *, since: datetime.datetime) -> list[Event]:
+    """The events with a programme that `person` holds a confirmed place at, ending after
+    `since`, in time order: one query."""
+    return list(
+        Event.objects.filter(
+            registrations__person=person,
+            registrations__status=Registration.Status.CONFIRMED,
+            ends_at__gte=since,
+            cancelled_at__isnull=True,
+        )
+        .filter(Q(pk__in=Slot.objects.values("event_id")))
+        .select_related("host_school")
+        .order_by("starts_at", "pk")
+        .distinct()
+    )
+
+
+def timetable_sessions(
+    slots: list[Slot], choices: dict[int, Choice]
+) -> list[tuple[Slot, Session | None, Choice | None]]:
+    """Each slot with the session the person goes to: the one chosen, or the only session of a
+    slot with one (a keynote, lunch), or None while they still have to choose."""
+    rows = []
+    for slot in slots:
+        sessions = list(slot.sessions.all())
+        choice = choices.get(slot.pk)
+        if choice is not None:
+            session = next((s for s in sessions if s.pk == choice.session_id), None)
+        elif len(sessions) == 1:
+            session = sessions[0]
+        else:
+            session = None
+        rows.append((slot, session, choice))
+    return rows
