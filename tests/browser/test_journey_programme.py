@@ -2,6 +2,8 @@
 changes to another and finds it in their timetable; parallel workshops sit side by side on a
 desktop and one under another on a phone."""
 
+import re
+
 from playwright.sync_api import expect
 
 from programme.models import Choice
@@ -35,10 +37,10 @@ def test_member_chooses_and_changes_a_workshop(page, staff, partnership, school)
     assert second["y"] > first["y"] + first["height"]  # stacked
     check_page(page, "programme")
 
-    page.get_by_role("button", name="Choose: Phonics in practice").click()
+    page.get_by_role("button", name=re.compile(r"^Choose\s*: Phonics in practice$")).click()
     expect(page.get_by_role("status").first).to_contain_text("You have a place")
     expect(page.get_by_text("Your choice: place confirmed")).to_be_visible()
-    page.get_by_role("button", name="Change to this: Maths mastery").click()
+    page.get_by_role("button", name=re.compile(r"^Change to this\s*: Maths mastery$")).click()
     expect(page.get_by_role("status").first).to_contain_text("Maths mastery")
     assert Choice.objects.get(person=staff.person).session == maths
     assert not Choice.objects.filter(session=phonics).exists()
