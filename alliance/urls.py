@@ -25,6 +25,7 @@ urlpatterns = [
     path("partnerships/", include("partnerships.urls")),
     path("events/", include("events.urls")),
     path("polls/", include("polls.urls")),
+    path("contributions/", include("programme.urls_contributions")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),
     path("support/", include("support.urls")),

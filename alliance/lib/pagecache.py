@@ -39,7 +39,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "public-pages:generation"
 # The apps whose rows public pages show. Sessions, accounts and logs change on every sign-in
 # and must not empty the cache.
-CONTENT_APPS = frozenset({"schools", "people", "partnerships", "events", "support", "resources"})
+CONTENT_APPS = frozenset(
+    {"schools", "people", "partnerships", "events", "programme", "support", "resources"}
+)
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
 

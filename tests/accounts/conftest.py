@@ -15,6 +15,7 @@ from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import ContactVisibility, PersonQualification, Qualification
+from programme.models import ContributionRequest
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
@@ -134,6 +135,9 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
         "objective": GroupObjective.objects.create(group=group, title="Moderate writing"),
         "hidden_group": NetworkGroupFactory(partnership=hidden_partnership),
         "event": event,
+        "contribution_request": ContributionRequest.objects.create(
+            event=event, prompt="One five-minute presentation per school.", minutes_each=5
+        ),
         "hidden_event": EventFactory(is_published=False),
         "chair_group": chair.group,
         # A meeting held last week with published minutes and an action of `person`'s.

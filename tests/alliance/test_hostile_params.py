@@ -46,6 +46,7 @@ from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import PersonQualification, Qualification
+from programme.models import ContributionRequest
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -204,6 +205,9 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_person": {"token": "feed_token"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
+    "contributions:request": {"pk": "event.pk"},
+    "contributions:board": {"pk": "contribution_request.pk"},
+    "contributions:answer": {"pk": "contribution_request.pk"},
     "polls:new_partnership": {"slug": "partnership.slug"},
     "polls:new_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "polls:detail": {"pk": "poll.pk"},
@@ -296,6 +300,9 @@ def world(school, partnership):
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "event": event,
+        "contribution_request": ContributionRequest.objects.create(
+            event=event, prompt="One five-minute presentation per school.", minutes_each=5
+        ),
         "past_meeting": past_meeting,
         "action": MinuteActionFactory(event=past_meeting, owner=member),
         "document": EventDocumentFactory(event=event),
@@ -551,6 +558,7 @@ GROUPS = [
     "",
     "accounts",
     "admin",
+    "contributions",
     "events",
     "notifications",
     "partnerships",
