@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django import forms
 
+from alliance.lib.dates import DateInRangeField
 from alliance.lib.forms import PortalForm
 from alliance.lib.widgets import DateInput
 from programme.models import Contribution
@@ -22,7 +23,7 @@ class RequestForm(PortalForm):
     minutes_each = forms.IntegerField(
         label="Minutes per school (optional)", required=False, min_value=1, max_value=240
     )
-    due_on = forms.DateField(label="Answer by (optional)", required=False, widget=DateInput())
+    due_on = DateInRangeField(label="Answer by (optional)", required=False, widget=DateInput())
 
 
 class AnswerForm(PortalForm):

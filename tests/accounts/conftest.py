@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
-from events.models import CalendarFeedToken
+from events.models import CalendarFeedToken, Occasion
 from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
@@ -91,6 +91,13 @@ def _organisation_of(partnership):
     return organisation
 
 
+def _occasion_of(partnership, group):
+    """A town-wide evening of the partnership with one meeting of its group."""
+    occasion = Occasion.objects.create(title="Town-wide writing evening", partnership=partnership)
+    EventFactory(network_group=group, partnership=partnership, occasion=occasion)
+    return occasion
+
+
 @pytest.fixture
 def world(db, school, partnership, other_school, chair, staff, outsider):
     """One of each object the URLs need, published and unpublished, and another school's
@@ -139,6 +146,10 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
             event=event, prompt="One five-minute presentation per school.", minutes_each=5
         ),
         "hidden_event": EventFactory(is_published=False),
+        "occasion": _occasion_of(partnership, group),
+        "hidden_occasion": Occasion.objects.create(
+            title="Hidden evening", partnership=hidden_partnership
+        ),
         "chair_group": chair.group,
         # A meeting held last week with published minutes and an action of `person`'s.
         "action": MinuteActionFactory(

@@ -506,6 +506,37 @@ TABLE: dict[str, list[Case]] = {
         ),
         Case("/contributions/0/answer/", signed_in("404"), signed_in("404")),
     ],
+    # Occasions: created by the partnership's coordinators (an empty form is refused, 400);
+    # the page is seen as its partnership is; the report is the participation report's.
+    "events/occasions/new/<slug:slug>/": [
+        Case(
+            "/events/occasions/new/{partnership.slug}/",
+            coordinators("200"),
+            coordinators("400"),
+        ),
+        Case(
+            "/events/occasions/new/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="400"),
+        ),
+    ],
+    "events/occasions/<int:pk>/": [
+        Case("/events/occasions/{occasion.pk}/", everyone("200"), everyone("405")),
+        Case(
+            "/events/occasions/{hidden_occasion.pk}/",
+            signed_in("200", anonymous="404"),
+            everyone("405"),
+        ),
+        Case("/events/occasions/0/", everyone("404"), everyone("405")),
+    ],
+    "events/occasions/<int:pk>.csv": [
+        Case(
+            "/events/occasions/{occasion.pk}.csv",
+            coordinators("200", head="200"),
+            signed_in("405"),
+        ),
+        Case("/events/occasions/0.csv", signed_in("404"), signed_in("405")),
+    ],
     "events/rota/<slug:slug>/": [
         Case("/events/rota/{partnership.slug}/", coordinators("200"), coordinators("200")),
         Case(

@@ -41,7 +41,7 @@ from django.utils import timezone
 from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
-from events.models import CalendarFeedToken
+from events.models import CalendarFeedToken, Occasion
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
@@ -203,6 +203,9 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_partnership": {"slug": "partnership.slug"},
     "events:feed_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "events:feed_person": {"token": "feed_token"},
+    "events:occasion_new": {"slug": "partnership.slug"},
+    "events:occasion": {"pk": "occasion.pk"},
+    "events:occasion_csv": {"pk": "occasion.pk"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "contributions:request": {"pk": "event.pk"},
@@ -304,6 +307,7 @@ def world(school, partnership):
             event=event, prompt="One five-minute presentation per school.", minutes_each=5
         ),
         "past_meeting": past_meeting,
+        "occasion": Occasion.objects.create(title="Writing evening", partnership=partnership),
         "action": MinuteActionFactory(event=past_meeting, owner=member),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
