@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from faker import Faker
 
 from accounts.models import User
+from demo.contributions import build_contributions, build_occasion
 from demo.data import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
@@ -176,6 +177,8 @@ class DemoBuilder:
         )
         build_term_dates(self, schools)
         build_polls(self, clusters, heads)
+        build_contributions(self, clusters, heads, staff_by_school)
+        build_occasion(self, town, clusters, heads, staff_by_school)
         return logins
 
     def _logins(self, schools, heads, staff_by_school, clusters) -> list[DemoLogin]:

@@ -13,7 +13,7 @@ from people.models import Designation, Person, RoleAssignment
 from schools.feeders import FeederLink
 from schools.models import School
 
-APPS = ["accounts", "schools", "people", "partnerships", "events", "polls", "account"]
+APPS = ["accounts", "schools", "people", "partnerships", "events", "polls", "programme", "account"]
 
 
 def snapshot() -> str:
