@@ -241,3 +241,13 @@ def test_the_event_pages_agenda_costs_the_same_for_1_or_30_offers(
     with django_assert_num_queries(len(small.captured_queries)):
         response = head.get(f"/events/{asked.event_id}/")
     assert "T29" in response.content.decode()
+
+
+def test_a_visitor_sees_a_new_offer_at_once_though_the_page_is_cached(anonymous, asked, school):
+    """The event page is cached for visitors; a saved answer refreshes it (programme is one of
+    the apps whose rows public pages show)."""
+    url = f"/events/{asked.event_id}/"
+    anonymous.get(url)
+    assert anonymous.get(url).context is None  # from the cache
+    contribution_answer(request=asked, school=school, person=None, status="offered", topic="New")
+    assert "New" in anonymous.get(url).content.decode()
