@@ -30,16 +30,9 @@ def meeting_label(event: Event) -> str:
     return f"{timezone.localtime(event.starts_at):%H:%M} {event.title}{host}"
 
 
-class OccasionForm(PortalForm):
-    title = forms.CharField(
-        label="Title", max_length=200, help_text="For example: Town-wide writing evening."
-    )
-    description = forms.CharField(
-        label="Description (optional)",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+class MeetingsForm(PortalForm):
+    """The day, and the meetings planned that day to take into an occasion."""
+
     on = DateInRangeField(label="Date", widget=DateInput())
     meetings = forms.ModelMultipleChoiceField(
         label="Meetings already planned that day",
@@ -54,6 +47,20 @@ class OccasionForm(PortalForm):
         field = self.fields["meetings"]
         field.queryset = meetings_on(partnership, on) if on else Event.objects.none()
         field.label_from_instance = meeting_label
+
+
+class OccasionForm(MeetingsForm):
+    title = forms.CharField(
+        label="Title", max_length=200, help_text="For example: Town-wide writing evening."
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = ["title", "description", "on", "meetings"]
 
 
 class MeetingRowForm(PortalForm):

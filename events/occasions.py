@@ -76,24 +76,42 @@ def occasion_create(
     rows: Sequence[NewMeeting] = (),
 ) -> Occasion:
     """The occasion, with the meetings of that day it takes in and the new ones from `rows`
-    (each a network meeting of the partnership, or of the row's group, chaired by the group's
-    chair when it has one)."""
+    (see occasion_extend)."""
     if not attach and not rows:
         raise OccasionError("An occasion holds at least one meeting.", code="empty")
-    start, end = _day(on)
-    taken = Event.objects.select_for_update().filter(pk__in=[e.pk for e in attach])
-    if any(e.occasion_id or not (start <= e.starts_at < end) for e in taken):
-        raise OccasionError("A meeting is already part of an occasion.", code="taken")
     occasion = Occasion(title=title, description=description, partnership=partnership)
     occasion.full_clean()
     occasion.save()
-    taken.update(occasion=occasion)
+    occasion_extend(occasion=occasion, user=user, on=on, attach=attach, rows=rows)
+    return occasion
+
+
+@transaction.atomic
+def occasion_extend(
+    *,
+    occasion: Occasion,
+    user,
+    on: datetime.date,
+    attach: Sequence[Event] = (),
+    rows: Sequence[NewMeeting] = (),
+) -> int:
+    """Take the meetings `attach` of day `on` into the occasion (none may be part of another
+    already) and create one from each of `rows`: a network meeting of the occasion's
+    partnership, or of the row's group, chaired by the group's chair when it has one. Returns
+    how many meetings the occasion gained."""
+    if not attach and not rows:
+        raise OccasionError("Choose a meeting or fill in a row.", code="empty")
+    start, end = _day(on)
+    taken = list(Event.objects.select_for_update().filter(pk__in=[e.pk for e in attach]))
+    if any(e.occasion_id or not (start <= e.starts_at < end) for e in taken):
+        raise OccasionError("A meeting is already part of an occasion.", code="taken")
+    Event.objects.filter(pk__in=[e.pk for e in taken]).update(occasion=occasion)
     zone = timezone.get_current_timezone()
     for row in rows:
         meeting = Event(
             kind=EventKind.NETWORK_MEETING,
             title=row.title,
-            partnership=partnership,
+            partnership=occasion.partnership,
             network_group=row.network_group,
             host_school=row.host_school,
             venue=row.venue or row.host_school.name,
@@ -105,13 +123,13 @@ def occasion_create(
         )
         meeting.full_clean()
         meeting.save()
-    return occasion
+    return len(taken) + len(rows)
 
 
 def occasion_meetings(occasion: Occasion, user) -> list[Event]:
     """The occasion's meetings that `user` may see, by start and title, each with its host,
-    group and chair joined and three counts: registered (places taken, or "going" for a
-    meeting), apologies, and people marked at the roll call. One query."""
+    group and chair joined and three counts: places taken (`registered`), people going
+    (`going`, for a meeting) and people marked at the roll call (`marked`). One query."""
 
     def count(model, **where):
         rows = (

@@ -529,6 +529,11 @@ TABLE: dict[str, list[Case]] = {
         ),
         Case("/events/occasions/0/", everyone("404"), everyone("405")),
     ],
+    # Adding meetings: the partnership's coordinators (an empty form is refused, 400).
+    "events/occasions/<int:pk>/meetings/": [
+        Case("/events/occasions/{occasion.pk}/meetings/", coordinators("200"), coordinators("400")),
+        Case("/events/occasions/0/meetings/", signed_in("404"), signed_in("404")),
+    ],
     "events/occasions/<int:pk>.csv": [
         Case(
             "/events/occasions/{occasion.pk}.csv",

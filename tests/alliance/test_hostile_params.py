@@ -206,6 +206,7 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:occasion_new": {"slug": "partnership.slug"},
     "events:occasion": {"pk": "occasion.pk"},
     "events:occasion_csv": {"pk": "occasion.pk"},
+    "events:occasion_add": {"pk": "occasion.pk"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "contributions:request": {"pk": "event.pk"},

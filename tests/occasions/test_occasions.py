@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import timezone
 
 from events.models import Attendance, Event, Occasion
 from events.occasions import OccasionError, occasion_create, occasion_report
@@ -256,3 +257,55 @@ def test_an_occasion_long_past_leaves_the_partnership_page(anonymous, occasion):
     )
     page = anonymous.get(occasion.partnership.get_absolute_url()).content.decode()
     assert f"/events/occasions/{occasion.pk}/" not in page
+
+
+# Adding meetings ----------------------------------------------------------------------------
+
+
+def test_coordinator_adds_a_planned_meeting_and_a_new_one(coordinator, occasion, clusters, hosts):
+    day = occasion.events.first().starts_at
+    planned = EventFactory(
+        title="Late addition",
+        network_group=clusters[1],
+        starts_at=day,
+        ends_at=day + datetime.timedelta(hours=1),
+    )
+    url = f"/events/occasions/{occasion.pk}/meetings/"
+    assert "Late addition" in coordinator.get(url).content.decode()  # the occasion's day
+    response = coordinator.post(
+        url,
+        {
+            "on": timezone.localdate(day).isoformat(),
+            "meetings": [planned.pk],
+            **_rows(
+                r0={
+                    "title": "Writing: heads",
+                    "host_school": hosts[2].pk,
+                    "starts": "18:00",
+                    "ends": "19:00",
+                }
+            ),
+        },
+    )
+    assert response.status_code == 302
+    assert occasion.events.count() == 6
+    planned.refresh_from_db()
+    assert planned.occasion == occasion
+
+
+def test_nothing_to_add_is_refused_with_the_form(coordinator, occasion):
+    day = timezone.localdate(occasion.events.first().starts_at).isoformat()
+    response = coordinator.post(
+        f"/events/occasions/{occasion.pk}/meetings/", {"on": day, **_rows()}
+    )
+    assert response.status_code == 400
+    assert "Choose a meeting or fill in a row." in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["staff", "head", "outsider"])
+def test_only_coordinators_add_meetings(persona, request, occasion):
+    client = request.getfixturevalue(persona)
+    url = f"/events/occasions/{occasion.pk}/meetings/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"on": "2030-01-10"}).status_code == 403
+    assert occasion.events.count() == 4
