@@ -28,6 +28,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("polls/", include("polls.urls")),
     path("programme/", include("programme.urls")),
+    path("contributions/", include("programme.urls_contributions")),
     path("search/", include("search.urls")),
     path("accounts/invitations/", include("accounts.urls")),
     path("support/", include("support.urls")),

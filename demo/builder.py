@@ -16,6 +16,7 @@ from faker import Faker
 
 from accounts.models import User
 from demo.conference import build_conferences
+from demo.contributions import build_contributions, build_occasion
 from demo.data import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
@@ -179,6 +180,9 @@ class DemoBuilder:
         build_term_dates(self, schools)
         build_polls(self, clusters, heads)
         build_conferences(self, town=town, schools=schools, staff_by_school=staff_by_school)
+        build_contributions(self, clusters, heads, staff_by_school)
+        build_occasion(self, town, clusters, heads, staff_by_school)
+        # Last: it answers the evaluations of meetings the builders above hold.
         build_evaluations(self)
         return logins
 

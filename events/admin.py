@@ -6,6 +6,7 @@ from events.models import (
     Event,
     EventDocument,
     MinuteAction,
+    Occasion,
     Registration,
     Rsvp,
 )
@@ -60,6 +61,7 @@ class EventAdmin(admin.ModelAdmin):
         "host_school",
         "chair",
         "minute_taker",
+        "occasion",
     ]
     readonly_fields = [
         "cancelled_at",
@@ -75,6 +77,28 @@ class EventAdmin(admin.ModelAdmin):
         AttendanceInline,
         MinuteActionInline,
     ]
+
+
+class OccasionEventInline(admin.TabularInline):
+    # The meetings are attached from the event's own form (its "occasion" field).
+    model = Event
+    fk_name = "occasion"
+    extra = 0
+    fields = ["title", "starts_at", "host_school", "network_group"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Occasion)
+class OccasionAdmin(admin.ModelAdmin):
+    list_display = ["title", "partnership", "created_at"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["partnership"]
+    inlines = [OccasionEventInline]
 
 
 @admin.register(CalendarFeedToken)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from alliance.permissions import is_admin, person_of
-from events.models import VISIBILITY, Event, MinuteAction
+from events.models import VISIBILITY, Event, MinuteAction, Occasion
 from partnerships.models import Membership, Partnership
 from partnerships.rules import (
     can_coordinate_group,
     can_coordinate_partnership,
+    can_view_partnership,
     chaired_groups,
     coordinating,
 )
@@ -102,3 +103,19 @@ def can_plan_events(user) -> bool:
     coordinates = coordinating(person).filter(coordinator=OuterRef("pk"))
     chairs = chaired_groups(person)
     return Person.objects.filter(Exists(coordinates) | Exists(chairs), pk=person.pk).exists()
+
+
+def can_view_occasion(user, occasion: Occasion) -> bool:
+    """An occasion is seen by those who may see its partnership (its meetings each by their
+    own rule); one without a partnership by signed-in members."""
+    if occasion.partnership_id is None:
+        return user.is_authenticated
+    return can_view_partnership(user, occasion.partnership)
+
+
+def can_view_occasion_report(user, occasion: Occasion) -> bool:
+    """Attendance per school across the occasion: as the partnership's participation report
+    (its coordinators, the heads of its member schools, admins)."""
+    if occasion.partnership_id is None:
+        return is_admin(user)
+    return can_view_participation(user, occasion.partnership)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import detail, edit, feeds, lists, meetings, participation, rota
+from events.views import detail, edit, feeds, lists, meetings, occasions, participation, rota
 
 app_name = "events"
 urlpatterns = [
@@ -36,6 +36,10 @@ urlpatterns = [
         name="feed_group",
     ),
     path("feeds/person/<str:token>.ics", feeds.person_feed, name="feed_person"),
+    path("occasions/new/<slug:slug>/", occasions.occasion_new, name="occasion_new"),
+    path("occasions/<int:pk>/", occasions.occasion_detail, name="occasion"),
+    path("occasions/<int:pk>/meetings/", occasions.occasion_add, name="occasion_add"),
+    path("occasions/<int:pk>.csv", occasions.occasion_export, name="occasion_csv"),
     path("rota/<slug:slug>/", rota.rota_planner, name="rota_partnership"),
     path("rota/<slug:slug>/<slug:group_slug>/", rota.rota_planner, name="rota_group"),
 ]

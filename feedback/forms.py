@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from alliance.lib.forms import PortalForm
 from feedback.evaluation import RATING_LABELS, RATINGS, Asked
 from feedback.models import Question
 from feedback.services import Part
@@ -29,7 +30,7 @@ def _field(question: Question) -> forms.Field:
     )
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(PortalForm):
     """One part about the event, then one per session attended (when the event asks about
     sessions). Ratings are required; free text is not."""
 
@@ -75,7 +76,7 @@ class EvaluationForm(forms.Form):
         ]
 
 
-class QuestionsForm(forms.Form):
+class QuestionsForm(PortalForm):
     """For each question of the library: whether it is asked about the event, about each
     session, or both, and its place on the form."""
 

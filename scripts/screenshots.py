@@ -32,6 +32,10 @@ PAGES = [
     ("people-directory", "staff@example.org", lambda: f"/people/?role={SLE}"),
     ("events-month", "staff@example.org", lambda: "/events/calendar/"),
     ("admin-person", "admin@example.org", lambda: f"/admin/people/person/{_head().pk}/change/"),
+    ("conference-programme", "staff@example.org", lambda: f"/programme/event/{_upcoming().pk}/"),
+    ("conference-timetable", "staff@example.org", lambda: "/programme/mine/"),
+    ("conference-evaluation", "staff@example.org", lambda: f"/feedback/event/{_held().pk}/"),
+    ("conference-results", "admin@example.org", lambda: f"/feedback/event/{_held().pk}/results/"),
 ]
 
 
@@ -45,6 +49,20 @@ def _head():
     from people.models import Person
 
     return Person.objects.get(user__email="head@example.org")
+
+
+def _upcoming():
+    from demo.events import UPCOMING_CONFERENCE
+    from events.models import Event
+
+    return Event.objects.get(title=UPCOMING_CONFERENCE)
+
+
+def _held():
+    from demo.conference import PAST_CONFERENCE
+    from events.models import Event
+
+    return Event.objects.get(title=PAST_CONFERENCE)
 
 
 def _free_port() -> int:

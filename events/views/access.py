@@ -31,12 +31,18 @@ def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view"
             request.user, Partnership, link="network_group__partnership_id"
         ).items()
     }
-    events = Event.objects.for_list().annotate(
-        **chair_annotations(request.user, group="network_group"),
-        **own,
-        **via_group,
-        # Whether a programme of sessions (programme/) hangs off the event: its page links it.
-        has_programme=Exists(Slot.objects.filter(event=OuterRef("pk"))),
+    # The occasion it is part of comes with the row too (the page's "Part of" link).
+    events = (
+        Event.objects.for_list()
+        .select_related("occasion")
+        .annotate(
+            **chair_annotations(request.user, group="network_group"),
+            **own,
+            **via_group,
+            # Whether a programme of sessions (programme/) hangs off the event: its page
+            # links it.
+            has_programme=Exists(Slot.objects.filter(event=OuterRef("pk"))),
+        )
     )
     event = get_object_or_404(events, pk=pk)
     lend_chair_standing(request.user, event, event.network_group)

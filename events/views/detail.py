@@ -32,6 +32,7 @@ from events.rules import (
 from events.services import EventError, registration_cancel, registration_create
 from events.views.access import get_event_for_user
 from people.rules import can_see_contacts
+from programme.views_contributions import event_page_part
 
 Status = Registration.Status
 
@@ -84,6 +85,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(_meeting_context(user, person, event))
     else:
         context.update(_registration_context(user, person, event))
+    context.update(event_page_part(request, event, can_organise=can_organise))
     minutes_text = context["read_minutes"] and bool(event.minutes)
     context["minutes_text"] = minutes_text
     # Before the meeting there are no minutes to miss: the section is for its papers.

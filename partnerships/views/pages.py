@@ -18,6 +18,7 @@ from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events import participation
 from events.models import Event, EventKind, MinuteAction
+from events.occasions import partnership_occasions
 from events.participation import rate_chart
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
@@ -191,6 +192,11 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
         "events": events,
+        # Its occasions to come and of the last months, with their dates: one query.
+        "occasions": partnership_occasions(partnership),
+        "new_occasion_url": reverse("events:occasion_new", args=[partnership.slug])
+        if coordinates
+        else "",
         "next_meeting": next_meeting(events, own_only=True),
         "charts": at_a_glance(current),
         "can_coordinate": coordinates,

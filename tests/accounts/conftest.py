@@ -10,12 +10,12 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from accounts.models import Invitation, SchoolEmailDomain, hash_token
-from events.models import CalendarFeedToken
+from events.models import CalendarFeedToken, Occasion
 from notifications.tokens import confirm_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import ContactVisibility, PersonQualification, Qualification
-from programme.models import Session, SessionDocument, Slot
+from programme.models import ContributionRequest, Session, SessionDocument, Slot
 from resources.models import Sharing
 from schools.models import School
 from tests.factories import (
@@ -119,6 +119,13 @@ def _programme_of(event, *, presenter):
     }
 
 
+def _occasion_of(partnership, group):
+    """A town-wide evening of the partnership with one meeting of its group."""
+    occasion = Occasion.objects.create(title="Town-wide writing evening", partnership=partnership)
+    EventFactory(network_group=group, partnership=partnership, occasion=occasion)
+    return occasion
+
+
 @pytest.fixture
 def world(db, school, partnership, other_school, chair, staff, outsider):
     """One of each object the URLs need, published and unpublished, and another school's
@@ -164,7 +171,14 @@ def world(db, school, partnership, other_school, chair, staff, outsider):
         "objective": GroupObjective.objects.create(group=group, title="Moderate writing"),
         "hidden_group": NetworkGroupFactory(partnership=hidden_partnership),
         "event": event,
+        "contribution_request": ContributionRequest.objects.create(
+            event=event, prompt="One five-minute presentation per school.", minutes_each=5
+        ),
         "hidden_event": EventFactory(is_published=False),
+        "occasion": _occasion_of(partnership, group),
+        "hidden_occasion": Occasion.objects.create(
+            title="Hidden evening", partnership=hidden_partnership
+        ),
         "chair_group": chair.group,
         # A meeting held last week with published minutes and an action of `person`'s.
         "action": MinuteActionFactory(

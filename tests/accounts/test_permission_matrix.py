@@ -538,6 +538,61 @@ TABLE: dict[str, list[Case]] = {
         Case("/events/feeds/person/{feed_token}.ics", everyone("200")),
         Case("/events/feeds/person/not-a-token.ics", everyone("404")),
     ],
+    # Contributions per school: the event's organisers ask and order (an empty request is
+    # refused, 400; an empty order changes nothing, 302); the head and editors of an asked
+    # school answer (an empty answer is refused, 400); other members are refused (403).
+    "contributions/event/<int:pk>/new/": [
+        Case("/contributions/event/{event.pk}/new/", coordinators("200"), coordinators("400")),
+        Case("/contributions/event/0/new/", signed_in("404"), signed_in("404")),
+    ],
+    "contributions/<int:pk>/": [
+        Case("/contributions/{contribution_request.pk}/", coordinators("200"), coordinators("302")),
+        Case("/contributions/0/", signed_in("404"), signed_in("404")),
+    ],
+    "contributions/<int:pk>/answer/": [
+        Case(
+            "/contributions/{contribution_request.pk}/answer/",
+            school_editors("200", admin="403"),
+            school_editors("400", admin="403"),
+        ),
+        Case("/contributions/0/answer/", signed_in("404"), signed_in("404")),
+    ],
+    # Occasions: created by the partnership's coordinators (an empty form is refused, 400);
+    # the page is seen as its partnership is; the report is the participation report's.
+    "events/occasions/new/<slug:slug>/": [
+        Case(
+            "/events/occasions/new/{partnership.slug}/",
+            coordinators("200"),
+            coordinators("400"),
+        ),
+        Case(
+            "/events/occasions/new/{hidden_partnership.slug}/",
+            signed_in("403", admin="200"),
+            signed_in("403", admin="400"),
+        ),
+    ],
+    "events/occasions/<int:pk>/": [
+        Case("/events/occasions/{occasion.pk}/", everyone("200"), everyone("405")),
+        Case(
+            "/events/occasions/{hidden_occasion.pk}/",
+            signed_in("200", anonymous="404"),
+            everyone("405"),
+        ),
+        Case("/events/occasions/0/", everyone("404"), everyone("405")),
+    ],
+    # Adding meetings: the partnership's coordinators (an empty form is refused, 400).
+    "events/occasions/<int:pk>/meetings/": [
+        Case("/events/occasions/{occasion.pk}/meetings/", coordinators("200"), coordinators("400")),
+        Case("/events/occasions/0/meetings/", signed_in("404"), signed_in("404")),
+    ],
+    "events/occasions/<int:pk>.csv": [
+        Case(
+            "/events/occasions/{occasion.pk}.csv",
+            coordinators("200", head="200"),
+            signed_in("405"),
+        ),
+        Case("/events/occasions/0.csv", signed_in("404"), signed_in("405")),
+    ],
     "events/rota/<slug:slug>/": [
         Case("/events/rota/{partnership.slug}/", coordinators("200"), coordinators("200")),
         Case(

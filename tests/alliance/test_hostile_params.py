@@ -41,12 +41,12 @@ from django.utils import timezone
 from django.utils.cache import has_vary_header
 from django_filters import FilterSet
 
-from events.models import CalendarFeedToken
+from events.models import CalendarFeedToken, Occasion
 from notifications.tokens import confirm_token, rsvp_token, unsubscribe_token
 from partnerships.models import GroupObjective, PartnerOrganisation
 from people.designations import Designation
 from people.models import PersonQualification, Qualification
-from programme.models import Session, SessionDocument, Slot
+from programme.models import ContributionRequest, Session, SessionDocument, Slot
 from registers.models import ImportJob
 from tests.accounts.conftest import make_invitation
 from tests.factories import (
@@ -203,6 +203,10 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "events:feed_partnership": {"slug": "partnership.slug"},
     "events:feed_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "events:feed_person": {"token": "feed_token"},
+    "events:occasion_new": {"slug": "partnership.slug"},
+    "events:occasion": {"pk": "occasion.pk"},
+    "events:occasion_csv": {"pk": "occasion.pk"},
+    "events:occasion_add": {"pk": "occasion.pk"},
     "events:rota_partnership": {"slug": "partnership.slug"},
     "events:rota_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "feedback:form": {"pk": "past_meeting.pk"},
@@ -215,6 +219,9 @@ PATH_ARGS: dict[str, dict[str, str]] = {
     "eventlists:badges": {"pk": "event.pk"},
     "eventlists:choices_csv": {"pk": "event.pk"},
     "eventlists:sign_in": {"pk": "sheet_session.pk"},
+    "contributions:request": {"pk": "event.pk"},
+    "contributions:board": {"pk": "contribution_request.pk"},
+    "contributions:answer": {"pk": "contribution_request.pk"},
     "polls:new_partnership": {"slug": "partnership.slug"},
     "polls:new_group": {"slug": "partnership.slug", "group_slug": "group.slug"},
     "polls:detail": {"pk": "poll.pk"},
@@ -329,12 +336,16 @@ def world(school, partnership):
         "post": person.posts.get(),
         "erasable": PersonFactory(school=school),
         "event": event,
+        "contribution_request": ContributionRequest.objects.create(
+            event=event, prompt="One five-minute presentation per school.", minutes_each=5
+        ),
         "past_meeting": past_meeting,
         # A workshop of the event's programme: its sign-in sheet.
         "sheet_session": Session.objects.create(
             slot=Slot.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at),
             title="Fractions workshop",
         ),
+        "occasion": Occasion.objects.create(title="Writing evening", partnership=partnership),
         "action": MinuteActionFactory(event=past_meeting, owner=member),
         "document": EventDocumentFactory(event=event),
         "feed_token": CalendarFeedToken.objects.create(person=member).token,
@@ -590,6 +601,7 @@ GROUPS = [
     "accounts",
     "admin",
     "eventlists",
+    "contributions",
     "events",
     "feedback",
     "notifications",
