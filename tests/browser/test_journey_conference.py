@@ -28,7 +28,9 @@ def test_a_member_registers_chooses_on_a_phone_and_gives_feedback_after_the_day(
     conference = make_conference(
         partnership=partnership, host_school=school, title="Alliance summer conference"
     )
-    make_session(make_slot(conference, hour=9, title="Opening keynote"), title="Why we read")
+    make_session(
+        make_slot(conference, hour=9, title="Opening keynote"), title="Why we read", kind="keynote"
+    )
     first = make_slot(conference, hour=10, title="Workshops 1")
     phonics = make_session(first, title="Phonics in practice", capacity=1, room="Hall")
     make_session(first, title="Maths mastery", capacity=20, room="Library")
@@ -81,6 +83,9 @@ def test_a_member_registers_chooses_on_a_phone_and_gives_feedback_after_the_day(
     for title, rating in [("Why we read", "5 (excellent)"), ("Coaching conversations", "4")]:
         part = page.get_by_role("region", name=re.compile(f"Session: {title}"))
         part.get_by_role("group", name="How useful was this session?").get_by_label(rating).check()
+        part.get_by_role("group", name="How likely are you to use what you learned?").get_by_label(
+            "4"
+        ).check()
     expect(page.get_by_role("region", name=re.compile("Phonics"))).to_have_count(0)
     check_page(page, "conference-evaluation")
     page.get_by_role("button", name="Send my answers").click()
