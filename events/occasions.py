@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db import transaction
-from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
+from alliance.lib.nested import json_rows
 from events.models import Attendance, Event, EventKind, Occasion, Registration, Rsvp
 from events.participation import Row
 from partnerships.models import NetworkGroup, Partnership
@@ -192,19 +195,40 @@ def occasion_day(meetings: Sequence[Event]) -> datetime.date | None:
     return timezone.localtime(meetings[0].starts_at).date() if meetings else None
 
 
-def partnership_occasions(partnership: Partnership, *, recent_days: int = 90) -> list[Occasion]:
-    """The partnership's occasions still to come or held in the last `recent_days`, soonest
-    first, each with `starts_at`, `ends_at` and `meeting_count` from its meetings (called-off
-    ones aside). One query."""
-    live = Q(events__cancelled_at__isnull=True)
+def occasion_rows(partnership, *, recent_days: int = 90):
+    """The meetings (called-off ones aside) of the partnership's occasions still to come or
+    held in the last `recent_days`, as one JSON column of the partnership's own query
+    (alliance.lib.nested): `occasions_from_rows` makes the occasions of them. `partnership`
+    is the partnership's key, usually OuterRef("pk")."""
     since = timezone.now() - datetime.timedelta(days=recent_days)
-    return list(
-        Occasion.objects.filter(partnership=partnership)
-        .annotate(
-            starts_at=Min("events__starts_at", filter=live),
-            ends_at=Max("events__ends_at", filter=live),
-            meeting_count=Count("events", filter=live),
-        )
-        .filter(ends_at__gte=since)
-        .order_by("starts_at", "pk")
+    return json_rows(
+        Event.objects.filter(
+            occasion__partnership=partnership, cancelled_at__isnull=True, ends_at__gte=since
+        ),
+        link="occasion__partnership",
+        fields=["occasion_id", "occasion__title", "starts_at", "ends_at"],
     )
+
+
+def _moment(value: str) -> datetime.datetime:
+    """A date and time from a JSON row: ISO with an offset (PostgreSQL), or as SQLite stores
+    it, in UTC without one."""
+    moment = parse_datetime(value)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
+
+
+def occasions_from_rows(rows: list[dict] | None) -> list[Occasion]:
+    """The occasions of `occasion_rows`, soonest first, each with `starts_at`, `ends_at` and
+    `meeting_count` from its meetings."""
+    occasions: dict[int, Occasion] = {}
+    for row in rows or []:
+        starts, ends = _moment(row["starts_at"]), _moment(row["ends_at"])
+        occasion = occasions.get(row["occasion_id"])
+        if occasion is None:
+            occasion = Occasion(pk=row["occasion_id"], title=row["occasion__title"])
+            occasion.starts_at, occasion.ends_at, occasion.meeting_count = starts, ends, 0
+            occasions[occasion.pk] = occasion
+        occasion.starts_at = min(occasion.starts_at, starts)
+        occasion.ends_at = max(occasion.ends_at, ends)
+        occasion.meeting_count += 1
+    return sorted(occasions.values(), key=attrgetter("starts_at", "pk"))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from alliance.permissions import person_of
 from events.views.access import get_event_for_user
 from programme.contributions import (
+    Agenda,
     ContributionError,
     board,
     contribution_answer,
@@ -154,9 +155,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 def event_page_part(request: HttpRequest, event, *, can_organise: bool) -> dict:
     """What the event page shows of the contributions: the offers in order, and the links to
     the answers (organisers) or to the user's school's answer (the head and editors of an
-    asked school). One query when nothing is asked; when something is, two, and for a member
-    of a school two more (their school, whether it is asked)."""
-    asked, offers = request_with_agenda(event)
+    asked school). No query when nothing is asked (the event's row says so); when something
+    is, two, and for a member of a school two more (their school, whether it is asked)."""
+    # Whether anything was asked comes with the event's row (events.views.access): no query
+    # when nothing was.
+    if getattr(event, "contributions_asked", True):
+        asked, offers = request_with_agenda(event)
+    else:
+        asked, offers = None, Agenda(contributions=[])
     links: dict[str, str] = {}
     if can_organise:
         links["new"] = reverse("contributions:request", args=[event.pk])

@@ -10,11 +10,12 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from events.models import Event
+from alliance.permissions import person_of
+from events.models import Attendance, Event
 from events.rules import can_organise_event, can_view_event, can_view_event_minutes
 from partnerships.models import Partnership
 from partnerships.rules import chair_annotations, coordinator_annotations, lend_chair_standing
-from programme.models import Slot
+from programme.models import ContributionRequest, Slot
 
 Action = Literal["view", "organise", "minutes"]
 
@@ -31,6 +32,15 @@ def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view"
             request.user, Partnership, link="network_group__partnership_id"
         ).items()
     }
+    # Whether the user was marked present (the page links the evaluation and certificate).
+    person = person_of(request.user)
+    mine = {}
+    if person is not None:
+        mine["attended"] = Exists(
+            Attendance.objects.filter(
+                event=OuterRef("pk"), person=person, status=Attendance.Status.ATTENDED
+            )
+        )
     # The occasion it is part of comes with the row too (the page's "Part of" link).
     events = (
         Event.objects.for_list()
@@ -42,6 +52,9 @@ def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view"
             # Whether a programme of sessions (programme/) hangs off the event: its page
             # links it.
             has_programme=Exists(Slot.objects.filter(event=OuterRef("pk"))),
+            # Whether member schools were asked for contributions (the page's agenda).
+            contributions_asked=Exists(ContributionRequest.objects.filter(event=OuterRef("pk"))),
+            **mine,
         )
     )
     event = get_object_or_404(events, pk=pk)

@@ -20,7 +20,7 @@ from alliance.permissions import person_of
 from events.forms import DocumentForm
 from events.ical import webcal_url
 from events.meetings import carried_actions
-from events.models import Attendance, Event, EventDocument, MinuteAction, Registration, Rsvp
+from events.models import Event, EventDocument, MinuteAction, Registration, Rsvp
 from events.rules import (
     can_organise_event,
     can_read_minutes,
@@ -72,13 +72,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "read_minutes": can_read_minutes(user, event),
         "actions": [],
         "carried": [],
-        # Those marked attended find the evaluation and their certificate here; asked (one
-        # query) only once the event has started.
-        "attended": person is not None
-        and event.has_happened()
-        and Attendance.objects.filter(
-            event=event, person=person, status=Attendance.Status.ATTENDED
-        ).exists(),
+        # Those marked attended find the evaluation and their certificate here, once the
+        # event has started (whether they were is read with the event).
+        "attended": event.has_happened() and getattr(event, "attended", False),
         "has_programme": event.has_programme,
     }
     if event.is_meeting:

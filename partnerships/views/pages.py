@@ -18,7 +18,7 @@ from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events import participation
 from events.models import Event, EventKind, MinuteAction
-from events.occasions import partnership_occasions
+from events.occasions import occasion_rows, occasions_from_rows
 from events.participation import rate_chart
 from partnerships.charts import at_a_glance
 from partnerships.filters import PartnershipFilter
@@ -95,12 +95,13 @@ def _listed_with_partnership(user) -> dict:
     as short JSON lists (alliance.lib.nested) rather than a query each."""
     partnership = OuterRef("pk")
     lists = {
+        "occasion_rows": occasion_rows(partnership),
         "group_rows": json_rows(
             NetworkGroup.objects.filter(partnership=partnership),
             link="partnership",
             fields=["id", "name", "slug", "focus", "cadence", "chair_id"]
             + [f"chair__{name}" for name in _PERSON_NAME],
-        )
+        ),
     }
     if user.is_authenticated:
         lists["organisation_people_rows"] = json_rows(
@@ -192,8 +193,8 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "aims": [s for s in statements if s.kind == Statement.Kind.AIM],
         "commitments": [s for s in statements if s.kind == Statement.Kind.COMMITMENT],
         "events": events,
-        # Its occasions to come and of the last months, with their dates: one query.
-        "occasions": partnership_occasions(partnership),
+        # Its occasions to come and of the last months, read with the partnership.
+        "occasions": occasions_from_rows(partnership.occasion_rows),
         "new_occasion_url": reverse("events:occasion_new", args=[partnership.slug])
         if coordinates
         else "",

@@ -148,10 +148,10 @@ def test_event_page_queries_do_not_grow_with_registrations(
 ):
     """Places left are one aggregate, not a count per status or a loop over registrations:
     session, user with their profile, event (with whether the user organises it), my
-    registration, counts, documents, the schools' contributions asked (none here)."""
+    registration, counts, documents."""
     for _ in range(rows):
         RegistrationFactory(event=event)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         staff.get(event.get_absolute_url())
 
 
@@ -162,7 +162,7 @@ def test_a_group_meeting_asks_whether_the_user_coordinates_its_partnership_once(
     organiser check and the minutes check read the answer with the event's row."""
     event.network_group = NetworkGroupFactory(partnership=event.partnership)
     event.save()
-    with django_assert_num_queries(7):  # as above, contributions included
+    with django_assert_num_queries(6):
         response = staff.get(event.get_absolute_url())
     assert not response.context["can_organise"]
 

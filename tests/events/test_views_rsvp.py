@@ -106,11 +106,10 @@ def test_meeting_page_queries_do_not_grow_with_answers(
 ):
     """Every answer is read in one query with the person's school (the counts, the head's
     staff): session, user, event (with whether the user organises it), answers, documents,
-    actions, the schools' contributions asked (none here): 7, or 6 with sessions read from the
-    cache as in production."""
+    actions: 6, or 5 with sessions read from the cache as in production."""
     for _ in range(rows):
         RsvpFactory(event=meeting, person=PersonFactory(school=SchoolFactory()))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         head.get(meeting.get_absolute_url())
 
 

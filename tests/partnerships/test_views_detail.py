@@ -183,10 +183,10 @@ def test_page_costs_the_same_queries_for_1_or_30_members(
     member for the coordinator, the contact check or the chart); groups with their chairs and
     partner organisations with their people come with the partnership's row. 7 queries:
     session and user with their profile (2), partnership (with whether the user coordinates
-    it, its aims, clusters, groups, partner organisations and their people), memberships,
-    events, occasions (4); for a member, attendance by school (one aggregate) and open actions
-    with their owners and meetings (2). With sessions read from the cache, as in production,
-    7."""
+    it, its aims, clusters, groups, occasions, partner organisations and their people),
+    memberships, events (3); for a member, attendance by school (one aggregate) and open
+    actions with their owners and meetings (2). With sessions read from the cache, as in
+    production, 6."""
     partnership = PartnershipFactory()
     add_members(partnership, members)
     for n in range(members):
@@ -194,7 +194,7 @@ def test_page_costs_the_same_queries_for_1_or_30_members(
         organisation = PartnerOrganisationFactory()
         organisation.partnerships.add(partnership)
         PersonFactory(organisation=organisation, school=None, last_name=f"Partner{n}")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = staff.get(partnership.get_absolute_url())
     assert len(response.context["members"]) == members
     body = response.content.decode()

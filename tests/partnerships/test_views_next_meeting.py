@@ -115,6 +115,6 @@ def test_who_is_next_costs_no_query_of_its_own(
     with django_assert_num_queries(7):
         response = staff.get(group.get_absolute_url())
     assert response.context["next_meeting"] is not None
-    with django_assert_num_queries(8):  # its occasions too
+    with django_assert_num_queries(7):
         response = staff.get(partnership.get_absolute_url())
     assert len(response.context["events"]) == count
