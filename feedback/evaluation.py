@@ -12,9 +12,10 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from alliance.lib.nested import json_rows
 from events.models import Attendance, Event
 from feedback.models import Answer, EventQuestion, Question, Respondent, Response
 from partnerships.charts import Chart, bars
@@ -48,21 +49,33 @@ class Asked:
 
 
 def questions_for(event: Event) -> Asked:
-    """The event's chosen questions in order, or the default set: one query, two with the
-    defaults."""
-    chosen = list(EventQuestion.objects.filter(event=event).select_related("question"))
-    if chosen:
+    """The event's chosen questions in order, or the default set: one query, that reads the
+    questions chosen for the event and the default ones, each with its places on the event's
+    form (a question may be asked about the event and about each session)."""
+    chosen_here = EventQuestion.objects.filter(event=event, question=OuterRef("pk"))
+    defaults = [text for text, _ in DEFAULT_QUESTIONS]
+    found = list(
+        Question.objects.filter(Q(Exists(chosen_here)) | Q(text__in=defaults, is_active=True))
+        .annotate(
+            places=json_rows(chosen_here, link="question", fields=["id", "order", "per_session"])
+        )
+        .order_by()
+    )
+    places = sorted(
+        (
+            (place["order"], place["id"], question, bool(place["per_session"]))
+            for question in found
+            for place in question.places or []
+        ),
+        key=lambda row: row[:2],
+    )
+    if places:
         return Asked(
-            event=[c.question for c in chosen if not c.per_session],
-            session=[c.question for c in chosen if c.per_session],
+            event=[q for _, _, q, each in places if not each],
+            session=[q for _, _, q, each in places if each],
             chosen=True,
         )
-    library = {
-        q.text: q
-        for q in Question.objects.filter(
-            text__in=[text for text, _ in DEFAULT_QUESTIONS], is_active=True
-        )
-    }
+    library = {q.text: q for q in found}
     asked = [(library[text], each) for text, each in DEFAULT_QUESTIONS if text in library]
     return Asked(
         event=[q for q, each in asked if not each],
@@ -78,9 +91,12 @@ def is_open(event: Event, now: datetime.datetime | None = None) -> bool:
 
 
 def has_attended(person, event: Event) -> bool:
-    """Whether the person was marked attended at the event's roll call: one query."""
+    """Whether the person was marked attended at the event's roll call: read with the event's
+    row when it was fetched for this person (events.views.access), else one query."""
     if person is None:
         return False
+    if "attended" in event.__dict__:
+        return event.attended
     return Attendance.objects.filter(
         event=event, person=person, status=Attendance.Status.ATTENDED
     ).exists()
@@ -92,21 +108,23 @@ def has_answered(person, event: Event) -> bool:
 
 def sessions_attended(person, event: Event) -> list[Session]:
     """The sessions the person went to: those they had a confirmed place in, and those alone
-    in their slot (a keynote everyone goes to), breaks aside. Two queries, whatever the
-    number of sessions."""
-    sessions = list(
+    in their slot (a keynote everyone goes to), breaks aside. One query, whatever the number
+    of sessions: the place comes with each session's row."""
+    sessions = (
         Session.objects.filter(slot__event=event)
         .exclude(kind=Session.Kind.BREAK)
         .select_related("slot")
-        .annotate(in_slot=Count("slot__sessions", distinct=True))
+        .annotate(
+            in_slot=Count("slot__sessions", distinct=True),
+            placed=Exists(
+                Choice.objects.filter(
+                    session=OuterRef("pk"), person=person, status=Choice.Status.CONFIRMED
+                )
+            ),
+        )
         .order_by("slot__starts_at", "strand", "title", "pk")
     )
-    chosen = set(
-        Choice.objects.filter(
-            slot__event=event, person=person, status=Choice.Status.CONFIRMED
-        ).values_list("session_id", flat=True)
-    )
-    return [s for s in sessions if s.pk in chosen or s.in_slot == 1]
+    return [s for s in sessions if s.placed or s.in_slot == 1]
 
 
 # Results ---------------------------------------------------------------------------------------

@@ -22,9 +22,9 @@ from feedback.services import EvaluationError, evaluation_submit
 def evaluation_form(request: HttpRequest, pk: int) -> HttpResponse:
     """The form about the event and each session the person went to; once answered, a
     thank-you page. 404 for an event the user may not see, 403 (with the reason) for a member
-    who was not marked attended or once the form has closed. Session, user, event, attended,
-    answered, questions, sessions and choices: at most 10 queries, whatever the number of
-    sessions."""
+    who was not marked attended or once the form has closed. Session, user, the event (with
+    whether the person was marked attended), answered, questions (chosen or default) and the
+    sessions (with the person's places): 6 queries, whatever the number of sessions."""
     event = get_event_for_user(request, pk)
     person = person_of(request.user)
     attended = evaluation.has_attended(person, event)
