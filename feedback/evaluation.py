@@ -12,7 +12,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from alliance.lib.nested import json_rows
@@ -210,23 +210,24 @@ def _group(title, slug, responses, asked, answers) -> GroupResult:
 
 
 def results(event: Event) -> list[GroupResult]:
-    """The event's results, then each session's that has responses. Four or five queries
-    (questions, sessions, counts, answers), whatever the number of responses and sessions."""
+    """The event's results, then each session's that has responses. Three queries (questions,
+    responses counted per session with the session's title, answers), whatever the number of
+    responses and sessions; two when no group has enough responses to show."""
     asked = questions_for(event)
-    counts = dict(
+    counted = list(
         Response.objects.filter(event=event)
-        .values_list("session_id")
+        .values_list("session_id", "session__title")
         .annotate(n=Count("pk"))
-        .order_by()
-    )
-    sessions = [
-        s
-        for s in Session.objects.filter(slot__event=event).order_by(
-            "slot__starts_at", "strand", "title", "pk"
+        .order_by(
+            F("session__slot__starts_at").asc(nulls_first=True),
+            "session__strand",
+            "session__title",
+            "session_id",
         )
-        if counts.get(s.pk)
-    ]
-    shown = {None} | {s.pk for s in sessions if counts[s.pk] >= SHOWN_FROM}
+    )
+    counts = {session_id: n for session_id, _, n in counted}
+    sessions = [(session_id, title) for session_id, title, _ in counted if session_id is not None]
+    shown = {None} | {pk for pk, _ in sessions if counts[pk] >= SHOWN_FROM}
     answers: dict[int | None, list[Answer]] = defaultdict(list)
     if counts.get(None, 0) >= SHOWN_FROM or len(shown) > 1:
         for answer in Answer.objects.filter(response__event=event).select_related(
@@ -235,7 +236,7 @@ def results(event: Event) -> list[GroupResult]:
             answers[answer.response.session_id].append(answer)
     groups = [_group("The event", "event", counts.get(None, 0), asked.event, answers[None])]
     groups += [
-        _group(s.title, f"session-{s.pk}", counts[s.pk], asked.session, answers[s.pk])
-        for s in sessions
+        _group(title, f"session-{pk}", counts[pk], asked.session, answers[pk])
+        for pk, title in sessions
     ]
     return groups

@@ -39,8 +39,9 @@ def questions(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     """Responses, averages, distributions and free text, per event and per session, for the
-    organisers; groups with too few responses show only their count. A fixed number of
-    queries whatever the number of responses and sessions."""
+    organisers; groups with too few responses show only their count. Session, user, event,
+    questions, responses counted per session and answers: 6 queries whatever the number of
+    responses and sessions (evaluation.results)."""
     event = get_event_for_user(request, pk, action="organise")
     context = {
         "event": event,
@@ -55,7 +56,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def results_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The results as CSV: one row per rating given (with its count) and per average, one
     per free-text answer with the name only where the respondent gave it. The same threshold
-    as the page: a group with too few responses has one row saying so."""
+    as the page: a group with too few responses has one row saying so. The page's 6 queries
+    and the export's audit record."""
     event = get_event_for_user(request, pk, action="organise")
     header = ["Part", "Responses", "Question", "Rating", "Count", "Answer", "Name given"]
     rows = []
