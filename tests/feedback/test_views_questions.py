@@ -1,5 +1,6 @@
 """The organiser chooses the evaluation's questions; others are refused."""
 
+import pytest
 from django.urls import reverse
 
 from feedback.models import EventQuestion, Question
@@ -53,3 +54,20 @@ def test_members_who_do_not_organise_are_refused(staff, attendee, held):
     assert staff.get(url(held)).status_code == 403
     assert attendee.post(url(held), {}).status_code == 403
     assert not EventQuestion.objects.exists()
+
+
+@pytest.mark.parametrize("extra", [1, 12])
+def test_questions_page_queries_do_not_grow_with_the_library(
+    coordinator, held, extra, django_assert_num_queries
+):
+    """Session, user, event, the library, and the questions asked (chosen or the defaults):
+    five queries, whatever the number of questions in the library or chosen."""
+    added = [Question.objects.create(text=f"Extra question {n}?") for n in range(extra)]
+    with django_assert_num_queries(5):
+        page = coordinator.get(url(held)).content.decode()
+    assert "Nothing chosen yet" in page and f"Extra question {extra - 1}?" in page
+    for order, question in enumerate(added, start=1):
+        EventQuestion.objects.create(event=held, question=question, order=order)
+    with django_assert_num_queries(5):
+        page = coordinator.get(url(held)).content.decode()
+    assert "Nothing chosen yet" not in page and f"Extra question {extra - 1}?" in page
