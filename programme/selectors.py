@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from alliance.lib.nested import instances, json_rows
 from events.models import Event, Registration
 from people.models import Person
 from programme.models import Choice, Session, Slot
@@ -23,20 +24,79 @@ def presenters_queryset() -> QuerySet[Person]:
     return Person.objects.select_related("school").order_by("last_name", "first_name", "pk")
 
 
-def sessions_queryset() -> QuerySet[Session]:
-    return Session.objects.prefetch_related(
+# The fields of a choice that the pages read (its status and session), for `json_rows`.
+CHOICE_FIELDS = ("id", "slot_id", "session_id", "person_id", "status")
+
+
+def count_annotations() -> dict:
+    """How many confirmed and waiting-list choices a session has, as annotations on its row:
+    read back with `counts_of`."""
+    return {
+        "chosen_confirmed": Count("choices", filter=Q(choices__status=Status.CONFIRMED)),
+        "chosen_waitlisted": Count("choices", filter=Q(choices__status=Status.WAITLISTED)),
+    }
+
+
+def counts_of(session: Session) -> dict[str, int]:
+    """{"confirmed": n, "waitlisted": n} from a session read with `count_annotations`."""
+    return {"confirmed": session.chosen_confirmed, "waitlisted": session.chosen_waitlisted}
+
+
+def sessions_queryset(*, counts: bool = False) -> QuerySet[Session]:
+    """Sessions with their presenters; with `counts`, each with `count_annotations`."""
+    sessions = Session.objects.prefetch_related(
         Prefetch("presenters", queryset=presenters_queryset())
-    ).order_by("strand", "title", "pk")
-
-
-def slots_of(event_ids: Iterable[int]) -> list[Slot]:
-    """The events' slots in time order, each with its sessions and their presenters: three
-    queries (slots, sessions, presenters)."""
-    return list(
-        Slot.objects.filter(event_id__in=list(event_ids))
-        .prefetch_related(Prefetch("sessions", queryset=sessions_queryset()))
-        .order_by("starts_at", "pk")
     )
+    if counts:
+        sessions = sessions.annotate(**count_annotations())
+    return sessions.order_by("strand", "title", "pk")
+
+
+def own_choice_rows(person: Person, *, link: str = "slot_id", outer: str = "pk"):
+    """The person's choice (at most one per slot) as a JSON list on the row whose `outer`
+    field `link` points to: read back with `own_choice`."""
+    return json_rows(
+        Choice.objects.filter(**{link: OuterRef(outer)}, person=person),
+        link=link,
+        fields=CHOICE_FIELDS,
+    )
+
+
+def own_choice(rows: list[dict] | None) -> Choice | None:
+    """The choice of `own_choice_rows`, or None."""
+    choices = instances(Choice, rows, order_by=["pk"])
+    return choices[0] if choices else None
+
+
+def slots_of(
+    event_ids: Iterable[int], *, counts: bool = False, person: Person | None = None
+) -> list[Slot]:
+    """The events' slots in time order, each with its sessions and their presenters: three
+    queries (slots, sessions, presenters). With `counts`, each session has
+    `count_annotations`. With `person`, each slot has `choice` (the person's there, or None)
+    and `registered` (whether the person holds a confirmed place at the slot's event), read
+    with the slots."""
+    slots = Slot.objects.filter(event_id__in=list(event_ids))
+    if person is not None:
+        slots = slots.annotate(
+            choice_rows=own_choice_rows(person),
+            registered=Exists(
+                Registration.objects.filter(
+                    event=OuterRef("event_id"),
+                    person=person,
+                    status=Registration.Status.CONFIRMED,
+                )
+            ),
+        )
+    slots = list(
+        slots.prefetch_related(
+            Prefetch("sessions", queryset=sessions_queryset(counts=counts))
+        ).order_by("starts_at", "pk")
+    )
+    if person is not None:
+        for slot in slots:
+            slot.choice = own_choice(slot.__dict__.pop("choice_rows"))
+    return slots
 
 
 def session_counts(session_ids: Iterable[int]) -> dict[int, dict[str, int]]:
