@@ -122,14 +122,6 @@ def places_left(session: Session, counts: dict[str, int]) -> int | None:
     return max(session.capacity - counts.get("confirmed", 0), 0)
 
 
-def choices_by_slot(person: Person | None, event_ids: Iterable[int]) -> dict[int, Choice]:
-    """{slot id: the person's choice there} for the events, in one query."""
-    if person is None:
-        return {}
-    rows = Choice.objects.filter(person=person, slot__event_id__in=list(event_ids))
-    return {choice.slot_id: choice for choice in rows}
-
-
 def is_registered(person: Person | None, event: Event) -> bool:
     if person is None:
         return False
@@ -169,15 +161,14 @@ def registered_events(person: Person, *, since: datetime.datetime) -> list[Event
     )
 
 
-def timetable_sessions(
-    slots: list[Slot], choices: dict[int, Choice]
-) -> list[tuple[Slot, Session | None, Choice | None]]:
-    """Each slot with the session the person goes to: the one chosen, or the only session of a
-    slot with one (a keynote, lunch), or None while they still have to choose."""
+def timetable_sessions(slots: list[Slot]) -> list[tuple[Slot, Session | None, Choice | None]]:
+    """Each slot (read by `slots_of` with the person) with the session the person goes to:
+    the one chosen, or the only session of a slot with one (a keynote, lunch), or None while
+    they still have to choose."""
     rows = []
     for slot in slots:
         sessions = list(slot.sessions.all())
-        choice = choices.get(slot.pk)
+        choice = slot.choice
         if choice is not None:
             session = next((s for s in sessions if s.pk == choice.session_id), None)
         elif len(sessions) == 1:
