@@ -99,23 +99,6 @@ def slots_of(
     return slots
 
 
-def session_counts(session_ids: Iterable[int]) -> dict[int, dict[str, int]]:
-    """{session id: {"confirmed": n, "waitlisted": n}}, in one query."""
-    rows = (
-        Choice.objects.filter(session_id__in=list(session_ids))
-        .values("session_id")
-        .annotate(
-            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-            waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
-        )
-        .order_by()
-    )
-    return {
-        row["session_id"]: {"confirmed": row["confirmed"], "waitlisted": row["waitlisted"]}
-        for row in rows
-    }
-
-
 def places_left(session: Session, counts: dict[str, int]) -> int | None:
     if session.capacity is None:
         return None
