@@ -52,11 +52,11 @@ def sessions_queryset(*, counts: bool = False) -> QuerySet[Session]:
     return sessions.order_by("strand", "title", "pk")
 
 
-def own_choice_rows(person: Person, *, link: str = "slot_id", outer: str = "pk"):
-    """The person's choice (at most one per slot) as a JSON list on the row whose `outer`
-    field `link` points to: read back with `own_choice`."""
+def own_choice_rows(person: Person, *, link: str = "slot_id"):
+    """The person's choice (at most one per slot) on the slot or session row that `link`
+    points to, as a JSON list: read back with `own_choice`."""
     return json_rows(
-        Choice.objects.filter(**{link: OuterRef(outer)}, person=person),
+        Choice.objects.filter(**{link: OuterRef("pk")}, person=person),
         link=link,
         fields=CHOICE_FIELDS,
     )
