@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from alliance.lib.nested import instances, json_rows
 from events.models import Event, Registration
 from people.models import Person
 from programme.models import Choice, Session, Slot
@@ -23,51 +24,85 @@ def presenters_queryset() -> QuerySet[Person]:
     return Person.objects.select_related("school").order_by("last_name", "first_name", "pk")
 
 
-def sessions_queryset() -> QuerySet[Session]:
-    return Session.objects.prefetch_related(
-        Prefetch("presenters", queryset=presenters_queryset())
-    ).order_by("strand", "title", "pk")
+# The fields of a choice that the pages read (its status and session), for `json_rows`.
+CHOICE_FIELDS = ("id", "slot_id", "session_id", "person_id", "status")
 
 
-def slots_of(event_ids: Iterable[int]) -> list[Slot]:
-    """The events' slots in time order, each with its sessions and their presenters: three
-    queries (slots, sessions, presenters)."""
-    return list(
-        Slot.objects.filter(event_id__in=list(event_ids))
-        .prefetch_related(Prefetch("sessions", queryset=sessions_queryset()))
-        .order_by("starts_at", "pk")
-    )
-
-
-def session_counts(session_ids: Iterable[int]) -> dict[int, dict[str, int]]:
-    """{session id: {"confirmed": n, "waitlisted": n}}, in one query."""
-    rows = (
-        Choice.objects.filter(session_id__in=list(session_ids))
-        .values("session_id")
-        .annotate(
-            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-            waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
-        )
-        .order_by()
-    )
+def count_annotations() -> dict:
+    """How many confirmed and waiting-list choices a session has, as annotations on its row:
+    read back with `counts_of`."""
     return {
-        row["session_id"]: {"confirmed": row["confirmed"], "waitlisted": row["waitlisted"]}
-        for row in rows
+        "chosen_confirmed": Count("choices", filter=Q(choices__status=Status.CONFIRMED)),
+        "chosen_waitlisted": Count("choices", filter=Q(choices__status=Status.WAITLISTED)),
     }
+
+
+def counts_of(session: Session) -> dict[str, int]:
+    """{"confirmed": n, "waitlisted": n} from a session read with `count_annotations`."""
+    return {"confirmed": session.chosen_confirmed, "waitlisted": session.chosen_waitlisted}
+
+
+def sessions_queryset(*, counts: bool = False) -> QuerySet[Session]:
+    """Sessions with their presenters; with `counts`, each with `count_annotations`."""
+    sessions = Session.objects.prefetch_related(
+        Prefetch("presenters", queryset=presenters_queryset())
+    )
+    if counts:
+        sessions = sessions.annotate(**count_annotations())
+    return sessions.order_by("strand", "title", "pk")
+
+
+def own_choice_rows(person: Person, *, link: str = "slot_id"):
+    """The person's choice (at most one per slot) on the slot or session row that `link`
+    points to, as a JSON list: read back with `own_choice`."""
+    return json_rows(
+        Choice.objects.filter(**{link: OuterRef("pk")}, person=person),
+        link=link,
+        fields=CHOICE_FIELDS,
+    )
+
+
+def own_choice(rows: list[dict] | None) -> Choice | None:
+    """The choice of `own_choice_rows`, or None."""
+    choices = instances(Choice, rows, order_by=["pk"])
+    return choices[0] if choices else None
+
+
+def slots_of(
+    event_ids: Iterable[int], *, counts: bool = False, person: Person | None = None
+) -> list[Slot]:
+    """The events' slots in time order, each with its sessions and their presenters: three
+    queries (slots, sessions, presenters). With `counts`, each session has
+    `count_annotations`. With `person`, each slot has `choice` (the person's there, or None)
+    and `registered` (whether the person holds a confirmed place at the slot's event), read
+    with the slots."""
+    slots = Slot.objects.filter(event_id__in=list(event_ids))
+    if person is not None:
+        slots = slots.annotate(
+            choice_rows=own_choice_rows(person),
+            registered=Exists(
+                Registration.objects.filter(
+                    event=OuterRef("event_id"),
+                    person=person,
+                    status=Registration.Status.CONFIRMED,
+                )
+            ),
+        )
+    slots = list(
+        slots.prefetch_related(
+            Prefetch("sessions", queryset=sessions_queryset(counts=counts))
+        ).order_by("starts_at", "pk")
+    )
+    if person is not None:
+        for slot in slots:
+            slot.choice = own_choice(slot.__dict__.pop("choice_rows"))
+    return slots
 
 
 def places_left(session: Session, counts: dict[str, int]) -> int | None:
     if session.capacity is None:
         return None
     return max(session.capacity - counts.get("confirmed", 0), 0)
-
-
-def choices_by_slot(person: Person | None, event_ids: Iterable[int]) -> dict[int, Choice]:
-    """{slot id: the person's choice there} for the events, in one query."""
-    if person is None:
-        return {}
-    rows = Choice.objects.filter(person=person, slot__event_id__in=list(event_ids))
-    return {choice.slot_id: choice for choice in rows}
 
 
 def is_registered(person: Person | None, event: Event) -> bool:
@@ -109,15 +144,14 @@ def registered_events(person: Person, *, since: datetime.datetime) -> list[Event
     )
 
 
-def timetable_sessions(
-    slots: list[Slot], choices: dict[int, Choice]
-) -> list[tuple[Slot, Session | None, Choice | None]]:
-    """Each slot with the session the person goes to: the one chosen, or the only session of a
-    slot with one (a keynote, lunch), or None while they still have to choose."""
+def timetable_sessions(slots: list[Slot]) -> list[tuple[Slot, Session | None, Choice | None]]:
+    """Each slot (read by `slots_of` with the person) with the session the person goes to:
+    the one chosen, or the only session of a slot with one (a keynote, lunch), or None while
+    they still have to choose."""
     rows = []
     for slot in slots:
         sessions = list(slot.sessions.all())
-        choice = choices.get(slot.pk)
+        choice = slot.choice
         if choice is not None:
             session = next((s for s in sessions if s.pk == choice.session_id), None)
         elif len(sessions) == 1:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from events.views.access import get_event_for_user
 from programme.forms import SessionForm, SlotForm
 from programme.models import Session, Slot
-from programme.selectors import days_of, session_counts, slots_of
+from programme.selectors import counts_of, days_of, slots_of
 from programme.services import (
     ProgrammeError,
     session_delete,
@@ -31,13 +31,13 @@ def _edit_url(event_pk: int) -> str:
 @require_GET
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The programme as its organisers run it: each slot and session with its edit links and
-    how many chose it. A fixed number of queries whatever the number of sessions."""
+    how many chose it. A fixed number of queries whatever the number of sessions: the event,
+    slots, sessions (with their counts of choices), presenters."""
     event = get_event_for_user(request, pk, action="organise")
-    slots = slots_of([event.pk])
-    counts = session_counts(s.pk for slot in slots for s in slot.sessions.all())
+    slots = slots_of([event.pk], counts=True)
     for slot in slots:
         for session in slot.sessions.all():
-            session.counts = counts.get(session.pk, {"confirmed": 0, "waitlisted": 0})
+            session.counts = counts_of(session)
     context = {"event": event, "days": days_of(slots)}
     return render(request, "programme/edit.html", context)
 

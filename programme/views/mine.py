@@ -18,12 +18,7 @@ from events.ical import calendar_identity, calendar_time, vevents_response, webc
 from events.models import CalendarFeedToken, Event
 from people.models import Person
 from programme.models import Choice, Session, Slot
-from programme.selectors import (
-    choices_by_slot,
-    registered_events,
-    slots_of,
-    timetable_sessions,
-)
+from programme.selectors import registered_events, slots_of, timetable_sessions
 
 # The timetable and the feed keep a term of history and everything to come.
 HISTORY = datetime.timedelta(days=120)
@@ -31,12 +26,12 @@ HISTORY = datetime.timedelta(days=120)
 
 def _timetable(person: Person) -> list[tuple[Event, list]]:
     """Each event the person has a place at, with its slots and the session they go to in
-    each: four queries (events, slots, sessions with presenters, choices) for any number."""
+    each: four queries (events, slots with the person's choices, sessions, presenters) for
+    any number."""
     events = registered_events(person, since=timezone.now() - HISTORY)
-    slots = slots_of(e.pk for e in events)
-    choices = choices_by_slot(person, [e.pk for e in events])
+    slots = slots_of((e.pk for e in events), person=person)
     rows_by_event: dict[int, list] = {e.pk: [] for e in events}
-    for row in timetable_sessions(slots, choices):
+    for row in timetable_sessions(slots):
         rows_by_event[row[0].event_id].append(row)
     return [(event, rows_by_event[event.pk]) for event in events]
 

@@ -16,28 +16,21 @@ from events.views.access import get_event_for_user
 from people.rules import can_see_contacts
 from programme.models import Choice
 from programme.rules import can_choose_sessions, can_edit_programme
-from programme.selectors import (
-    choices_by_slot,
-    days_of,
-    is_registered,
-    places_left,
-    session_counts,
-    slots_of,
-)
+from programme.selectors import counts_of, days_of, places_left, slots_of
 from programme.services import ProgrammeError, choice_make, choice_withdraw
 from programme.views.access import get_session_for_user, get_slot_for_user
 
 
-def decorate_sessions(user, slots, choices: dict[int, Choice]) -> None:
-    """Put on each session what its card shows: counts, places left, the viewer's choice,
-    and which presenters' e-mails the viewer may see. One query (the counts)."""
-    sessions = [s for slot in slots for s in slot.sessions.all()]
-    counts = session_counts(s.pk for s in sessions)
+def decorate_sessions(user, slots, *, registered: bool) -> None:
+    """Put on each session what its card shows: counts, places left, the viewer's choice
+    (only once they hold a place at the event), and which presenters' e-mails the viewer may
+    see. No query: the slots come from `slots_of` with counts and, for a member, the
+    person."""
     for slot in slots:
-        slot.choice = choices.get(slot.pk)
+        slot.choice = getattr(slot, "choice", None) if registered else None
         slot.is_single = len(slot.sessions.all()) == 1
         for session in slot.sessions.all():
-            session.counts = counts.get(session.pk, {"confirmed": 0, "waitlisted": 0})
+            session.counts = counts_of(session)
             session.places_left = places_left(session, session.counts)
             session.mine = slot.choice is not None and slot.choice.session_id == session.pk
             session.contacts = [
@@ -50,14 +43,15 @@ def decorate_sessions(user, slots, choices: dict[int, Choice]) -> None:
 def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The event's programme by day and slot, with places left and, for a registered viewer,
     their choices and the buttons to change them. A fixed number of queries whatever the
-    number of slots, sessions, presenters and choices: the event, slots, sessions,
-    presenters, counts, the viewer's registration and choices."""
+    number of slots, sessions, presenters and choices: the event, the slots (with the
+    viewer's registration and choices), the sessions (with their counts of choices), the
+    presenters."""
     event = get_event_for_user(request, pk)
-    person = person_of(request.user)
-    slots = slots_of([event.pk])
-    registered = is_registered(person, event)
-    choices = choices_by_slot(person, [event.pk]) if registered else {}
-    decorate_sessions(request.user, slots, choices)
+    slots = slots_of([event.pk], counts=True, person=person_of(request.user))
+    # The registration comes with each slot; without slots the page shows no choosing, so
+    # nothing is lost by reading it only there.
+    registered = bool(slots) and getattr(slots[0], "registered", False)
+    decorate_sessions(request.user, slots, registered=registered)
     open_for_choices = not event.is_cancelled and event.ends_at > timezone.now()
     context = {
         "event": event,

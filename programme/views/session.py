@@ -11,12 +11,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.audit import security_log
 from alliance.lib.csv import csv_response
-from alliance.permissions import person_of
 from people.rules import can_see_contacts
 from programme.forms import SessionDocumentForm
 from programme.models import Choice, Session, SessionDocument
 from programme.rules import can_manage_session, can_read_session_documents
-from programme.selectors import places_left, session_counts
+from programme.selectors import counts_of, places_left
 from programme.views.access import get_session_for_user
 
 
@@ -30,20 +29,20 @@ def _choices(session: Session):
 
 
 def _context(request: HttpRequest, session: Session, **extra) -> dict:
+    """What the page shows, for a session read with `get_session_for_user(page=True)`: the
+    documents and, for its organisers and presenters, the choices, one query each."""
     user = request.user
     event = session.slot.event
-    counts = session_counts([session.pk]).get(session.pk, {"confirmed": 0, "waitlisted": 0})
+    counts = counts_of(session)
     manages = can_manage_session(user, session, event)
     read_documents = can_read_session_documents(user, event)
-    person = person_of(user)
-    mine = Choice.objects.filter(session=session, person=person).first() if person else None
     return {
         "session": session,
         "slot": session.slot,
         "event": event,
         "counts": counts,
         "places_left": places_left(session, counts),
-        "mine": mine,
+        "mine": session.mine,
         "presenters": [
             (p, p.email if p.email and can_see_contacts(user, p) else "")
             for p in session.presenters.all()
@@ -63,8 +62,9 @@ def _context(request: HttpRequest, session: Session, **extra) -> dict:
 def session_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The session: when and where, presenters, description, documents and, for its
     organisers and presenters, who chose it. A fixed number of queries whatever the number
-    of presenters, documents and choices."""
-    session = get_session_for_user(request, pk)
+    of presenters, documents and choices: the session (with its counts of choices and the
+    user's own), presenters, event, documents, choices."""
+    session = get_session_for_user(request, pk, page=True)
     return render(request, "programme/session.html", _context(request, session))
 
 
@@ -98,7 +98,7 @@ def session_choices_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session_for_user(request, pk, action="manage")
+    session = get_session_for_user(request, pk, action="manage", page=True)
     form = SessionDocumentForm(request.POST, request.FILES)
     if form.is_valid():
         document = form.save(commit=False)

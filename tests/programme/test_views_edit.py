@@ -160,21 +160,38 @@ def test_the_public_is_sent_to_sign_in(anonymous, conference):
 def test_edit_page_queries_do_not_grow_with_sessions(
     coordinator, conference, count, django_assert_num_queries
 ):
-    """Slots, sessions, presenters and counts in one query each, whatever their number."""
+    """Slots, sessions and presenters in one query each, whatever their number, the counts
+    of choices with the sessions (session, user, event, slots, sessions, presenters)."""
     for number in range(count):
         slot = make_slot(conference, hour=9 + number % 6)
         session = make_session(slot, title=f"Workshop {number}", capacity=4)
         session.presenters.add(PersonFactory())
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = coordinator.get(f"/programme/event/{conference.pk}/edit/")
     assert response.status_code == 200
 
 
 def test_the_session_form_reads_its_presenters_in_one_query(
-    coordinator, school, workshop_slot, django_assert_max_num_queries
+    coordinator, school, workshop_slot, django_assert_num_queries
 ):
-    """The presenter menu is one query with each person's school, however many staff."""
+    """The presenter menu is one query with each person's school, however many staff
+    (session, user, slot, event, presenters)."""
     PersonFactory.create_batch(30, school=school)
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(5):
         response = coordinator.get(f"/programme/slot/{workshop_slot.pk}/sessions/new/")
     assert response.status_code == 200
+
+
+def test_the_edit_page_counts_choices_and_offers_delete_only_when_none(
+    coordinator, conference, small, large
+):
+    for person in PersonFactory.create_batch(2):
+        register(conference, person)
+        choose(small, person)
+    waiting = PersonFactory()
+    register(conference, waiting)
+    choose(small, waiting, status=Choice.Status.WAITLISTED)
+    page = coordinator.get(f"/programme/event/{conference.pk}/edit/").content.decode()
+    assert "2 (1 waiting)" in page
+    assert f"/programme/session/{small.pk}/delete/" not in page
+    assert f"/programme/session/{large.pk}/delete/" in page

@@ -36,6 +36,17 @@ def test_visitors_see_the_session_but_not_who_chose_it(anonymous, small):
     assert "Documents" not in page  # slides are for members
 
 
+def test_a_member_sees_their_own_choice_and_the_places_left(staff, head, small):
+    register(small.slot.event, staff.person)
+    choose(small, staff.person, status=Choice.Status.WAITLISTED)
+    _chosen_by(small, 1)
+    page = staff.get(_url(small)).content.decode()
+    assert "You are on the waiting list." in page and "Change your choice" in page
+    assert "1 of 2 left; 1 waiting" in page
+    other = head.get(_url(small)).content.decode()
+    assert "Your choice" not in other and "Choose in the programme" in other
+
+
 def test_organisers_and_presenters_see_who_chose_it(coordinator, staff, head, small):
     small.presenters.add(staff.person)
     confirmed = _chosen_by(small, 2)
@@ -114,13 +125,13 @@ def test_session_page_queries_do_not_grow_with_choices(
     coordinator, small, count, django_assert_num_queries
 ):
     """The choosers come with their school in one query; presenters and documents in one
-    each (session, user, session, presenters, event, counts, own choice, documents,
-    choices)."""
+    each; the counts of choices and the user's own come with the session (session, user,
+    session, presenters, event, documents, choices)."""
     _chosen_by(small, count)
     small.presenters.add(*PersonFactory.create_batch(count))
     for number in range(count):
         SessionDocument.objects.create(session=small, title=f"Handout {number}", file="x.pdf")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = coordinator.get(_url(small))
     assert response.status_code == 200
 
