@@ -128,12 +128,15 @@ def days_of(slots: list[Slot]) -> list[Day]:
 
 
 def registered_events(person: Person, *, since: datetime.datetime) -> list[Event]:
-    """The events with a programme that `person` holds a confirmed place at, ending after
-    `since`, in time order: one query."""
+    """The events with a programme that `person` holds a confirmed place at or presents a
+    session of, ending after `since`, in time order: one query."""
     return list(
         Event.objects.filter(
-            registrations__person=person,
-            registrations__status=Registration.Status.CONFIRMED,
+            Q(
+                registrations__person=person,
+                registrations__status=Registration.Status.CONFIRMED,
+            )
+            | Q(slots__sessions__presenters=person),
             ends_at__gte=since,
             cancelled_at__isnull=True,
         )
@@ -144,15 +147,24 @@ def registered_events(person: Person, *, since: datetime.datetime) -> list[Event
     )
 
 
-def timetable_sessions(slots: list[Slot]) -> list[tuple[Slot, Session | None, Choice | None]]:
+def timetable_sessions(
+    slots: list[Slot], person: Person | None = None
+) -> list[tuple[Slot, Session | None, Choice | None]]:
     """Each slot (read by `slots_of` with the person) with the session the person goes to:
-    the one chosen, or the only session of a slot with one (a keynote, lunch), or None while
-    they still have to choose."""
+    the one they present (marked `presenting`), the one chosen, or the only session of a slot
+    with one (a keynote, lunch), or None while they still have to choose."""
     rows = []
     for slot in slots:
         sessions = list(slot.sessions.all())
         choice = slot.choice
-        if choice is not None:
+        presented = next(
+            (s for s in sessions if person and any(p.pk == person.pk for p in s.presenters.all())),
+            None,
+        )
+        if presented is not None:
+            presented.presenting = True
+            session, choice = presented, None
+        elif choice is not None:
             session = next((s for s in sessions if s.pk == choice.session_id), None)
         elif len(sessions) == 1:
             session = sessions[0]

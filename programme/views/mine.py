@@ -25,13 +25,13 @@ HISTORY = datetime.timedelta(days=120)
 
 
 def _timetable(person: Person) -> list[tuple[Event, list]]:
-    """Each event the person has a place at, with its slots and the session they go to in
-    each: four queries (events, slots with the person's choices, sessions, presenters) for
-    any number."""
+    """Each event the person has a place at or presents at, with its slots and the session
+    they go to (or present) in each: four queries (events, slots with the person's choices,
+    sessions, presenters) for any number."""
     events = registered_events(person, since=timezone.now() - HISTORY)
     slots = slots_of((e.pk for e in events), person=person)
     rows_by_event: dict[int, list] = {e.pk: [] for e in events}
-    for row in timetable_sessions(slots):
+    for row in timetable_sessions(slots, person):
         rows_by_event[row[0].event_id].append(row)
     return [(event, rows_by_event[event.pk]) for event in events]
 

@@ -149,3 +149,19 @@ def test_past_events_drop_out_after_a_term(staff):
     register(old, staff.person)
     make_session(make_slot(old, hour=10), title="Old keynote")
     assert "Old conference" not in staff.get("/programme/mine/").content.decode()
+
+
+def test_a_presenter_finds_the_session_they_present_in_timetable_and_feed(
+    staff, anonymous, conference, keynote, small, large
+):
+    """Presenting needs no place of one's own: the session shows in the timetable, marked,
+    linked to its page (which lists who chose it), and in the calendar feed."""
+    small.presenters.add(staff.person)
+    page = staff.get("/programme/mine/").content.decode()
+    assert "Joint conference" in page
+    assert f'<a href="{small.get_absolute_url()}">Phonics in practice</a>' in page
+    assert "You present" in page
+    assert "Maths mastery" not in page
+    assert "Phonics in practice (Joint conference)" in _summaries(_feed(anonymous, staff.person))
+    session_page = staff.get(small.get_absolute_url()).content.decode()
+    assert "Who chose it" in session_page
