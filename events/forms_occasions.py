@@ -4,6 +4,7 @@ rows of new meetings. They validate; events.occasions saves."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django import forms
 from django.utils import timezone
@@ -64,24 +65,36 @@ class OccasionForm(MeetingsForm):
 
 
 class MeetingRowForm(PortalForm):
-    """A meeting to create for the occasion: left empty, the row is ignored."""
+    """A meeting to create for the occasion: left empty, the row is ignored. The partnership's
+    groups and member schools to choose from are read once for all the rows (row_choices)."""
 
-    network_group = forms.ModelChoiceField(
-        label="Group", queryset=None, required=False, empty_label="The partnership itself"
+    network_group = forms.TypedChoiceField(
+        label="Group", coerce=int, required=False, empty_value=None
     )
     title = forms.CharField(label="Title", max_length=200)
-    host_school = forms.ModelChoiceField(label="Host school", queryset=None)
+    host_school = forms.TypedChoiceField(label="Host school", coerce=int)
     starts = forms.TimeField(label="Starts", widget=TimeInput())
     ends = forms.TimeField(label="Ends", widget=TimeInput())
     venue = forms.CharField(label="Venue (optional)", max_length=300, required=False)
 
-    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        groups: Sequence[NetworkGroup] = (),
+        schools: Sequence[School] = (),
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["network_group"].queryset = NetworkGroup.objects.filter(
-            partnership=partnership
-        ).order_by("name")
-        members = Membership.objects.current().filter(partnership=partnership).values("school")
-        self.fields["host_school"].queryset = School.objects.filter(pk__in=members).order_by("name")
+        self.groups = {g.pk: g for g in groups}
+        self.schools = {s.pk: s for s in schools}
+        self.fields["network_group"].choices = [
+            ("", "The partnership itself"),
+            *((g.pk, g.name) for g in groups),
+        ]
+        self.fields["host_school"].choices = [
+            ("", "---------"),
+            *((s.pk, s.name) for s in schools),
+        ]
 
     def clean(self):
         data = super().clean()
@@ -95,12 +108,22 @@ class MeetingRowForm(PortalForm):
         data = self.cleaned_data
         return NewMeeting(
             title=data["title"],
-            host_school=data["host_school"],
+            host_school=self.schools[data["host_school"]],
             starts=data["starts"],
             ends=data["ends"],
-            network_group=data["network_group"],
+            network_group=self.groups.get(data["network_group"]),
             venue=data["venue"],
         )
+
+
+def row_choices(partnership: Partnership) -> dict:
+    """The rows' form_kwargs: the partnership's groups and current member schools, by name.
+    Two queries, for all the rows."""
+    members = Membership.objects.current().filter(partnership=partnership).values("school")
+    return {
+        "groups": list(NetworkGroup.objects.filter(partnership=partnership).order_by("name")),
+        "schools": list(School.objects.filter(pk__in=members).order_by("name")),
+    }
 
 
 MeetingRowFormSet = forms.formset_factory(MeetingRowForm, extra=4, max_num=12, absolute_max=12)

@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from events.models import Event
@@ -226,13 +226,7 @@ def agenda(event: Event) -> Agenda:
     return Agenda(contributions=list(_offered().filter(request__event=event)))
 
 
-def request_with_agenda(event: Event) -> tuple[ContributionRequest | None, Agenda]:
-    """The event's request and its offers in order (the event page): one query when nothing
-    is asked, two when something is."""
-    found = (
-        ContributionRequest.objects.filter(event=event)
-        .order_by("pk")
-        .prefetch_related(Prefetch("contributions", queryset=_offered(), to_attr="offered"))
-        .first()
-    )
-    return found, Agenda(contributions=found.offered if found else [])
+def request_agenda(request_id: int) -> Agenda:
+    """The offers to the request `request_id`, in the organiser's order (the event page, which
+    reads the request's id with the event): one query."""
+    return Agenda(contributions=list(_offered().filter(request=request_id)))

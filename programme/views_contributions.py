@@ -22,8 +22,8 @@ from programme.contributions import (
     is_open,
     partnership_id_of,
     presenters_for,
+    request_agenda,
     request_save,
-    request_with_agenda,
 )
 from programme.forms_contributions import AnswerForm, OrderForm, RequestForm
 from programme.models import Contribution, ContributionRequest
@@ -111,13 +111,19 @@ def request_board(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The answer of the user's school: for its head and profile editors when the school is
-    asked (403 for anyone else who may see the meeting). Changeable until the answer-by date."""
+    asked (403 for anyone else who may see the meeting). Changeable until the answer-by date.
+    Session, user, request, event (with whether the user answers for their school), school,
+    the school's answer with its presenter, the presenters to choose from."""
     contribution_request = _get_request(request, pk, action="view")
     person = person_of(request.user)
     school = person.school if person is not None else None
     if not can_answer_for_school(request.user, contribution_request, school):
         raise PermissionDenied("For the head and the editors of a school that is asked.")
-    current = Contribution.objects.filter(request=contribution_request, school=school).first()
+    current = (
+        Contribution.objects.filter(request=contribution_request, school=school)
+        .select_related("presenter")
+        .first()
+    )
     initial = (
         {
             "status": current.status,
@@ -155,22 +161,16 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 def event_page_part(request: HttpRequest, event, *, can_organise: bool) -> dict:
     """What the event page shows of the contributions: the offers in order, and the links to
     the answers (organisers) or to the user's school's answer (the head and editors of an
-    asked school). No query when nothing is asked (the event's row says so); when something
-    is, two, and for a member of a school two more (their school, whether it is asked)."""
-    # Whether anything was asked comes with the event's row (events.views.access): no query
-    # when nothing was.
-    if getattr(event, "contributions_asked", True):
-        asked, offers = request_with_agenda(event)
-    else:
-        asked, offers = None, Agenda(contributions=[])
+    asked school). `event` comes from events.views.access.get_event_for_user, with the
+    request's id and whether the user answers for their school (can_answer_for_school, in
+    SQL) on its row: no query when nothing is asked, one (the offers) when something is."""
+    asked = event.contribution_request_id
+    offers = request_agenda(asked) if asked is not None else Agenda(contributions=[])
     links: dict[str, str] = {}
     if can_organise:
         links["new"] = reverse("contributions:request", args=[event.pk])
         if asked is not None:
-            links["board"] = reverse("contributions:board", args=[asked.pk])
-    person = person_of(request.user)
-    if asked is not None and person is not None and person.school_id:
-        asked.event = event
-        if can_answer_for_school(request.user, asked, person.school):
-            links["answer"] = reverse("contributions:answer", args=[asked.pk])
+            links["board"] = reverse("contributions:board", args=[asked])
+    if asked is not None and getattr(event, "answers_for_school", False):
+        links["answer"] = reverse("contributions:answer", args=[asked])
     return {"contributions": offers, "contribution_links": links}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -16,6 +16,7 @@ from events.rules import can_organise_event, can_view_event, can_view_event_minu
 from partnerships.models import Partnership
 from partnerships.rules import chair_annotations, coordinator_annotations, lend_chair_standing
 from programme.models import ContributionRequest, Slot
+from programme.rules_contributions import answer_annotations
 
 Action = Literal["view", "organise", "minutes"]
 
@@ -52,8 +53,14 @@ def get_event_for_user(request: HttpRequest, pk: int, *, action: Action = "view"
             # Whether a programme of sessions (programme/) hangs off the event: its page
             # links it.
             has_programme=Exists(Slot.objects.filter(event=OuterRef("pk"))),
-            # Whether member schools were asked for contributions (the page's agenda).
-            contributions_asked=Exists(ContributionRequest.objects.filter(event=OuterRef("pk"))),
+            # The request for contributions to the member schools, if any (the page's agenda),
+            # and whether the user may answer it for their school.
+            contribution_request_id=Subquery(
+                ContributionRequest.objects.filter(event=OuterRef("pk"))
+                .order_by("pk")
+                .values("pk")[:1]
+            ),
+            **answer_annotations(request.user),
             **mine,
         )
     )

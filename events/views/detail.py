@@ -50,7 +50,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event, the user's registration or answer, places left or answers given, the
     minutes and actions: a fixed number of queries (session, user, event, registration or
     answers, counts (events with places only), organiser check, documents, actions (meetings
-    only))."""
+    only), the schools' offered contributions (when they were asked; the request and whether
+    the user answers for their school come with the event))."""
     user = request.user
     event = get_event_for_user(request, pk)
     person = person_of(user)

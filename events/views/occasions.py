@@ -13,7 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.lib.csv import csv_response
-from events.forms_occasions import MeetingRowFormSet, MeetingsForm, OccasionForm, day_of
+from events.forms_occasions import (
+    MeetingRowFormSet,
+    MeetingsForm,
+    OccasionForm,
+    day_of,
+    row_choices,
+)
 from events.models import Occasion
 from events.occasions import (
     OccasionError,
@@ -25,7 +31,8 @@ from events.occasions import (
     report_total,
 )
 from events.rules import can_view_occasion, can_view_occasion_report
-from partnerships.rules import can_coordinate_partnership
+from partnerships.models import Partnership
+from partnerships.rules import can_coordinate_partnership, coordinator_annotations
 from partnerships.views.access import get_partnership_for_user
 
 
@@ -35,7 +42,15 @@ def get_occasion_for_user(
     """404 when the user may not see the occasion, 403 when they may see it but not read its
     report (action "report") or add to it (action "coordinate": its partnership's
     coordinators)."""
-    occasion = get_object_or_404(Occasion.objects.select_related("partnership"), pk=pk)
+    # Whether the user coordinates the partnership comes with the row, and is put where the
+    # rules look for it: on the partnership.
+    own = coordinator_annotations(request.user, Partnership, link="partnership_id")
+    occasions = Occasion.objects.select_related("partnership").annotate(**own)
+    occasion = get_object_or_404(occasions, pk=pk)
+    for key in own:
+        answer = occasion.__dict__.pop(key)
+        if occasion.partnership is not None:
+            occasion.partnership.__dict__[key] = answer
     if not can_view_occasion(request.user, occasion):
         raise Http404("No such occasion.")
     if action == "report" and not can_view_occasion_report(request.user, occasion):
@@ -57,7 +72,7 @@ def occasion_new(request: HttpRequest, slug: str) -> HttpResponse:
     posted = request.POST if request.method == "POST" else None
     on = day_of(request.POST.get("on") if posted is not None else request.GET.get("on"))
     form = OccasionForm(posted, partnership=partnership, on=on, initial={"on": on})
-    rows = MeetingRowFormSet(posted, form_kwargs={"partnership": partnership}, prefix="rows")
+    rows = MeetingRowFormSet(posted, form_kwargs=row_choices(partnership), prefix="rows")
     if posted is not None and form.is_valid() and rows.is_valid():
         new = [m for m in (row.meeting() for row in rows) if m is not None]
         try:
@@ -98,7 +113,7 @@ def occasion_add(request: HttpRequest, pk: int) -> HttpResponse:
     raw = request.POST.get("on") if posted is not None else request.GET.get("on")
     on = day_of(raw) or occasion_day(occasion_meetings(occasion, request.user))
     form = MeetingsForm(posted, partnership=partnership, on=on, initial={"on": on})
-    rows = MeetingRowFormSet(posted, form_kwargs={"partnership": partnership}, prefix="rows")
+    rows = MeetingRowFormSet(posted, form_kwargs=row_choices(partnership), prefix="rows")
     if posted is not None and form.is_valid() and rows.is_valid():
         new = [m for m in (row.meeting() for row in rows) if m is not None]
         try:

@@ -197,6 +197,21 @@ def test_head_finds_the_answer_link_on_the_event_page(head, asked):
     assert f"/contributions/{asked.pk}/answer/" in page
 
 
+def test_an_editor_finds_the_answer_link_and_a_teacher_does_not(editor, staff, asked):
+    link = f"/contributions/{asked.pk}/answer/"
+    assert link in editor.get(f"/events/{asked.event_id}/").content.decode()
+    assert link not in staff.get(f"/events/{asked.event_id}/").content.decode()
+
+
+def test_the_head_of_a_school_that_left_has_no_answer_link(head, asked, school, partnership):
+    partnership.memberships.filter(school=school).update(
+        left_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    page = head.get(f"/events/{asked.event_id}/").content.decode()
+    assert f"/contributions/{asked.pk}/answer/" not in page
+    assert head.get(f"/contributions/{asked.pk}/answer/").status_code == 403
+
+
 # Query counts ------------------------------------------------------------------------------
 
 
@@ -232,10 +247,12 @@ def test_the_board_costs_the_same_for_2_or_30_schools(
 def test_the_event_pages_agenda_costs_the_same_for_1_or_30_offers(
     head, partnership, asked, school, django_assert_num_queries
 ):
-    """The offers come in one query, with school, presenter and minutes joined."""
+    """The request comes with the event's row, and whether the head answers for their school;
+    the offers in one query, with school, presenter and minutes joined: session, user, event,
+    documents, answers, actions, offers."""
     contribution_answer(request=asked, school=school, person=None, status="offered", topic="T")
     head.get(f"/events/{asked.event_id}/")
-    with django_assert_num_queries(10) as small:
+    with django_assert_num_queries(7) as small:
         head.get(f"/events/{asked.event_id}/")
     _schools(partnership, asked, 30)
     with django_assert_num_queries(len(small.captured_queries)):
@@ -251,3 +268,23 @@ def test_a_visitor_sees_a_new_offer_at_once_though_the_page_is_cached(anonymous,
     assert anonymous.get(url).context is None  # from the cache
     contribution_answer(request=asked, school=school, person=None, status="offered", topic="New")
     assert "New" in anonymous.get(url).content.decode()
+
+
+def test_the_answer_page_costs_the_same_for_1_or_30_staff(
+    head, asked, school, teacher, django_assert_num_queries
+):
+    """Whether the head answers for the school comes with the event's row: session, user,
+    request, event, school, the school's answer with its presenter, the presenters."""
+    contribution_answer(
+        request=asked, school=school, person=None, status="offered", topic="T", presenter=teacher
+    )
+    head.get(f"/contributions/{asked.pk}/answer/")
+    with django_assert_num_queries(7) as small:
+        head.get(f"/contributions/{asked.pk}/answer/")
+    for i in range(30):
+        PersonFactory(school=school, first_name="Staff", last_name=f"Member {i:02}")
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = head.get(f"/contributions/{asked.pk}/answer/")
+    page = response.content.decode()
+    assert "Member 29" in page
+    assert f"presented by {teacher.display_name}" in page

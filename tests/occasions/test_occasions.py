@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from events.models import Attendance, Event, Occasion
 from events.occasions import OccasionError, occasion_create, occasion_report
-from tests.factories import EventFactory, MembershipFactory, PersonFactory, SchoolFactory
+from tests.factories import (
+    EventFactory,
+    MembershipFactory,
+    NetworkGroupFactory,
+    PersonFactory,
+    SchoolFactory,
+)
 from tests.occasions.conftest import evening
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +129,24 @@ def test_a_row_that_ends_before_it_starts_is_refused(coordinator, partnership, h
     assert not Event.objects.exists()
 
 
+@pytest.mark.parametrize("host", ["outside", "0", "not-a-number"])
+def test_a_host_school_outside_the_partnership_is_refused(
+    coordinator, partnership, other_school, host
+):
+    chosen = str(other_school.pk) if host == "outside" else host
+    response = coordinator.post(
+        _url(partnership),
+        {
+            "title": "Evening",
+            "on": "2030-01-10",
+            **_rows(r0={"title": "X", "host_school": chosen, "starts": "18:00", "ends": "19:00"}),
+        },
+    )
+    assert response.status_code == 400
+    assert "Choose one of the options offered for “Host school”." in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_a_bad_day_in_the_address_shows_no_meetings(coordinator, partnership):
     for bad in ("9999-99-99", "yesterday", "0001-01-01", "9999-12-31"):
         assert coordinator.get(_url(partnership, bad)).status_code == 200
@@ -218,9 +242,10 @@ def test_the_page_costs_the_same_for_4_or_30_meetings(
     head, occasion, partnership, django_assert_num_queries
 ):
     """Each meeting's counts are subqueries of the one meeting query and the report is one
-    aggregate: session, user, occasion, meetings, coordinator check, head check, report."""
+    aggregate; whether the user coordinates comes with the occasion's row: session, user,
+    occasion, meetings, head check, report."""
     head.get(f"/events/occasions/{occasion.pk}/")
-    with django_assert_num_queries(7) as small:
+    with django_assert_num_queries(6) as small:
         head.get(f"/events/occasions/{occasion.pk}/")
     for n in range(26):
         school = SchoolFactory(name=f"Member {n:02}")
@@ -309,3 +334,62 @@ def test_only_coordinators_add_meetings(persona, request, occasion):
     assert client.get(url).status_code == 403
     assert client.post(url, {"on": "2030-01-10"}).status_code == 403
     assert occasion.events.count() == 4
+
+
+# Query counts of the forms and the CSV --------------------------------------------------------
+
+
+def _more_members(partnership, n):
+    for i in range(n):
+        school = SchoolFactory(name=f"Member {i:02}")
+        MembershipFactory(school=school, partnership=partnership)
+        NetworkGroupFactory(partnership=partnership, name=f"Group {i:02}", slug=f"group-{i:02}")
+
+
+def test_the_creation_page_costs_the_same_for_few_or_many_schools_and_groups(
+    coordinator, partnership, occasion, django_assert_num_queries
+):
+    """The groups and schools are read once for the four rows: session, user, partnership,
+    groups, schools, and the day's meetings when a day is chosen."""
+    day = timezone.localtime(occasion.events.first().starts_at).date()
+    coordinator.get(_url(partnership, day))
+    with django_assert_num_queries(6) as small:
+        coordinator.get(_url(partnership, day))
+    _more_members(partnership, 20)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = coordinator.get(_url(partnership, day))
+    page = response.content.decode()
+    assert page.count("Member 19") == 4 and page.count("Group 19") == 4
+
+
+def test_the_add_page_costs_the_same_for_few_or_many_schools_and_groups(
+    coordinator, partnership, occasion, django_assert_num_queries
+):
+    """Session, user, occasion (with whether the user coordinates), its meetings (for its
+    day), that day's other meetings, groups, schools."""
+    url = f"/events/occasions/{occasion.pk}/meetings/"
+    coordinator.get(url)
+    with django_assert_num_queries(7) as small:
+        coordinator.get(url)
+    _more_members(partnership, 20)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = coordinator.get(url)
+    assert response.content.decode().count("Member 19") == 4
+
+
+def test_the_csv_costs_the_same_for_few_or_many_schools(
+    head, occasion, partnership, django_assert_num_queries
+):
+    """Session, user, occasion (with whether the user coordinates), head check, report."""
+    url = f"/events/occasions/{occasion.pk}.csv"
+    with django_assert_num_queries(5) as small:
+        b"".join(head.get(url).streaming_content)
+    meeting = occasion.events.first()
+    for i in range(20):
+        school = SchoolFactory(name=f"Member {i:02}")
+        Attendance.objects.create(
+            event=meeting, person=PersonFactory(school=school), school=school, status="attended"
+        )
+    with django_assert_num_queries(len(small.captured_queries)):
+        text = b"".join(head.get(url).streaming_content).decode()
+    assert "Member 19" in text
