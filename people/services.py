@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliance.lib.rows import create_checked
 from events.models import Registration
+from events.services import registration_cancel
 from partnerships.models import GroupChair, GroupMembership, Membership, NetworkGroup
 from people.careers import person_move
 from people.forms import PersonForm
@@ -118,7 +119,8 @@ def person_erase(*, person: Person, by: User | None) -> Person:
     deactivated and its address scrubbed), and the standing positions that would give the
     account rights or name them as a current contact: headteacher, school editor, partnership
     coordinator, network chair, co-chair and member. Current roles end today; registrations for
-    events still to come are cancelled so their places free up.
+    events still to come are cancelled, with their session choices, so that the people waiting
+    get the places.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at:
@@ -165,9 +167,15 @@ def person_erase(*, person: Person, by: User | None) -> Person:
     GroupMembership.objects.filter(person=person, joined_on__gt=today).delete()
     GroupMembership.objects.filter(person=person).current(today).update(left_on=today)
     person.network_groups.clear()
-    Registration.objects.filter(person=person, event__ends_at__gte=now).update(
-        status=Registration.Status.CANCELLED
+    # As if they had cancelled: the first people waiting for the event and for each session
+    # they chose get the places.
+    upcoming = (
+        Registration.objects.filter(person=person, event__ends_at__gte=now)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
     )
+    for registration in upcoming:
+        registration_cancel(event=registration.event, person=person)
 
     _delete_file_after_commit(storage, photo_name)
     return person

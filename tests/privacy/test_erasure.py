@@ -172,3 +172,31 @@ def test_the_confirmation_page_erases_nothing_and_costs_few_queries(
         page = admin.get(f"/people/{subject.person.pk}/erase/").content.decode()
     assert "Download their data first" in page
     assert traces_left([NAME]) != []
+
+
+def test_their_places_to_come_go_to_the_people_waiting(admin):
+    """Erasure gives up the person's places at an event and a session still to come, as a
+    cancellation would: the first person waiting for each gets it."""
+    from tests.factories import PersonFactory, RegistrationFactory
+    from tests.programme.conftest import choose, make_conference, make_session, make_slot
+
+    person, waiting = PersonFactory(), PersonFactory()
+    conference = make_conference(capacity=1)
+    workshop = make_session(make_slot(conference, hour=10), title="Phonics", capacity=1)
+    make_session(workshop.slot, title="Maths", capacity=5)
+    RegistrationFactory(event=conference, person=person, status="confirmed")
+    RegistrationFactory(event=conference, person=waiting, status="waitlisted")
+    choose(workshop, person)
+    elsewhere = make_conference(title="Another conference")
+    talk = make_session(make_slot(elsewhere, hour=10), title="Coaching", capacity=1)
+    make_session(talk.slot, title="Science", capacity=5)
+    RegistrationFactory(event=elsewhere, person=person, status="confirmed")
+    RegistrationFactory(event=elsewhere, person=waiting, status="confirmed")
+    choose(talk, person)
+    choose(talk, waiting, status="waitlisted")
+
+    person_erase_everywhere(person=person, by=admin.user)
+
+    assert Registration.objects.get(event=conference, person=waiting).status == "confirmed"
+    assert talk.choices.get(person=waiting).status == "confirmed"
+    assert not talk.choices.filter(person=person).exists()
