@@ -4,7 +4,8 @@ queue each message once.
 
 What it looks at: upcoming group meetings (invitations, changes, reminders), meetings that
 were deleted while still to come (cancellations), minutes lately published, places lately
-offered from a waiting list, and the digests of people who chose them.
+offered from a waiting list (events and conference sessions), and the digests of people
+who chose them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db.models import (
     F,
     Q,
 )
+from django.urls import reverse
 from django.utils import timezone
 
 from events.ical import LONDON
@@ -38,6 +40,7 @@ from notifications.rsvp import rsvp_urls
 from notifications.services import message_queue, news_since, portal_link
 from people.careers import posts_lapse
 from people.models import Person
+from programme.models import Choice as SessionChoice
 
 # Minutes and places older than this are history, not news (and a first pass after installing
 # must not announce every meeting ever minuted).
@@ -287,6 +290,37 @@ def queue_places_offered(now: datetime.datetime) -> int:
     return queued
 
 
+def queue_session_places_offered(now: datetime.datetime) -> int:
+    """A place in a conference session offered from its waiting list (programme.services
+    promotes the longest-waiting choice and records when)."""
+    queued = 0
+    promoted = SessionChoice.objects.filter(
+        status=SessionChoice.Status.CONFIRMED,
+        promoted_at__gte=max(now - RECENT, news_since()),
+        slot__starts_at__gt=now,
+    ).select_related(
+        "person__user", "session", "slot__event__host_school", "slot__event__network_group"
+    )
+    for choice in promoted:
+        event = choice.slot.event
+        result = message_queue(
+            person=choice.person,
+            kind=Kind.PLACE_OFFERED,
+            key=f"session-place:{choice.pk}:{choice.promoted_at:%Y%m%d%H%M%S}",
+            reason="on a session's waiting list",
+            context={
+                **_event_context(event),
+                "session": choice.session,
+                "session_starts": timezone.localtime(choice.slot.starts_at, LONDON),
+                "programme_url": portal_link(reverse("programme:event", args=[event.pk])),
+            },
+            template="session_place_offered",
+            event=event,
+        )
+        queued += result is not None
+    return queued
+
+
 def delete_old(now: datetime.datetime) -> int:
     """Sent, skipped and given-up rows are kept NOTIFICATIONS_KEEP_SENT_DAYS, then deleted."""
     cutoff = now - datetime.timedelta(days=settings.NOTIFICATIONS_KEEP_SENT_DAYS)
@@ -305,6 +339,7 @@ def run(now: datetime.datetime | None = None) -> dict[str, int]:
         "reminders": queue_reminders(now),
         "minutes": queue_minutes(now),
         "places": queue_places_offered(now),
+        "session places": queue_session_places_offered(now),
         "poll requests": queue_poll_requests(now),
         "digests": queue_digests(now),
         "profile checks": queue_profile_checks(now),

@@ -108,6 +108,8 @@ class Choice(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status, default=Status.CONFIRMED)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a place came free and went to this choice from the waiting list (they are told).
+    promoted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -60,10 +60,13 @@ def _fill_places(session: Session) -> list[Choice]:
         free = max(session.capacity - _confirmed_count(session), 0)
         waiting = waiting[:free]
     promoted = list(waiting)
+    now = timezone.now()
     if promoted:
-        Choice.objects.filter(pk__in=[c.pk for c in promoted]).update(status=Status.CONFIRMED)
+        Choice.objects.filter(pk__in=[c.pk for c in promoted]).update(
+            status=Status.CONFIRMED, promoted_at=now
+        )
     for choice in promoted:
-        choice.status = Status.CONFIRMED
+        choice.status, choice.promoted_at = Status.CONFIRMED, now
     return promoted
 
 

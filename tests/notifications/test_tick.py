@@ -136,6 +136,31 @@ def test_a_place_offered_from_the_waiting_list_is_announced_to_that_person():
     assert Message.objects.filter(kind=Kind.PLACE_OFFERED).count() == 1
 
 
+def test_a_place_in_a_session_offered_from_its_waiting_list_is_announced():
+    from programme.services import choice_make, choice_withdraw
+    from tests.programme.conftest import make_conference, make_session, make_slot, register
+
+    conference = make_conference(days_ahead=30)
+    slot = make_slot(conference, hour=10, title="Workshops 1")
+    phonics = make_session(slot, title="Phonics in practice", capacity=1, room="Hall")
+    make_session(slot, title="Maths mastery", capacity=30)
+    first, waiting = PersonFactory(), PersonFactory()
+    for person in (first, waiting):
+        register(conference, person)
+        choice_make(person=person, session=phonics)
+    tick.run()
+    assert not Message.objects.filter(kind=Kind.PLACE_OFFERED).exists()
+    choice_withdraw(person=first, slot=slot)
+    tick.run()
+    offered = Message.objects.get(kind=Kind.PLACE_OFFERED)
+    assert offered.person == waiting
+    assert offered.subject == "You have a place: Phonics in practice"
+    assert "Hall, at Joint conference" in offered.body_text
+    assert f"/programme/event/{conference.pk}/" in offered.body_text
+    tick.run()
+    assert Message.objects.filter(kind=Kind.PLACE_OFFERED).count() == 1
+
+
 def test_kinds_chosen_for_the_digest_are_held_and_sent_together_on_monday():
     group = NetworkGroupFactory()
     person = PersonFactory()
