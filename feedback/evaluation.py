@@ -34,7 +34,7 @@ DEFAULT_QUESTIONS = [
     ("How well was it organised?", False),
     ("What will you do differently as a result?", False),
     ("What could be better next time?", False),
-    ("How useful was this session?", True),
+    ("How useful was the talk or workshop?", True),
     ("How likely are you to use what you learned?", True),
 ]
 

@@ -174,9 +174,7 @@ def session_delete(*, session: Session) -> None:
     """Delete a session nobody has chosen (the choices would vanish without a word)."""
     _lock_sessions([session.pk])
     if Choice.objects.filter(session=session).exists():
-        raise ProgrammeError(
-            "People have chosen this session: it cannot be deleted.", code="has_choices"
-        )
+        raise ProgrammeError("People have chosen it: it cannot be deleted.", code="has_choices")
     session.delete()
 
 

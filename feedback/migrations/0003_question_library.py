@@ -6,7 +6,7 @@ from django.db import migrations
 RATINGS = [
     "Overall, how useful was this event?",
     "How well was it organised?",
-    "How useful was this session?",
+    "How useful was the talk or workshop?",
     "How likely are you to use what you learned?",
     "How well did the presenter explain the ideas?",
 ]

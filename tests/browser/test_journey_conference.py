@@ -82,7 +82,8 @@ def test_a_member_registers_chooses_on_a_phone_and_gives_feedback_after_the_day(
     # (not the one they waited for).
     for title, rating in [("Why we read", "5 (excellent)"), ("Coaching conversations", "4")]:
         part = page.get_by_role("region", name=re.compile(f"Session: {title}"))
-        part.get_by_role("group", name="How useful was this session?").get_by_label(rating).check()
+        useful = part.get_by_role("group", name="How useful was the talk or workshop?")
+        useful.get_by_label(rating).check()
         part.get_by_role("group", name="How likely are you to use what you learned?").get_by_label(
             "4"
         ).check()

@@ -19,7 +19,7 @@ def test_the_default_set_is_shown_until_the_organiser_chooses(coordinator, held)
 def test_the_organiser_chooses_questions_in_order_for_the_event_and_sessions(
     coordinator, attendee, held, programme
 ):
-    useful = Question.objects.get(text="How useful was this session?")
+    useful = Question.objects.get(text="How useful was the talk or workshop?")
     better = Question.objects.get(text="What could be better next time?")
     organised = Question.objects.get(text="How well was it organised?")
     data = {

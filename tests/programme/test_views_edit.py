@@ -121,7 +121,7 @@ def test_a_chosen_session_is_not_deleted(coordinator, conference, small, large):
     register(conference, person)
     choose(small, person)
     response = coordinator.post(f"/programme/session/{small.pk}/delete/", follow=True)
-    assert "People have chosen this session" in response.content.decode()
+    assert "People have chosen it: it cannot be deleted." in response.content.decode()
     assert Session.objects.filter(pk=small.pk).exists()
     coordinator.post(f"/programme/session/{large.pk}/delete/")
     assert not Session.objects.filter(pk=large.pk).exists()
