@@ -31,7 +31,7 @@ from events.rules import (
 )
 from events.services import EventError, registration_cancel, registration_create
 from events.views.access import get_event_for_user
-from people.rules import can_see_contacts
+from people.exports import PERSON_HEADER, person_cells
 from programme.views_contributions import event_page_part
 
 Status = Registration.Status
@@ -234,13 +234,10 @@ def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
 def registration_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The registration list as CSV; e-mail only where the person lets this user see it."""
     event = get_event_for_user(request, pk, action="organise")
-    header = ["Name", "School or organisation", "Job title", "E-mail", "Status", "Registered"]
+    header = [*PERSON_HEADER, "Status", "Registered"]
     rows = (
         [
-            r.person.display_name,
-            str(r.person.workplace or ""),
-            r.person.job_title,
-            r.person.email if can_see_contacts(request.user, r.person) else "",
+            *person_cells(request.user, r.person),
             r.get_status_display(),
             r.created_at.strftime("%Y-%m-%d %H:%M"),
         ]

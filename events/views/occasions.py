@@ -90,16 +90,7 @@ def occasion_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, f"“{occasion.title}” is created.")
             return redirect(occasion)
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "rows": rows,
-        "on": on,
-        "error_forms": [form, *rows.forms] if posted is not None else [],
-        "rows_error": rows.non_form_errors() if posted is not None else [],
-    }
-    status = 400 if posted is not None else 200
-    return render(request, "events/occasions/form.html", context, status=status)
+    return _form_page(request, partnership=partnership, form=form, rows=rows, on=on)
 
 
 @login_required
@@ -129,17 +120,9 @@ def occasion_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{added} meeting{'s' if added != 1 else ''} added.")
             return redirect(occasion)
-    context = {
-        "partnership": partnership,
-        "occasion": occasion,
-        "form": form,
-        "rows": rows,
-        "on": on,
-        "error_forms": [form, *rows.forms] if posted is not None else [],
-        "rows_error": rows.non_form_errors() if posted is not None else [],
-    }
-    status = 400 if posted is not None else 200
-    return render(request, "events/occasions/form.html", context, status=status)
+    return _form_page(
+        request, partnership=partnership, form=form, rows=rows, on=on, occasion=occasion
+    )
 
 
 @require_GET
@@ -176,3 +159,16 @@ def occasion_export(request: HttpRequest, pk: int) -> HttpResponse:
         for r in [*rows, report_total(rows)]
     ]
     return csv_response(filename=f"occasion-{occasion.pk}.csv", header=header, rows=lines)
+
+
+def _form_page(request: HttpRequest, *, form, rows, **context) -> HttpResponse:
+    """The occasion's form page (creating it, or adding meetings): the form and its meeting
+    rows, with their errors (400) after a post that could not be saved."""
+    posted = request.method == "POST"
+    context |= {
+        "form": form,
+        "rows": rows,
+        "error_forms": [form, *rows.forms] if posted else [],
+        "rows_error": rows.non_form_errors() if posted else [],
+    }
+    return render(request, "events/occasions/form.html", context, status=400 if posted else 200)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.audit import security_log
 from alliance.lib.csv import csv_response
+from people.exports import PERSON_HEADER, person_cells
 from people.rules import can_see_contacts
 from programme.forms import SessionDocumentForm
 from programme.models import Choice, Session, SessionDocument
@@ -73,13 +74,10 @@ def session_page(request: HttpRequest, pk: int) -> HttpResponse:
 def session_choices_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Who chose the session, as CSV; e-mail only where the person lets this user see it."""
     session = get_session_for_user(request, pk, action="manage")
-    header = ["Name", "School or organisation", "Job title", "E-mail", "Status", "Chosen"]
+    header = [*PERSON_HEADER, "Status", "Chosen"]
     rows = (
         [
-            c.person.display_name,
-            str(c.person.workplace or ""),
-            c.person.job_title,
-            c.person.email if can_see_contacts(request.user, c.person) else "",
+            *person_cells(request.user, c.person),
             c.get_status_display(),
             c.created_at.strftime("%Y-%m-%d %H:%M"),
         ]
