@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from alliance.lib.pagecache import public_page
 from alliance.permissions import person_of
 from events.views.access import get_event_for_user
 from people.rules import can_see_contacts
@@ -39,6 +40,7 @@ def decorate_sessions(user, slots, *, registered: bool) -> None:
             ]
 
 
+@public_page
 @require_GET
 def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The event's programme by day and slot, with places left and, for a registered viewer,

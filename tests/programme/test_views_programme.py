@@ -160,3 +160,15 @@ def test_the_event_page_links_its_programme_once_it_has_one(anonymous, conferenc
     assert _url(conference) not in anonymous.get(conference.get_absolute_url()).content.decode()
     make_session(make_slot(conference, hour=9), title="Welcome", kind=Session.Kind.KEYNOTE)
     assert _url(conference) in anonymous.get(conference.get_absolute_url()).content.decode()
+
+
+def test_visitors_get_the_programme_from_the_cache_and_see_a_change_at_once(
+    anonymous, conference, small, django_assert_num_queries
+):
+    """The programme is the same for every visitor: stored once, and a saved change to it
+    (a new workshop) is shown to the next visitor at once."""
+    anonymous.get(_url(conference))
+    with django_assert_num_queries(0):
+        assert "Phonics in practice" in anonymous.get(_url(conference)).content.decode()
+    make_session(small.slot, title="Outdoor learning", capacity=12)
+    assert "Outdoor learning" in anonymous.get(_url(conference)).content.decode()
