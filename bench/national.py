@@ -292,3 +292,65 @@ def _vocabularies():
         for s in ("Maths", "English", "SEND", "Science")
     ]
     return roles, specialisms
+
+
+CONFERENCE = "Bench conference"
+REGISTRANTS = 150
+
+
+def conference_programme(person: Person) -> Event:
+    """A conference shaped as the demo's (three rounds of four workshops, 150 registrations
+    with a choice per round, a full workshop with a waiting list) that `person` goes to and
+    presents at, for the programme, session and timetable pages. Made once, found after."""
+    from events.models import Registration
+    from programme.models import Choice, Session, Slot
+
+    event = Event.objects.filter(title=CONFERENCE).first()
+    if event is not None:
+        return event
+    starts = (datetime.datetime.now(LONDON) + datetime.timedelta(days=30)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    people = [person, *Person.objects.exclude(pk=person.pk).order_by("pk")[: REGISTRANTS - 1]]
+    with transaction.atomic():
+        event = Event.objects.create(
+            title=CONFERENCE,
+            kind=EventKind.CONFERENCE,
+            host_school_id=person.school_id,
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=7),
+            capacity=200,
+            is_published=True,
+        )
+        Registration.objects.bulk_create(
+            Registration(event=event, person=p, status=Registration.Status.CONFIRMED)
+            for p in people
+        )
+        choices = []
+        for round_ in range(3):
+            begins = starts + datetime.timedelta(hours=round_ + 1)
+            slot = Slot.objects.create(
+                event=event,
+                title=f"Workshops {round_ + 1}",
+                starts_at=begins,
+                ends_at=begins + datetime.timedelta(hours=1),
+            )
+            sessions = [
+                Session.objects.create(
+                    slot=slot,
+                    title=f"Workshop {round_ + 1}.{n + 1}",
+                    room=f"Room {n + 1}",
+                    capacity=30 if n == 0 else 45,
+                )
+                for n in range(4)
+            ]
+            sessions[0].presenters.add(person)
+            taken = dict.fromkeys([s.pk for s in sessions], 0)
+            for i, chooser in enumerate(people):
+                session = sessions[i % 4]
+                full = taken[session.pk] >= session.capacity
+                taken[session.pk] += 0 if full else 1
+                status = Choice.Status.WAITLISTED if full else Choice.Status.CONFIRMED
+                choices.append(Choice(slot=slot, session=session, person=chooser, status=status))
+        Choice.objects.bulk_create(choices)
+    return event

@@ -119,7 +119,8 @@ def prepare_data(args) -> dict:
         Person.objects.filter(user=user).update(user=None)
         person.user = user
         person.save(update_fields=["user"])
-    return {"user": user, "person": person}
+    conference = national.conference_programme(person)
+    return {"user": user, "person": person, "conference": conference}
 
 
 def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
@@ -147,6 +148,9 @@ def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
     )
     maths = Specialism.objects.filter(name="Maths").first()
     month = timezone.localtime(event.starts_at).strftime("%Y-%m")
+    conference = fixtures["conference"]
+    # The full workshop its member presents: who chose it, confirmed and waiting.
+    session = conference.slots.order_by("starts_at")[0].sessions.order_by("pk")[0]
     pages = [
         ("trivial view", "/healthz", False),
         # The same view with a session: what signing in costs before a page does anything (the
@@ -189,6 +193,10 @@ def scenarios(fixtures: dict) -> list[tuple[str, str, bool]]:
         ("event page", event.get_absolute_url(), False),
         ("event page", event.get_absolute_url(), True),
         ("notification settings", "/notifications/settings/", True),
+        ("programme page", f"/programme/event/{conference.pk}/", False),
+        ("programme page", f"/programme/event/{conference.pk}/", True),
+        ("session page", session.get_absolute_url(), True),
+        ("timetable", "/programme/mine/", True),
     ]
     return pages
 
